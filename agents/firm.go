@@ -1,0 +1,125 @@
+package agents
+
+import (
+	"math"
+	"math/rand/v2"
+
+	"github.com/laborsim/laborsim/economy"
+)
+
+// Firm is one firm. Its per-task-bin state (staff, AI agents, targets,
+// vacancies) lives in the engine's flat firm·bin arrays, viewed by Bins.
+type Firm struct {
+	Sector  uint8
+	TFP     float64 // A_f
+	Capital float64 // traditional capital K_T, efficiency units
+	Cash    float64
+
+	X      float64 // output index of the last step (Y = A·X)
+	Output float64 // Y
+
+	HumanUnits float64 // human efficiency units employed
+	AIUnits    float64 // AI efficiency units deployed
+	MPHuman    float64 // marginal product of a human efficiency unit
+	MPAI       float64 // marginal product of an AI efficiency unit
+	HumanCost  float64 // c_H: expected wage per efficiency unit of a new hire
+
+	// The firm's AI demand curve this step, D(p) (see AIDemand).
+	Plan  economy.Plan
+	RT    float64 // K_T/Ω_T
+	QH    float64 // Ω_H (A/c_H)^(σ−1)
+	Scale float64 // output index aimed at when the plan does not pin it down
+
+	WageBill float64
+	AIBill   float64
+	Surplus  float64 // gross operating surplus Y − wages − AI bill − AI tax
+}
+
+// Bins is a view of one firm's slice of the engine's firm·bin arrays.
+type Bins struct {
+	Human     []float64 // human efficiency units employed
+	Count     []int32   // workers employed
+	AI        []float64 // AI efficiency units deployed
+	Target    []float64 // human efficiency units wanted
+	Vacancies []int32
+	Layoff    []float32 // probability that each worker of the bin is laid off this step
+	Automated []bool    // the layoffs are automation displacement
+}
+
+// Staffing holds the rules a firm follows when it adjusts its workforce.
+type Staffing struct {
+	Adjust     float64 // share of a staffing gap closed per month
+	Separation float64 // expected exogenous separations, replaced by vacancies
+	MeanEff    float64 // mean worker efficiency, to turn units into heads
+}
+
+// Staff sets human targets, vacancies and layoff probabilities for one
+// firm from its plan: human-only parts get plan.Human per unit of weight,
+// AI-capable parts plan.AI less the AI already deployed there when AI is
+// cheaper, all of plan.AI otherwise. Gaps are closed at the Adjust rate,
+// vacancies rounded stochastically with r.
+func (s Staffing) Staff(plan economy.Plan, scale float64, weights []float64, split []economy.Split, b Bins, r *rand.Rand) {
+	for i, w := range weights {
+		sp := split[i]
+		human := w * sp.Human * plan.Human * scale
+		capable := w * sp.AI * plan.AI * scale
+		if plan.UseAI {
+			capable = math.Max(0, capable-b.AI[i])
+		}
+		target := human + capable
+		b.Target[i] = target
+		gap := target - b.Human[i]
+		b.Vacancies[i], b.Layoff[i], b.Automated[i] = 0, 0, false
+		switch {
+		case gap > 0:
+			heads := s.Adjust*gap/s.MeanEff + s.Separation*float64(b.Count[i])
+			b.Vacancies[i] = int32(stochasticRound(heads, r))
+		case b.Count[i] > 0 && -gap >= s.MeanEff/2:
+			heads := s.Adjust * (-gap) / s.MeanEff
+			b.Layoff[i] = float32(math.Min(1, heads/float64(b.Count[i])))
+			b.Automated[i] = plan.UseAI && sp.AI > 0
+		}
+	}
+}
+
+// stochasticRound rounds x up with probability equal to its fraction.
+func stochasticRound(x float64, r *rand.Rand) int {
+	if !(x > 0) {
+		return 0
+	}
+	x = math.Min(x, 1<<30)
+	n := math.Floor(x)
+	if r.Float64() < x-n {
+		n++
+	}
+	return int(n)
+}
+
+// AIDemand is the firm's demand for AI efficiency units at price pu per
+// efficiency unit, from the closed-form plan with traditional capital fixed:
+// with Q(p) = QH + Ω_A (A/p)^(σ−1), X = r_T (Ω_T/(1−Q))^(1/ρ) and
+// demand Ω_A X (A/p)^σ. Zero when humans are cheaper. Firms without a fixed
+// factor scale the demand by xRef.
+func (f *Firm) AIDemand(ces economy.CES, b economy.Blocks, pu, xRef float64) float64 {
+	if b.AI <= 0 || !(pu < f.HumanCost) {
+		return 0
+	}
+	if pu <= 0 {
+		return math.Inf(1)
+	}
+	x := xRef
+	if f.Plan.Scaled {
+		q := f.QH + b.AI*math.Pow(f.TFP/pu, ces.Sigma-1)
+		switch {
+		case math.Abs(ces.Rho) < 1e-9:
+			x = f.RT * math.Exp((b.Human*math.Log(f.TFP/f.HumanCost)+b.AI*math.Log(f.TFP/pu))/b.Trad)
+		case q >= 1 && ces.Rho < 0:
+			return 0
+		case q >= 1:
+			x = xRef
+		default:
+			x = f.RT * math.Pow(b.Trad/(1-q), 1/ces.Rho)
+		}
+	}
+	return b.AI * x * math.Pow(f.TFP/pu, ces.Sigma)
+}

@@ -1,0 +1,75 @@
+// Command laborsim simulates the labour market in the AI transition: firms,
+// human workers and AI agents trade labour while the cost of AI falls, and
+// the accounts show how the labour share, the capital share and the
+// distribution of wages shift.
+//
+//	laborsim run [flags]        one run; a summary table, JSON or CSV
+//	laborsim help               the commands
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(exitCode(err, os.Stderr))
+}
+
+// usageError is bad input: a flag, a value or a command. It exits 2.
+type usageError struct{ err error }
+
+func (u usageError) Error() string { return u.err.Error() }
+func (u usageError) Unwrap() error { return u.err }
+
+func usagef(format string, a ...any) error { return usageError{fmt.Errorf(format, a...)} }
+
+// exitCode prints err (if any) as one line and maps it to the exit status:
+// 0 success, 2 bad input, 130/143 interrupted, 1 any other failure.
+func exitCode(err error, stderr io.Writer) int {
+	if err == nil {
+		return 0
+	}
+	fmt.Fprintf(stderr, "laborsim: %v\n", err)
+	var u usageError
+	switch {
+	case errors.As(err, &u):
+		return 2
+	case errors.Is(err, context.Canceled):
+		return 130
+	}
+	return 1
+}
+
+const mainUsage = `laborsim simulates the labour market in the AI transition.
+
+Usage:
+  laborsim run [flags]     run one scenario and print its accounts
+  laborsim help            this text
+
+Run 'laborsim run --help' for the flags of a run.
+`
+
+// run is the whole command, testable without a process.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, mainUsage)
+		return usagef("no command given")
+	}
+	switch args[0] {
+	case "run":
+		return runCommand(ctx, args[1:], stdout, stderr)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, mainUsage)
+		return nil
+	}
+	return usagef("unknown command %q (try 'laborsim help')", args[0])
+}

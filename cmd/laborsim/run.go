@@ -1,0 +1,144 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"github.com/laborsim/laborsim/sim"
+)
+
+const runUsage = `Usage: laborsim run [flags]
+
+Runs one scenario and prints its accounts: a summary table at the start, at
+each year's end and at the end (--format table), every step as JSON or CSV.
+Money is in units of output per month; one worker supplies on average one
+efficiency unit of labour a month.
+
+Flags:
+`
+
+// runOptions are the flags of 'run' that are not model parameters.
+type runOptions struct {
+	format string
+	out    string
+}
+
+// runCommand implements 'laborsim run'.
+func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	cfg := sim.DefaultConfig()
+	var opt runOptions
+	fs := pflag.NewFlagSet("run", pflag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	addRunFlags(fs, &cfg)
+	fs.StringVar(&opt.format, "format", "table", "output format: table, json or csv")
+	fs.StringVar(&opt.out, "out", "", "also write series.csv and summary.json into this directory")
+	if err := parseFlags(fs, args, runUsage, stdout); err != nil {
+		return err
+	}
+	if err := checkFormat(opt.format); err != nil {
+		return err
+	}
+	if err := cfg.Validate(); err != nil {
+		return usageError{err}
+	}
+	res, err := sim.Run(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	if opt.out != "" {
+		if err := writeRunDir(opt.out, res); err != nil {
+			return err
+		}
+	}
+	return writeResult(stdout, opt.format, res)
+}
+
+// parseFlags parses args, printing help to stdout for --help and turning
+// parse errors into usage errors that name the flag.
+func parseFlags(fs *pflag.FlagSet, args []string, usage string, stdout io.Writer) error {
+	err := fs.Parse(args)
+	if errors.Is(err, pflag.ErrHelp) {
+		fmt.Fprint(stdout, usage)
+		fs.SetOutput(stdout)
+		fs.PrintDefaults()
+		return nil
+	}
+	if err != nil {
+		return usageError{err}
+	}
+	if fs.NArg() > 0 {
+		return usagef("unexpected argument %q", fs.Arg(0))
+	}
+	return nil
+}
+
+func checkFormat(format string) error {
+	switch format {
+	case "table", "json", "csv":
+		return nil
+	}
+	return usagef("invalid --format %q: must be table, json or csv", format)
+}
+
+// writeResult prints a run in the chosen format.
+func writeResult(w io.Writer, format string, res sim.Result) error {
+	switch format {
+	case "json":
+		return writeJSON(w, res)
+	case "csv":
+		return writeCSV(w, res.Series)
+	}
+	return writeTable(w, res)
+}
+
+// writeRunDir writes series.csv and summary.json into dir, each atomically.
+func writeRunDir(dir string, res sim.Result) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("--out %s: %w", dir, err)
+	}
+	var csv, summary strings.Builder
+	if err := writeCSV(&csv, res.Series); err != nil {
+		return err
+	}
+	if err := writeSummary(&summary, res); err != nil {
+		return err
+	}
+	for name, text := range map[string]string{"series.csv": csv.String(), "summary.json": summary.String()} {
+		if err := writeFileAtomic(filepath.Join(dir, name), []byte(text)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeFileAtomic writes data to a temporary file beside path, syncs it and
+// renames it over path, so a reader never sees a partial file.
+func writeFileAtomic(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return nil
+}

@@ -1,0 +1,208 @@
+package sim
+
+import (
+	"math"
+
+	"github.com/laborsim/laborsim/agents"
+	"github.com/laborsim/laborsim/economy"
+)
+
+// sellGoods closes the goods market: households' consumption and retraining,
+// firms' investment and the provider's compute purchases are spent on the
+// goods of all firms in proportion to their output (Say's law: what is not
+// bought is added to inventories, financed by the firm's cash).
+func (w *World) sellGoods() {
+	var cons, retrain, subsidy float64
+	for _, p := range w.wpart {
+		cons += p.consumption
+		retrain += p.retrainPaid
+		subsidy += p.subsidy
+	}
+	w.government -= subsidy
+	w.spending = cons + retrain + subsidy + w.totals.invest + w.computeSpend
+	gdp := w.totals.gdp
+	n := float64(len(w.firms))
+	parallel(len(w.firms), firmChunk, func(_, lo, hi int) {
+		for f := lo; f < hi; f++ {
+			fm := &w.firms[f]
+			if gdp > 0 {
+				fm.Cash += w.spending * (fm.Output / gdp)
+			} else {
+				fm.Cash += w.spending / n
+			}
+		}
+	})
+}
+
+// account reduces the step's national accounts from the chunk partials (in
+// chunk order) and the agents.
+func (w *World) account(years float64, hires int) {
+	c := w.cfg
+	t := w.totals
+	var wp workerPartial
+	for _, p := range w.wpart {
+		wp.separations += p.separations
+		wp.displaced += p.displaced
+		wp.employed += p.employed
+		wp.unemployed += p.unemployed
+		wp.retraining += p.retraining
+		wp.wages += p.wages
+		wp.consumption += p.consumption + p.retrainPaid + p.subsidy
+	}
+	a := economy.Accounts{
+		Step:              w.step,
+		Year:              float64(c.StartYear) + float64(w.step)/float64(c.StepsPerYear),
+		GDP:               t.gdp,
+		GDPIncome:         wp.wages + w.ownerRents + t.aiTax + t.surplus,
+		WageBill:          wp.wages,
+		TradCapitalIncome: t.surplus,
+		AIRents:           w.ownerRents,
+		ScarcityRents:     math.Max(0, w.ownerRents-w.costPrice*float64(w.deployed)),
+		Taxes:             w.taxes,
+		Transfers:         w.taxes,
+		Investment:        t.invest + w.computeSpend,
+		Consumption:       wp.consumption,
+		Employed:          wp.employed,
+		Unemployed:        wp.unemployed,
+		Retraining:        wp.retraining,
+		Vacancies:         t.vacancies,
+		Hires:             hires,
+		Separations:       wp.separations,
+		Displaced:         wp.displaced,
+		AIAgentsDeployed:  w.deployed,
+		AICostPrice:       w.costPrice,
+		AIPrice:           w.price,
+		AIFrontier:        w.phiA,
+		LogCompute:        w.logCompute,
+	}
+	if c.Frictionless && w.deployed > 0 {
+		a.AIPrice = w.ownerRents / float64(w.deployed)
+	}
+	a.Shares()
+	if lf := wp.employed + wp.unemployed; lf > 0 {
+		a.UnemploymentRate = float64(wp.unemployed) / float64(lf)
+	}
+	if d := t.vacancies + wp.employed; d > 0 {
+		a.VacancyRate = float64(t.vacancies) / float64(d)
+	}
+	if u := t.aiUnits + t.humanUnits; u > 0 {
+		a.AITaskShare = t.aiUnits / u
+	}
+	if wp.employed > 0 {
+		a.MeanWage = wp.wages / float64(wp.employed)
+	}
+	if w.gdpPrev > 0 && t.gdp > 0 {
+		a.OutputGrowth = math.Pow(t.gdp/w.gdpPrev, float64(c.StepsPerYear)) - 1
+	}
+	w.gdpPrev = t.gdp
+	w.distribution(&a)
+	w.prices(&a)
+	a.Money = w.money()
+	w.acc = a
+}
+
+// distribution sets the median wage and the wage, income and wealth Ginis.
+func (w *World) distribution(a *economy.Accounts) {
+	wages := w.buf[:0]
+	for j := range w.workers {
+		if w.workers[j].Status == agents.Employed {
+			wages = append(wages, w.workers[j].Wage())
+		}
+	}
+	a.WageGini = economy.Gini(wages)
+	a.MedianWage = economy.MedianSorted(wages)
+	income := w.buf[:len(w.workers)]
+	for j := range w.workers {
+		income[j] = w.workers[j].Income
+	}
+	a.IncomeGini = economy.Gini(income)
+	for j := range w.workers {
+		income[j] = w.workers[j].Wealth
+	}
+	a.WealthGini = economy.Gini(income)
+}
+
+// prices sets the goods and land price indices from consumption per
+// household, normalised to 1 at the first step.
+func (w *World) prices(a *economy.Accounts) {
+	g := a.Consumption / float64(len(w.workers))
+	goods, land := w.basin.Prices(g)
+	if w.goods0[0] == 0 {
+		w.goods0 = [2]float64{goods, land}
+	}
+	a.GoodsPrice, a.LandPrice = goods/w.goods0[0], land/w.goods0[1]
+}
+
+// invest advances effective compute (law 3 feeding law 1): baseline
+// investment plus the provider's reinvested rents, bought at a price that
+// falls with the cost of AI.
+func (w *World) invest() {
+	c := w.cfg
+	spy := float64(c.StepsPerYear)
+	units := c.ComputeGrowth/spy + w.computeSpend/w.computePrice
+	w.logCompute = economy.ComputeStep(w.logCompute, units, c.ComputeDepreciate/spy, c.AICostDecline, float64(w.step)/spy)
+}
+
+// updateMarketStats refreshes what firms and searchers read next step: each
+// sector's mean reservation wage of its unemployed and vacancy rate, the
+// sector retrainees move to, and every firm's expected cost of a hire.
+func (w *World) updateMarketStats() {
+	c := w.cfg
+	floor := c.HomeProduction * w.meanRate0
+	var resSum [4]float64
+	var resN [4]int
+	if w.step == 0 {
+		for j := range w.workers {
+			wk := &w.workers[j]
+			if wk.Status == agents.Unemployed {
+				resSum[wk.Sector] += wk.Reservation(floor, c.ReservationDecay)
+				resN[wk.Sector]++
+			}
+		}
+	} else {
+		for _, p := range w.wpart {
+			for s := range p.resSum {
+				resSum[s] += p.resSum[s]
+				resN[s] += p.resN[s]
+			}
+		}
+	}
+	var vac, emp, mp, units [4]float64
+	for f := range w.firms {
+		fm := &w.firms[f]
+		s := fm.Sector
+		for k := f * c.TaskBins; k < (f+1)*c.TaskBins; k++ {
+			vac[s] += float64(w.vacancies[k])
+			emp[s] += float64(w.count[k])
+			mp[s] += fm.MPHuman * w.human[k]
+			units[s] += w.human[k]
+		}
+	}
+	best := -1.0
+	for s := range c.Sectors {
+		meanMP := w.meanRate0
+		if units[s] > 0 {
+			meanMP = mp[s] / units[s]
+		}
+		w.sectorRes[s] = math.Max(floor, meanMP)
+		if resN[s] > 0 {
+			w.sectorRes[s] = resSum[s] / float64(resN[s])
+		}
+		w.sectorVac[s] = 0
+		if vac[s]+emp[s] > 0 {
+			w.sectorVac[s] = vac[s] / (vac[s] + emp[s])
+		}
+		if w.sectorVac[s] > best {
+			best, w.bestSector = w.sectorVac[s], s
+		}
+	}
+	for f := range w.firms {
+		fm := &w.firms[f]
+		res := w.sectorRes[fm.Sector]
+		mpf := fm.MPHuman
+		if mpf <= 0 {
+			mpf = res
+		}
+		fm.HumanCost = math.Max(agents.Bargain(res, math.Max(mpf, res), c.Bargaining), 1e-12)
+	}
+}

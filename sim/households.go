@@ -1,0 +1,103 @@
+package sim
+
+import (
+	"math"
+	"math/rand/v2"
+
+	"github.com/laborsim/laborsim/agents"
+)
+
+// workerPartial is one worker chunk's contribution to the step's totals.
+type workerPartial struct {
+	separations, displaced              int
+	employed, unemployed, retraining    int
+	wages, laborTax, capitalIncome, ubi float64
+	consumption, retrainPaid, subsidy   float64
+	wealth, income                      float64
+	resSum                              [4]float64
+	resN                                [4]int
+}
+
+// payouts are the per-household flows of one step, fixed before the
+// household phase.
+type payouts struct {
+	dividendPerStake float64 // dividends and provider payouts, before capital tax, per unit of stake
+	budgetRent       float64 // rents of person-owned AI agents, per person, before capital tax
+	ubi              float64 // per person
+	retrainCost      float64 // money cost of a retraining spell
+	flexible         bool    // frictionless: wages are reset to marginal products
+}
+
+// households updates every household in parallel over worker chunks: wages
+// are paid (after renegotiation for the frictional market), capital income
+// and transfers received, taxes paid, consumption spent, unemployment spells
+// and retraining advanced.
+func (w *World) households(pay payouts) {
+	c := w.cfg
+	floor := c.HomeProduction * w.meanRate0
+	parallel(len(w.workers), workerChunk, func(ch, lo, hi int) {
+		r := w.rng.get(ch, streamHouseholds, w.step, ch)
+		p := &w.wpart[ch]
+		sep, disp := p.separations, p.displaced
+		*p = workerPartial{separations: sep, displaced: disp}
+		for j := lo; j < hi; j++ {
+			wk := &w.workers[j]
+			if pay.flexible && wk.Status == agents.Employed {
+				wk.Rate = w.firms[wk.Firm].MPHuman
+			}
+			wage := wk.Wage()
+			capital := wk.Stake*pay.dividendPerStake + pay.budgetRent
+			income := wage*(1-c.LaborTax) + capital*(1-c.CapitalTax) + pay.ubi
+			p.wages += wage
+			p.laborTax += wage * c.LaborTax
+			p.capitalIncome += capital
+			p.ubi += pay.ubi
+			spent := w.advance(wk, pay, r, p)
+			cons := agents.Consumption(income, wk.Wealth-spent, c.ConsumeIncome, c.ConsumeWealth)
+			wk.Wealth += income - cons - spent
+			wk.Income = income
+			p.consumption += cons
+			p.wealth += wk.Wealth
+			p.income += income
+			if wk.Status == agents.Unemployed && int(wk.Sector) < len(p.resSum) {
+				p.resSum[wk.Sector] += wk.Reservation(floor, c.ReservationDecay)
+				p.resN[wk.Sector]++
+			}
+		}
+	})
+}
+
+// advance moves one household through its labour-market state for the
+// month and returns what it spent on retraining.
+func (w *World) advance(wk *agents.Worker, pay payouts, r *rand.Rand, p *workerPartial) float64 {
+	c := w.cfg
+	switch wk.Status {
+	case agents.Employed:
+		p.employed++
+		if !pay.flexible {
+			mp := w.firms[wk.Firm].MPHuman
+			wk.Renegotiate(mp, c.Bargaining, c.WageAdjust, c.WageCut)
+		}
+	case agents.Retraining:
+		p.retraining++
+		wk.Months--
+		if wk.Months <= 0 {
+			wk.Skill = float32(math.Min(1, float64(wk.Skill)+c.RetrainGain))
+			wk.Sector = uint8(w.bestSector)
+			wk.Status, wk.Months, wk.Displaced = agents.Unemployed, 0, false
+		}
+	case agents.Unemployed:
+		p.unemployed++
+		own := pay.retrainCost * (1 - c.RetrainSubsidy)
+		if int(wk.Months) >= c.RetrainAfter && wk.Skill < 1 && r.Float64() < c.RetrainProb && wk.Wealth >= own {
+			wk.Status, wk.Months = agents.Retraining, int16(c.RetrainMonths)
+			p.retrainPaid += own
+			p.subsidy += pay.retrainCost - own
+			return own
+		}
+		if wk.Months < math.MaxInt16 {
+			wk.Months++
+		}
+	}
+	return 0
+}

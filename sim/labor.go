@@ -1,0 +1,238 @@
+package sim
+
+import (
+	"math"
+	"math/rand/v2"
+	"sort"
+
+	"github.com/laborsim/laborsim/agents"
+)
+
+// labourMarket is the scratch space of the search-and-matching market,
+// allocated once and reused every step.
+type labourMarket struct {
+	jobs  []int32   // open jobs as slots f·B+b, per sector in ascending requirement order
+	start []int     // jobs of sector s are jobs[start[s]:start[s+1]]
+	below [][]int32 // below[s][k]: jobs of sector s in the k lowest-requirement bins
+	best  []int32   // best applicant of each job, -1 if none
+	offer []int32   // best offer (job index) each worker holds, -1 if none
+	held  []int32   // workers holding an offer
+}
+
+func (m *labourMarket) init(c Config) {
+	m.start = make([]int, c.Sectors+1)
+	m.below = make([][]int32, c.Sectors)
+	for s := range m.below {
+		m.below[s] = make([]int32, c.TaskBins+1)
+	}
+	m.offer = make([]int32, c.Workers)
+	for j := range m.offer {
+		m.offer[j] = -1
+	}
+}
+
+// decide runs every firm's decision in parallel over firm chunks: its
+// expected costs, its input plan and from it targets, vacancies and layoffs.
+func (w *World) decide(expected float64) {
+	c := w.cfg
+	staffing := agents.Staffing{Adjust: c.Adjustment, Separation: c.Separation, MeanEff: 1}
+	pu := expected / c.AIProductivity
+	parallel(len(w.firms), firmChunk, func(ch, lo, hi int) {
+		r := w.rng.get(ch, streamFirms, w.step, ch)
+		for f := lo; f < hi; f++ {
+			fm := &w.firms[f]
+			s := int(fm.Sector)
+			bl := w.blocks[s]
+			fm.Plan = w.ces.Demand(fm.TFP, fm.Capital, bl, fm.HumanCost, pu)
+			fm.RT, fm.QH = 0, 0
+			if bl.Trad > 0 {
+				fm.RT = fm.Capital / bl.Trad
+				fm.QH = bl.Human * math.Pow(fm.TFP/fm.HumanCost, c.Sigma-1)
+			}
+			scale := w.unscaledSize(f)
+			fm.Scale = scale
+			base, end := f*c.TaskBins, (f+1)*c.TaskBins
+			staffing.Staff(fm.Plan, scale, w.tasks.Weights[s], w.split, agents.Bins{
+				Human: w.human[base:end], Count: w.count[base:end], AI: w.aiUnits[base:end],
+				Target: w.target[base:end], Vacancies: w.vacancies[base:end],
+				Layoff: w.layoff[base:end], Automated: w.automated[base:end],
+			}, r)
+		}
+	})
+}
+
+// unscaledSize is the output index a firm without a fixed factor aims at:
+// its current one, grown or shrunk by at most 10% a month toward where its
+// humans' marginal product meets their cost. Firms whose plan pins down
+// their scale get 1.
+func (w *World) unscaledSize(f int) float64 {
+	fm := &w.firms[f]
+	if fm.Plan.Scaled {
+		return 1
+	}
+	if fm.X <= 0 {
+		units := 0.0
+		for _, h := range w.human[f*w.cfg.TaskBins : (f+1)*w.cfg.TaskBins] {
+			units += h
+		}
+		bl := w.blocks[fm.Sector]
+		per := bl.Human*fm.Plan.Human + bl.AI*fm.Plan.AI
+		if fm.Plan.UseAI {
+			per = bl.Human * fm.Plan.Human
+		}
+		return (units + 1) / math.Max(per, 1e-300)
+	}
+	g := math.Pow(math.Max(fm.MPHuman, 1e-300)/fm.HumanCost, w.cfg.Sigma)
+	return fm.X * math.Max(0.9, math.Min(1.1, g))
+}
+
+// separate draws, in parallel over worker chunks, each employed worker's
+// exogenous separation (probability Separation) or layoff (the slot's
+// layoff probability).
+func (w *World) separate() {
+	c := w.cfg
+	parallel(len(w.workers), workerChunk, func(ch, lo, hi int) {
+		r := w.rng.get(ch, streamWorkers, w.step, ch)
+		p := &w.wpart[ch]
+		p.separations, p.displaced = 0, 0
+		for j := lo; j < hi; j++ {
+			wk := &w.workers[j]
+			if wk.Status != agents.Employed {
+				continue
+			}
+			slot := int(wk.Firm)*c.TaskBins + int(wk.Bin)
+			u := r.Float64()
+			switch {
+			case u < c.Separation:
+				wk.Displaced = false
+			case u < c.Separation+(1-c.Separation)*float64(w.layoff[slot]):
+				wk.Displaced = w.automated[slot]
+				if wk.Displaced {
+					p.displaced++
+				}
+			default:
+				continue
+			}
+			wk.Status, wk.Firm, wk.Months = agents.Unemployed, -1, 0
+			p.separations++
+		}
+	})
+}
+
+// matchRounds is the number of application rounds within a month: job
+// seekers whose applications all failed apply again to the jobs still open.
+const matchRounds = 2
+
+// match runs the search market. Firms' vacancies are listed per sector in
+// ascending order of the bins' skill requirements. In each round every job
+// seeker sends Applications applications to open jobs drawn uniformly from
+// those of its sector it qualifies for; each job offers itself to its most
+// efficient applicant at the Nash wage between the applicant's reservation
+// wage and the firm's marginal product (if that is above the reservation
+// wage); each worker takes the best offer. It returns the number of hires.
+func (w *World) match() int {
+	w.listJobs()
+	r := w.rng.get(0, streamMatch, w.step, 0)
+	hires := 0
+	for range matchRounds {
+		hires += w.matchRound(r)
+	}
+	return hires
+}
+
+// matchRound runs one round of applications, offers and acceptances.
+func (w *World) matchRound(r *rand.Rand) int {
+	c := w.cfg
+	m := &w.market
+	floor := c.HomeProduction * w.meanRate0
+	for job := range m.best {
+		if m.best[job] != filled {
+			m.best[job] = -1
+		}
+	}
+	for j := range w.workers {
+		wk := &w.workers[j]
+		if wk.Status != agents.Unemployed {
+			continue
+		}
+		s := int(wk.Sector)
+		k := sort.SearchFloat64s(w.req, float64(wk.Skill)+1e-12)
+		n := int(m.below[s][k])
+		if n == 0 {
+			continue
+		}
+		for range c.Applications {
+			job := m.start[s] + r.IntN(n)
+			if b := m.best[job]; b == -1 || (b >= 0 && w.workers[b].Efficiency < wk.Efficiency) {
+				m.best[job] = int32(j)
+			}
+		}
+	}
+	m.held = m.held[:0]
+	for job, j := range m.best {
+		if j < 0 {
+			continue
+		}
+		wk := &w.workers[j]
+		mp := w.offerMP(int(m.jobs[job]))
+		if mp < wk.Reservation(floor, c.ReservationDecay) {
+			continue
+		}
+		if m.offer[j] < 0 {
+			m.held = append(m.held, j)
+			m.offer[j] = int32(job)
+		} else if w.offerMP(int(m.jobs[m.offer[j]])) < mp {
+			m.offer[j] = int32(job)
+		}
+	}
+	for _, j := range m.held {
+		job := m.offer[j]
+		slot := int(m.jobs[job])
+		m.offer[j] = -1
+		m.best[job] = filled
+		wk := &w.workers[j]
+		wk.Rate = agents.Bargain(wk.Reservation(floor, c.ReservationDecay), w.offerMP(slot), c.Bargaining)
+		w.hireAt(int(j), slot)
+		w.human[slot] += float64(wk.Efficiency)
+		w.count[slot]++
+		w.firms[wk.Firm].WageBill += wk.Wage()
+	}
+	return len(m.held)
+}
+
+// filled marks a job taken in an earlier round.
+const filled = -2
+
+// offerMP is the marginal product a firm bargains over for a job in slot:
+// its humans' marginal product, or its expected cost of a hire when it has
+// no output yet.
+func (w *World) offerMP(slot int) float64 {
+	fm := &w.firms[slot/w.cfg.TaskBins]
+	return math.Max(fm.MPHuman, fm.HumanCost)
+}
+
+// listJobs lays out the open jobs of every sector in ascending order of
+// their bins' requirement and resets the applicant table.
+func (w *World) listJobs() {
+	c := w.cfg
+	m := &w.market
+	m.jobs = m.jobs[:0]
+	for s := range c.Sectors {
+		m.start[s] = len(m.jobs)
+		m.below[s][0] = 0
+		for k, i := range w.byReq {
+			for f := s; f < c.Firms; f += c.Sectors {
+				slot := f*c.TaskBins + i
+				for range w.vacancies[slot] {
+					m.jobs = append(m.jobs, int32(slot))
+				}
+			}
+			m.below[s][k+1] = int32(len(m.jobs) - m.start[s])
+		}
+	}
+	m.start[c.Sectors] = len(m.jobs)
+	m.best = m.best[:0]
+	for range m.jobs {
+		m.best = append(m.best, -1)
+	}
+}

@@ -1,0 +1,154 @@
+package sim
+
+import (
+	"math"
+
+	"github.com/laborsim/laborsim/agents"
+	"github.com/laborsim/laborsim/economy"
+)
+
+// Step advances the world by one step (a month by default) and returns its
+// accounts. The schedule is bulk-synchronous: laws → firms decide
+// (parallel) → separations (parallel) → matching → AI market → production
+// (parallel) → payments and households (parallel) → goods market → accounts.
+func (w *World) Step() economy.Accounts {
+	c := w.cfg
+	w.step++
+	years := float64(w.step-1) / float64(c.StepsPerYear)
+	w.lastCost = w.costPrice
+	w.lastPrice = w.price
+	w.costPrice = w.aiCost(years)
+	if !c.FixedFrontier {
+		w.phiA = economy.AIFrontier(c.Automation, c.FrontierSlope, w.logCompute, 1-c.TraditionalShare)
+	}
+	w.setFrontier()
+	hires := 0
+	if c.Frictionless {
+		w.settleFrictionless()
+	} else {
+		w.decide(w.expectedPrice())
+		w.separate()
+		w.recount()
+		hires = w.match()
+		w.clearAI()
+	}
+	w.produce()
+	pay := w.payFirms()
+	w.households(pay)
+	w.sellGoods()
+	w.account(years, hires)
+	w.invest()
+	w.updateMarketStats()
+	return w.acc
+}
+
+// expectedPrice is the AI price firms plan with: last step's market price
+// moved with the cost price.
+func (w *World) expectedPrice() float64 {
+	if w.lastCost <= 0 {
+		return w.costPrice
+	}
+	return math.Max(w.costPrice, w.lastPrice*w.costPrice/w.lastCost)
+}
+
+// payFirms settles every firm's bills in parallel over firm chunks — wages,
+// AI rents and AI tax, investment in traditional capital out of gross
+// operating surplus, dividends — and returns the per-household flows.
+func (w *World) payFirms() payouts {
+	c := w.cfg
+	dt := 1 / float64(c.StepsPerYear)
+	parallel(len(w.firms), firmChunk, func(ch, lo, hi int) {
+		p := &w.fpart[ch]
+		*p = firmPartial{}
+		for f := lo; f < hi; f++ {
+			fm := &w.firms[f]
+			base, end := f*c.TaskBins, (f+1)*c.TaskBins
+			if c.Frictionless {
+				fm.WageBill = fm.MPHuman * fm.HumanUnits
+				fm.AIBill = fm.MPAI * fm.AIUnits
+			} else {
+				agentsHere := 0
+				for k := base; k < end; k++ {
+					agentsHere += int(w.aiCount[k])
+				}
+				fm.AIBill = float64(agentsHere) * w.price
+			}
+			tax := c.AITax * fm.AIBill
+			fm.Surplus = fm.Output - fm.WageBill - fm.AIBill - tax
+			invest := c.CapitalReinvest * math.Max(fm.Surplus, 0)
+			dividends := math.Max(fm.Surplus, 0) - invest
+			fm.Capital = fm.Capital*(1-c.Depreciation*dt) + invest/c.CapitalPrice
+			fm.Cash -= fm.WageBill + fm.AIBill + tax + invest + dividends
+			p.gdp += fm.Output
+			p.wages += fm.WageBill
+			p.aiBill += fm.AIBill
+			p.aiTax += tax
+			p.surplus += fm.Surplus
+			p.dividends += dividends
+			p.invest += invest
+			for k := base; k < end; k++ {
+				p.aiUnits += w.aiUnits[k]
+				p.humanUnits += w.human[k]
+				p.vacancies += int(w.vacancies[k])
+			}
+		}
+	})
+	var t firmPartial
+	for _, p := range w.fpart {
+		t.gdp += p.gdp
+		t.wages += p.wages
+		t.aiBill += p.aiBill
+		t.aiTax += p.aiTax
+		t.surplus += p.surplus
+		t.dividends += p.dividends
+		t.invest += p.invest
+		t.aiUnits += p.aiUnits
+		t.humanUnits += p.humanUnits
+		t.vacancies += p.vacancies
+	}
+	w.totals = t
+	return w.settleOwners(t)
+}
+
+// settleOwners pays the AI rents to the agents' owners — the provider
+// reinvests its share in compute and pays the rest out as dividends;
+// person-owned agents' rents are shared equally by all persons — and sets
+// taxes and the universal basic income (all tax revenue, paid equally).
+func (w *World) settleOwners(t firmPartial) payouts {
+	c := w.cfg
+	personal := w.personalRents()
+	providerRents := t.aiBill - personal
+	w.ownerRents = providerRents + personal
+	w.computeSpend = c.AIReinvest * providerRents
+	w.provider += providerRents - w.computeSpend - (1-c.AIReinvest)*providerRents
+	payout := t.dividends + (1-c.AIReinvest)*providerRents
+	n := float64(len(w.workers))
+	taxes := t.wages*c.LaborTax + (payout+personal)*c.CapitalTax + t.aiTax
+	ubi := taxes / n
+	w.government += taxes - ubi*n
+	w.taxes = taxes
+	return payouts{
+		dividendPerStake: payout,
+		budgetRent:       personal / n,
+		ubi:              ubi,
+		retrainCost:      c.RetrainCost * w.meanRate0,
+		flexible:         c.Frictionless,
+	}
+}
+
+// personalRents sums the rents earned by deployed person-owned agents.
+func (w *World) personalRents() float64 {
+	sum := 0.0
+	for i := range w.ai[:w.owned] {
+		a := &w.ai[i]
+		if a.Firm == agents.Idle {
+			continue
+		}
+		if w.cfg.Frictionless {
+			sum += w.firms[a.Firm].MPAI * float64(a.Productivity)
+		} else {
+			sum += w.price
+		}
+	}
+	return sum
+}

@@ -1,0 +1,408 @@
+// Package sim is the engine of laborsim: it builds a World of workers,
+// firms and AI agents from a Config and advances it in bulk-synchronous
+// steps — firms decide (in parallel), the labour market matches, the AI-agent
+// market clears, firms produce and pay (in parallel), households update (in
+// parallel), the accounts reduce in chunk order.
+package sim
+
+import (
+	"cmp"
+	"math"
+	"math/rand/v2"
+	"slices"
+
+	"gonum.org/v1/gonum/stat/distuv"
+
+	"github.com/laborsim/laborsim/agents"
+	"github.com/laborsim/laborsim/economy"
+)
+
+// ksPhi is the automatable share of Korinek & Suh's calibration; the default
+// capital per worker is theirs at that share and is rescaled for sectors
+// whose traditional share differs.
+const ksPhi = 0.608
+
+// maxReq is the highest skill requirement of a task bin.
+const maxReq = 0.9
+
+// World is the whole simulated economy.
+type World struct {
+	cfg   Config
+	ces   economy.CES
+	tasks economy.Tasks
+	basin economy.Basket
+
+	split  []economy.Split  // per bin, this step
+	blocks []economy.Blocks // per sector, this step
+	req    []float64        // bins' requirements, ascending
+	byReq  []int            // bins in ascending order of requirement
+
+	workers []agents.Worker
+	firms   []agents.Firm
+	ai      []agents.AIAgent
+	owned   int // AI agents owned by persons (the compute budget)
+
+	// Firm·bin arrays, index f·B + b.
+	human     []float64
+	count     []int32
+	aiCount   []int32
+	aiUnits   []float64 // AI efficiency units deployed
+	aiWant    []int32
+	target    []float64
+	vacancies []int32
+	layoff    []float32
+	automated []bool
+
+	rng *streams
+
+	step       int
+	phiA       float64
+	logCompute float64
+	costPrice  float64 // law-2 cost price this step (with markup)
+	price      float64 // AI market-clearing price this step
+	lastCost   float64
+	lastPrice  float64
+	deployed   int
+
+	computePrice float64 // money per C0-unit of compute at start prices
+	meanRate0    float64 // mean wage rate at the start
+	goods0       [2]float64
+	gdpPrev      float64
+
+	sectorRes  []float64 // mean reservation wage rate of each sector's unemployed
+	sectorVac  []float64 // vacancy rate of each sector
+	bestSector int
+
+	market labourMarket
+	wpart  []workerPartial
+	fpart  []firmPartial
+	buf    []float64
+
+	provider   float64 // AI provider's cash
+	government float64 // government's cash
+	money0     float64
+
+	// Flows of the current step.
+	totals       firmPartial
+	ownerRents   float64 // AI rents received by the agents' owners
+	computeSpend float64 // provider's reinvestment in compute
+	taxes        float64
+	spending     float64 // total spending on goods
+
+	order []int32 // workers by sector, then descending skill (frictionless pouring)
+
+	acc economy.Accounts
+}
+
+// New builds the starting economy: firms, workers placed at the
+// competitive allocation of the start (AI too dear to use), a share of them
+// unemployed, wages at marginal products, wealth Pareto-distributed.
+func New(cfg Config) (*World, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	w := &World{cfg: cfg, ces: economy.NewCES(cfg.Sigma)}
+	w.tasks = economy.NewTasks(cfg.TaskBins, economy.DefaultSectors[:cfg.Sectors], maxReq)
+	w.basin = economy.Basket{Sigma: cfg.LandSigma, Weight: cfg.LandWeight}
+	w.allocate()
+	w.orderBins()
+	w.phiA = cfg.Automation
+	w.setFrontier()
+	r := rand.New(rand.NewPCG(splitMix64(cfg.Seed^streamInit), splitMix64(cfg.Seed+streamInit)))
+	w.initFirms(r)
+	w.initWorkers(r)
+	w.initAI()
+	w.placeWorkers()
+	w.initUnemployment(r)
+	w.recount()
+	w.produce()
+	w.initWages()
+	w.initWealth()
+	w.costPrice = w.aiCost(0)
+	w.lastCost, w.lastPrice, w.price = w.costPrice, w.costPrice, w.costPrice
+	w.updateMarketStats()
+	w.money0 = w.money()
+	return w, nil
+}
+
+// allocate makes every slice the step loop uses, once.
+func (w *World) allocate() {
+	c := w.cfg
+	fb := c.Firms * c.TaskBins
+	w.split = make([]economy.Split, c.TaskBins)
+	w.blocks = make([]economy.Blocks, c.Sectors)
+	w.workers = make([]agents.Worker, c.Workers)
+	w.firms = make([]agents.Firm, c.Firms)
+	w.ai = make([]agents.AIAgent, c.AIAgents)
+	w.human, w.target = make([]float64, fb), make([]float64, fb)
+	w.aiUnits = make([]float64, fb)
+	w.count, w.aiCount, w.aiWant, w.vacancies = make([]int32, fb), make([]int32, fb), make([]int32, fb), make([]int32, fb)
+	w.layoff, w.automated = make([]float32, fb), make([]bool, fb)
+	w.sectorRes, w.sectorVac = make([]float64, c.Sectors), make([]float64, c.Sectors)
+	nw, nf := chunks(c.Workers, workerChunk), chunks(c.Firms, firmChunk)
+	w.wpart, w.fpart = make([]workerPartial, nw), make([]firmPartial, nf)
+	w.rng = newStreams(c.Seed, max(nw, nf, 1))
+	w.buf = make([]float64, c.Workers)
+	w.market.init(c)
+}
+
+// orderBins sorts the bins by skill requirement for the labour market.
+func (w *World) orderBins() {
+	b := w.cfg.TaskBins
+	w.byReq = make([]int, b)
+	for i := range w.byReq {
+		w.byReq[i] = i
+	}
+	slices.SortStableFunc(w.byReq, func(x, y int) int { return cmp.Compare(w.tasks.Req[x], w.tasks.Req[y]) })
+	w.req = make([]float64, b)
+	for k, i := range w.byReq {
+		w.req[k] = w.tasks.Req[i]
+	}
+}
+
+// setFrontier recomputes the bins' splits and the sectors' blocks for the
+// current AI frontier.
+func (w *World) setFrontier() {
+	w.tasks.Frontier(w.cfg.TraditionalShare, w.phiA, w.split)
+	for s := range w.blocks {
+		w.blocks[s] = economy.SectorBlocks(w.tasks.Weights[s], w.split)
+	}
+}
+
+// initFirms draws TFP (log-normal, mean A) and sizes traditional capital so
+// that r_T/r_H equals Korinek & Suh's calibration in every sector.
+func (w *World) initFirms(r *rand.Rand) {
+	c := w.cfg
+	d := c.TFPDispersion
+	for f := range w.firms {
+		s := f % c.Sectors
+		b := w.blocks[s]
+		workers := float64(c.Workers/c.Firms) + b2f(f < c.Workers%c.Firms)
+		kPerL := 0.0
+		if b.Trad > 0 {
+			kPerL = c.CapitalPerWorker * (b.Trad / ksPhi) / ((b.AI + b.Human) / (1 - ksPhi))
+		}
+		w.firms[f] = agents.Firm{
+			Sector:  uint8(s),
+			TFP:     c.TFP * math.Exp(d*r.NormFloat64()-d*d/2),
+			Capital: kPerL * workers,
+		}
+	}
+}
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// initWorkers draws efficiency (log-normal, mean 1) and a skill ceiling
+// correlated with it; worker j belongs to the sector of firm j mod F.
+func (w *World) initWorkers(r *rand.Rand) {
+	c := w.cfg
+	d := c.SkillDispersion
+	spread := math.Min(1, d/0.5)
+	norm := distuv.Normal{Mu: 0, Sigma: 1}
+	for j := range w.workers {
+		n := r.NormFloat64()
+		u := norm.CDF(0.7*n + 0.714*r.NormFloat64())
+		w.workers[j] = agents.Worker{
+			Efficiency: float32(math.Exp(d*n - d*d/2)),
+			Skill:      float32(1 - (1-u)*spread),
+			Sector:     w.firms[j%c.Firms].Sector,
+			Firm:       -1,
+		}
+	}
+}
+
+// initAI creates the AI agents, idle; the first ComputeBudget·Workers of
+// them belong to persons in turn, the rest to the AI provider.
+func (w *World) initAI() {
+	c := w.cfg
+	w.owned = min(c.AIAgents, int(c.ComputeBudget*float64(c.Workers)))
+	for i := range w.ai {
+		owner := int32(-1)
+		if i < w.owned {
+			owner = int32(i % c.Workers)
+		}
+		w.ai[i] = agents.AIAgent{Firm: agents.Idle, Owner: owner, Productivity: float32(c.AIProductivity)}
+	}
+}
+
+// placeWorkers puts every worker at the competitive allocation of the start:
+// each firm's human units spread over its human-doable tasks in proportion
+// to their weights (AI is not yet used), the most skilled workers poured
+// into the most demanding tasks first.
+func (w *World) placeWorkers() {
+	c := w.cfg
+	units := make([]float64, c.Sectors)
+	for j := range w.workers {
+		units[w.workers[j].Sector] += float64(w.workers[j].Efficiency)
+	}
+	firmsIn := make([]float64, c.Sectors)
+	for f := range w.firms {
+		firmsIn[w.firms[f].Sector] += w.firms[f].Capital + 1e-300
+	}
+	for f := range w.firms {
+		s := w.firms[f].Sector
+		b := w.blocks[s]
+		share := (w.firms[f].Capital + 1e-300) / firmsIn[s]
+		for i, wt := range w.tasks.Weights[s] {
+			sp := w.split[i]
+			w.target[f*c.TaskBins+i] = units[s] * share * wt * (sp.AI + sp.Human) / (b.AI + b.Human)
+		}
+	}
+	w.pour()
+}
+
+// pour assigns every worker of each sector to a firm-bin slot so that the
+// slots' human units track w.target, slots taken in descending order of
+// skill requirement and workers in descending order of skill, with
+// cumulative rounding (each slot within one worker of its target).
+func (w *World) pour() {
+	c := w.cfg
+	if w.order == nil {
+		w.order = w.sortedWorkers()
+	}
+	order := w.order
+	next := 0
+	for s := range c.Sectors {
+		var want, got float64
+		last := -1
+		for k := len(w.byReq) - 1; k >= 0; k-- {
+			i := w.byReq[k]
+			for f := s; f < c.Firms; f += c.Sectors {
+				slot := f*c.TaskBins + i
+				want += w.target[slot]
+				if w.target[slot] > 0 {
+					last = slot
+				}
+				for next < len(order) && int(w.workers[order[next]].Sector) == s &&
+					got+float64(w.workers[order[next]].Efficiency)/2 <= want {
+					w.hireAt(int(order[next]), slot)
+					got += float64(w.workers[order[next]].Efficiency)
+					next++
+				}
+			}
+		}
+		for ; next < len(order) && int(w.workers[order[next]].Sector) == s; next++ {
+			if last < 0 {
+				w.workers[order[next]].Status = agents.Unemployed
+				continue
+			}
+			w.hireAt(int(order[next]), last)
+		}
+	}
+}
+
+// sortedWorkers lists the workers by sector, then by descending skill.
+func (w *World) sortedWorkers() []int32 {
+	order := make([]int32, len(w.workers))
+	for j := range order {
+		order[j] = int32(j)
+	}
+	slices.SortStableFunc(order, func(a, b int32) int {
+		wa, wb := &w.workers[a], &w.workers[b]
+		if wa.Sector != wb.Sector {
+			return cmp.Compare(wa.Sector, wb.Sector)
+		}
+		return cmp.Compare(wb.Skill, wa.Skill)
+	})
+	return order
+}
+
+// hireAt employs worker j in slot f·B+b.
+func (w *World) hireAt(j, slot int) {
+	wk := &w.workers[j]
+	wk.Status = agents.Employed
+	wk.Firm, wk.Bin = int32(slot/w.cfg.TaskBins), int16(slot%w.cfg.TaskBins)
+	wk.Months = 0
+}
+
+// initUnemployment makes each worker unemployed with the initial rate, with
+// a spell length drawn from a geometric distribution of mean three months.
+func (w *World) initUnemployment(r *rand.Rand) {
+	for j := range w.workers {
+		wk := &w.workers[j]
+		if wk.Status == agents.Employed && r.Float64() < w.cfg.InitialUnemployment {
+			wk.Status, wk.Firm = agents.Unemployed, -1
+			wk.Months = int16(math.Floor(r.ExpFloat64() * 3))
+		}
+	}
+}
+
+// initWages sets every wage rate to the marginal product of the worker's
+// task at the start (the unemployed to their sector's mean), the
+// reservation floor from it, and the firms' expected hiring cost.
+func (w *World) initWages() {
+	c := w.cfg
+	sum, units := make([]float64, c.Sectors), make([]float64, c.Sectors)
+	for j := range w.workers {
+		wk := &w.workers[j]
+		if wk.Status == agents.Employed {
+			wk.Rate = w.firms[wk.Firm].MPHuman
+			sum[wk.Sector] += wk.Rate * float64(wk.Efficiency)
+			units[wk.Sector] += float64(wk.Efficiency)
+		}
+	}
+	all, allUnits := 0.0, 0.0
+	for s := range sum {
+		all += sum[s]
+		allUnits += units[s]
+	}
+	w.meanRate0 = all / math.Max(allUnits, 1e-300)
+	for j := range w.workers {
+		wk := &w.workers[j]
+		if wk.Status != agents.Employed {
+			wk.Rate = sum[wk.Sector] / math.Max(units[wk.Sector], 1e-300)
+			if units[wk.Sector] == 0 {
+				wk.Rate = w.meanRate0
+			}
+		}
+	}
+	w.recount()
+}
+
+// initWealth draws household wealth from a Pareto distribution, scales it to
+// WealthToGDP years of the start's GDP and gives each household the same
+// share of the economy's capital (its stake).
+func (w *World) initWealth() {
+	c := w.cfg
+	par := distuv.Pareto{Xm: 1, Alpha: c.WealthAlpha,
+		Src: rand.NewPCG(splitMix64(c.Seed^0xa11ce), splitMix64(c.Seed+0xa11ce))}
+	total := 0.0
+	for j := range w.workers {
+		w.workers[j].Wealth = par.Rand()
+		total += w.workers[j].Wealth
+	}
+	gdp := 0.0
+	for f := range w.firms {
+		gdp += w.firms[f].Output
+	}
+	scale := c.WealthToGDP * float64(c.StepsPerYear) * gdp / total
+	for j := range w.workers {
+		wk := &w.workers[j]
+		wk.Stake = wk.Wealth / total
+		wk.Wealth *= scale
+	}
+	w.computePrice = 0.02 * float64(c.StepsPerYear) * math.Max(gdp, 1e-300)
+	w.gdpPrev = gdp
+}
+
+// aiCost is law 2 with the provider's markup, at years since the start.
+func (w *World) aiCost(years float64) float64 {
+	return economy.AIPrice(w.cfg.AIPrice*(1+w.cfg.AIMarkup), w.cfg.AICostDecline, years)
+}
+
+// money is the total money held by every agent.
+func (w *World) money() float64 {
+	m := w.provider + w.government
+	for f := range w.firms {
+		m += w.firms[f].Cash
+	}
+	for j := range w.workers {
+		m += w.workers[j].Wealth
+	}
+	return m
+}
