@@ -7,8 +7,8 @@ import (
 // firmPartial is one firm chunk's contribution to the step's totals.
 type firmPartial struct {
 	gdp, wages, aiBill, aiTax, surplus, dividends, invest float64
-	aiUnits, humanUnits                                  float64
-	vacancies                                            int
+	aiUnits, humanUnits                                   float64
+	vacancies                                             int
 }
 
 // recount rebuilds every slot's human units and head count, and every firm's

@@ -1,0 +1,107 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// runCmd runs the command in-process and returns stdout, stderr and the
+// exit status.
+func runCmd(args ...string) (string, string, int) {
+	var out, errb bytes.Buffer
+	err := run(context.Background(), args, &out, &errb)
+	code := exitCode(err, &errb)
+	return out.String(), errb.String(), code
+}
+
+// golden compares got with testdata/name, or rewrites it with -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s (run go test -update if the change is intended):\n%s", path, got)
+	}
+}
+
+var smallRun = []string{"run", "--workers", "500", "--firms", "10", "--ai-agents", "300", "--years", "2", "--seed", "7"}
+
+func TestRunGolden(t *testing.T) {
+	for _, format := range []string{"json", "csv", "table"} {
+		out, errs, code := runCmd(append(smallRun, "--format", format)...)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", format, code, errs)
+		}
+		golden(t, "run."+format, out)
+	}
+}
+
+func TestRunOutDir(t *testing.T) {
+	dir := t.TempDir()
+	if _, errs, code := runCmd(append(smallRun, "--format", "csv", "--out", dir)...); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, name := range []string{"series.csv", "summary.json"} {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil || len(b) == 0 {
+			t.Fatalf("%s: %v", name, err)
+		}
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		msg  string
+	}{
+		{[]string{"run", "--workers", "-3"}, "invalid --workers -3"},
+		{[]string{"run", "--workers", "ten"}, `invalid argument "ten" for "--workers"`},
+		{[]string{"run", "--firms", "0"}, "invalid --firms 0"},
+		{[]string{"run", "--sigma", "0"}, "invalid --sigma 0"},
+		{[]string{"run", "--sigma", "-1"}, "invalid --sigma -1"},
+		{[]string{"run", "--years", "0"}, "invalid --years 0"},
+		{[]string{"run", "--format", "xml"}, `invalid --format "xml"`},
+		{[]string{"run", "--ai-agents", "-1"}, "invalid --ai-agents -1"},
+		{[]string{"run", "--ai-cost-decline", "0.5"}, "invalid --ai-cost-decline 0.5"},
+		{[]string{"run", "--automation", "1.5"}, "invalid --automation 1.5"},
+		{[]string{"run", "--nope"}, "unknown flag: --nope"},
+		{[]string{"fly"}, `unknown command "fly"`},
+	} {
+		_, errs, code := runCmd(c.args...)
+		if code != 2 || !strings.Contains(errs, c.msg) || strings.Count(errs, "\n") != 1 ||
+			strings.Contains(errs, "panic") || strings.Contains(errs, "goroutine") {
+			t.Errorf("%v: exit %d, stderr %q; want exit 2 and %q", c.args, code, errs, c.msg)
+		}
+	}
+}
+
+func TestHelp(t *testing.T) {
+	out, _, code := runCmd("run", "--help")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	for _, flag := range []string{"--workers", "--firms", "--ai-agents", "--years", "--steps-per-year", "--seed", "--sigma", "--ai-cost-decline", "--format", "--out"} {
+		if !strings.Contains(out, flag) {
+			t.Errorf("run --help does not explain %s", flag)
+		}
+	}
+	if out, _, code := runCmd("--help"); code != 0 || !strings.Contains(out, "laborsim run") {
+		t.Errorf("--help: exit %d, %q", code, out)
+	}
+}

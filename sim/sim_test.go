@@ -1,0 +1,150 @@
+package sim
+
+import (
+	"context"
+	"math"
+	"reflect"
+	"runtime"
+	"testing"
+
+	"github.com/laborsim/laborsim/economy"
+)
+
+// small is a quick configuration for tests.
+func small() Config {
+	c := DefaultConfig()
+	c.Workers, c.Firms, c.AIAgents, c.Years = 3000, 30, 3000, 4
+	return c
+}
+
+func run(t *testing.T, c Config) Result {
+	t.Helper()
+	res, err := Run(context.Background(), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func relClose(a, b, tol float64) bool {
+	return math.Abs(a-b) <= tol*math.Max(1, math.Max(math.Abs(a), math.Abs(b)))
+}
+
+// TestAccountingIdentities checks, at every step, that GDP by income (as
+// received by workers, AI owners, the government and firms) equals GDP by
+// production, that money is conserved, and that the shares add up.
+func TestAccountingIdentities(t *testing.T) {
+	for name, mod := range map[string]func(*Config){
+		"default": func(*Config) {},
+		"policies": func(c *Config) {
+			c.LaborTax, c.CapitalTax, c.AITax, c.ComputeBudget, c.RetrainSubsidy = 0.2, 0.3, 0.1, 0.5, 0.5
+		},
+		"frictionless": func(c *Config) { c.Frictionless = true },
+		"cobb-douglas": func(c *Config) { c.Sigma = 1 },
+		"substitutes":  func(c *Config) { c.Sigma = 2 },
+	} {
+		t.Run(name, func(t *testing.T) {
+			c := small()
+			mod(&c)
+			w, err := New(c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			m0 := w.money()
+			for range c.Steps() {
+				a := w.Step()
+				if !relClose(a.GDP, a.GDPIncome, 1e-9) {
+					t.Fatalf("step %d: GDP by production %v != by income %v", a.Step, a.GDP, a.GDPIncome)
+				}
+				if !relClose(a.Money, m0, 1e-9) {
+					t.Fatalf("step %d: money %v, started with %v", a.Step, a.Money, m0)
+				}
+				if math.Abs(a.LaborShare+a.CapitalShare-1) > 1e-9 {
+					t.Fatalf("step %d: labor %v + capital %v != 1", a.Step, a.LaborShare, a.CapitalShare)
+				}
+				if a.AIShare > a.CapitalShare+1e-12 || a.LaborShare < 0 || a.LaborShare > 1 {
+					t.Fatalf("step %d: shares labor %v capital %v AI %v", a.Step, a.LaborShare, a.CapitalShare, a.AIShare)
+				}
+			}
+		})
+	}
+}
+
+// TestDeterminism runs the same seed under GOMAXPROCS 1, 2 and 8 and
+// expects identical accounts; another seed must differ.
+func TestDeterminism(t *testing.T) {
+	c := small()
+	c.Workers, c.Firms = 20000, 100 // several worker and firm chunks
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	var first []economy.Accounts
+	for _, procs := range []int{1, 2, 8} {
+		runtime.GOMAXPROCS(procs)
+		got := run(t, c).Series
+		if first == nil {
+			first = got
+			continue
+		}
+		if !reflect.DeepEqual(first, got) {
+			t.Fatalf("GOMAXPROCS=%d changed the output", procs)
+		}
+	}
+	c.Seed = 2
+	if reflect.DeepEqual(first, run(t, c).Series) {
+		t.Fatal("seed 2 gave the same output as seed 1")
+	}
+}
+
+// TestCalibration checks the default scenario's start against the US
+// figures and the direction of the AI transition.
+func TestCalibration(t *testing.T) {
+	c := DefaultConfig()
+	res := run(t, c)
+	start, end := res.Series[0], res.Final()
+	if start.LaborShare < 0.56 || start.LaborShare > 0.66 {
+		t.Errorf("starting labor share %v outside the US range 0.56-0.66", start.LaborShare)
+	}
+	if start.UnemploymentRate < 0.03 || start.UnemploymentRate > 0.07 {
+		t.Errorf("starting unemployment %v not near 4-6%%", start.UnemploymentRate)
+	}
+	if end.LaborShare > start.LaborShare-0.1 {
+		t.Errorf("labor share %v -> %v: expected a fall under 10x/yr cost decline", start.LaborShare, end.LaborShare)
+	}
+	if end.AITaskShare < 0.2 {
+		t.Errorf("AI task share at the end %v: humans' share of task-hours should fall", end.AITaskShare)
+	}
+	c.AICostDecline, c.FixedFrontier = 1, true
+	flat := run(t, c)
+	for _, a := range flat.Series {
+		if math.Abs(a.LaborShare-flat.Series[0].LaborShare) > 0.04 || a.AITaskShare > 0.01 {
+			t.Fatalf("no AI progress: step %d labor share %v (start %v), AI task share %v",
+				a.Step, a.LaborShare, flat.Series[0].LaborShare, a.AITaskShare)
+		}
+	}
+}
+
+// TestEdges runs the smallest economies to the end with finite numbers.
+func TestEdges(t *testing.T) {
+	for _, e := range []struct{ workers, firms, ai int }{
+		{1, 1, 0}, {1, 1, 1}, {2, 1, 0}, {1, 2, 1}, {2, 5, 100}, {50, 1, 0}, {10, 10, 1000},
+	} {
+		c := DefaultConfig()
+		c.Workers, c.Firms, c.AIAgents, c.Years = e.workers, e.firms, e.ai, 3
+		res := run(t, c) // Run fails on any non-finite number
+		for _, a := range res.Series {
+			if a.LaborShare < 0 || a.LaborShare > 1 || a.AIAgentsDeployed > e.ai {
+				t.Fatalf("%+v step %d: labor share %v, %d AI agents deployed", e, a.Step, a.LaborShare, a.AIAgentsDeployed)
+			}
+		}
+	}
+}
+
+func TestValidateNamesFlag(t *testing.T) {
+	c := DefaultConfig()
+	c.Sigma = 0
+	if err := c.Validate(); err == nil || err.Error() != "invalid --sigma 0: must be > 0 and <= 100" {
+		t.Fatalf("got %v", err)
+	}
+	if err := DefaultConfig().Validate(); err != nil {
+		t.Fatal(err)
+	}
+}
