@@ -51,19 +51,25 @@ type Staffing struct {
 	Adjust     float64 // share of a staffing gap closed per month
 	Separation float64 // expected exogenous separations, replaced by vacancies
 	MeanEff    float64 // mean worker efficiency, to turn units into heads
+	MaxPost    int     // most vacancies one bin posts in a month
 }
 
 // Staff sets human targets, vacancies and layoff probabilities for one
 // firm from its plan: human-only parts get plan.Human per unit of weight,
-// AI-capable parts plan.AI less the AI already deployed there when AI is
-// cheaper, all of plan.AI otherwise. Gaps are closed at the Adjust rate,
-// vacancies rounded stochastically with r.
+// AI-capable parts plan.AI, less the AI already deployed there when AI is
+// cheaper (humans fill what rationed AI leaves). When AI costs nothing the
+// plan is unbounded; the firm then hires nobody for capable tasks and keeps
+// the humans it has there until AI arrives. Gaps are closed at the Adjust
+// rate, vacancies rounded stochastically with r and capped at MaxPost a bin.
 func (s Staffing) Staff(plan economy.Plan, scale float64, weights []float64, split []economy.Split, b Bins, r *rand.Rand) {
 	for i, w := range weights {
 		sp := split[i]
 		human := w * sp.Human * plan.Human * scale
 		capable := w * sp.AI * plan.AI * scale
-		if plan.UseAI {
+		switch {
+		case plan.UseAI && math.IsInf(capable, 1):
+			capable = math.Max(0, b.Human[i]-human)
+		case plan.UseAI:
 			capable = math.Max(0, capable-b.AI[i])
 		}
 		target := human + capable
@@ -73,7 +79,7 @@ func (s Staffing) Staff(plan economy.Plan, scale float64, weights []float64, spl
 		switch {
 		case gap > 0:
 			heads := s.Adjust*gap/s.MeanEff + s.Separation*float64(b.Count[i])
-			b.Vacancies[i] = int32(stochasticRound(heads, r))
+			b.Vacancies[i] = int32(min(s.MaxPost, stochasticRound(heads, r)))
 		case b.Count[i] > 0 && -gap >= s.MeanEff/2:
 			heads := s.Adjust * (-gap) / s.MeanEff
 			b.Layoff[i] = float32(math.Min(1, heads/float64(b.Count[i])))

@@ -35,7 +35,8 @@ func (m *labourMarket) init(c Config) {
 // expected costs, its input plan and from it targets, vacancies and layoffs.
 func (w *World) decide(expected float64) {
 	c := w.cfg
-	staffing := agents.Staffing{Adjust: c.Adjustment, Separation: c.Separation, MeanEff: 1}
+	staffing := agents.Staffing{Adjust: c.Adjustment, Separation: c.Separation, MeanEff: 1,
+		MaxPost: c.Workers/c.Firms + 1}
 	pu := expected / c.AIProductivity
 	parallel(len(w.firms), firmChunk, func(ch, lo, hi int) {
 		r := w.rng.get(ch, streamFirms, w.step, ch)
