@@ -30,8 +30,9 @@ type Firm struct {
 	QH    float64 // Ω_H (A/c_H)^(σ−1)
 	Scale float64 // output index aimed at when the plan does not pin it down
 
-	WageBill float64
-	AIBill   float64
+	WageBill float64 // wages owed this step, then wages paid
+	AIBill   float64 // AI rents owed this step, then AI rents paid
+	Paid     float64 // share of its bills the firm could pay this step (1 unless output fell short)
 	Surplus  float64 // gross operating surplus Y − wages − AI bill − AI tax
 }
 

@@ -106,7 +106,7 @@ func (w *World) distribution(a *economy.Accounts) {
 	wages := w.buf[:0]
 	for j := range w.workers {
 		if w.workers[j].Status == agents.Employed {
-			wages = append(wages, w.workers[j].Wage())
+			wages = append(wages, w.paidWage(&w.workers[j]))
 		}
 	}
 	a.WageGini = economy.Gini(wages)

@@ -45,7 +45,7 @@ func (w *World) households(pay payouts) {
 			if pay.flexible && wk.Status == agents.Employed {
 				wk.Rate = w.firms[wk.Firm].MPHuman
 			}
-			wage := wk.Wage()
+			wage := w.paidWage(wk)
 			capital := wk.Stake*pay.dividendPerStake + pay.budgetRent
 			income := wage*(1-c.LaborTax) + capital*(1-c.CapitalTax) + pay.ubi
 			p.wages += wage
@@ -65,6 +65,15 @@ func (w *World) households(pay payouts) {
 			}
 		}
 	})
+}
+
+// paidWage is what an employed worker was paid this step: its wage, times
+// the share of its bills its employer could pay.
+func (w *World) paidWage(wk *agents.Worker) float64 {
+	if wk.Status != agents.Employed {
+		return 0
+	}
+	return wk.Wage() * w.firms[wk.Firm].Paid
 }
 
 // advance moves one household through its labour-market state for the

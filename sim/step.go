@@ -53,7 +53,9 @@ func (w *World) expectedPrice() float64 {
 
 // payFirms settles every firm's bills in parallel over firm chunks — wages,
 // AI rents and AI tax, investment in traditional capital out of gross
-// operating surplus, dividends — and returns the per-household flows.
+// operating surplus, dividends — and returns the per-household flows. A
+// firm whose output falls short of its wage and AI bills (sticky wages
+// after a fall in output) pays them pro rata, so that no share leaves [0,1].
 func (w *World) payFirms() payouts {
 	c := w.cfg
 	dt := 1 / float64(c.StepsPerYear)
@@ -73,8 +75,14 @@ func (w *World) payFirms() payouts {
 				}
 				fm.AIBill = float64(agentsHere) * w.price
 			}
+			fm.Paid = 1
+			if owed := fm.WageBill + fm.AIBill*(1+c.AITax); owed > fm.Output {
+				fm.Paid = fm.Output / owed
+			}
+			fm.WageBill *= fm.Paid
+			fm.AIBill *= fm.Paid
 			tax := c.AITax * fm.AIBill
-			fm.Surplus = fm.Output - fm.WageBill - fm.AIBill - tax
+			fm.Surplus = math.Max(0, fm.Output-fm.WageBill-fm.AIBill-tax)
 			invest := c.CapitalReinvest * math.Max(fm.Surplus, 0)
 			dividends := math.Max(fm.Surplus, 0) - invest
 			fm.Capital = fm.Capital*(1-c.Depreciation*dt) + invest/c.CapitalPrice
@@ -145,9 +153,9 @@ func (w *World) personalRents() float64 {
 			continue
 		}
 		if w.cfg.Frictionless {
-			sum += w.firms[a.Firm].MPAI * float64(a.Productivity)
+			sum += w.firms[a.Firm].MPAI * float64(a.Productivity) * w.firms[a.Firm].Paid
 		} else {
-			sum += w.price
+			sum += w.price * w.firms[a.Firm].Paid
 		}
 	}
 	return sum

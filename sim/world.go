@@ -186,6 +186,7 @@ func (w *World) initFirms(r *rand.Rand) {
 			Sector:  uint8(s),
 			TFP:     c.TFP * math.Exp(d*r.NormFloat64()-d*d/2),
 			Capital: kPerL * workers,
+			Paid:    1,
 		}
 	}
 }

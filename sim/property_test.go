@@ -1,0 +1,74 @@
+package sim
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+)
+
+// randomConfig draws a valid configuration across the documented ranges,
+// small enough to run in a moment.
+func randomConfig(r *rand.Rand) Config {
+	c := DefaultConfig()
+	c.Workers = 1 + r.IntN(400)
+	c.Firms = 1 + r.IntN(30)
+	c.AIAgents = r.IntN(600)
+	c.Years = 1 + r.IntN(3)
+	c.StepsPerYear = 1 + r.IntN(12)
+	c.Seed = r.Uint64()
+	c.Sigma = math.Exp(r.Float64()*6 - 3) // 0.05 .. 20
+	c.Sectors = 1 + r.IntN(4)
+	c.TaskBins = 1 + r.IntN(120)
+	c.TraditionalShare = r.Float64() * 0.9
+	c.Automation = r.Float64() * (1 - c.TraditionalShare)
+	c.FixedFrontier = r.IntN(2) == 0
+	c.AICostDecline = math.Exp(r.Float64() * math.Log(1000))
+	c.AIPrice = r.Float64() * 10 * float64(r.IntN(2))
+	c.AIProductivity = math.Exp(r.Float64()*4 - 2)
+	c.SkillDispersion = r.Float64() * 1.5
+	c.TFPDispersion = r.Float64() * 0.5
+	c.Frictionless = r.IntN(4) == 0
+	c.LaborTax, c.CapitalTax, c.AITax = r.Float64()*0.5, r.Float64()*0.5, r.Float64()
+	c.ComputeBudget = r.Float64() * 2 * float64(r.IntN(2))
+	c.RetrainSubsidy = r.Float64()
+	return c
+}
+
+// TestRandomConfigurations checks the accounting identities, money
+// conservation and finite, bounded outputs on random valid configurations.
+func TestRandomConfigurations(t *testing.T) {
+	n := 150
+	if testing.Short() {
+		n = 30
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for i := range n {
+		c := randomConfig(r)
+		if err := c.Validate(); err != nil {
+			t.Fatalf("config %d: %v", i, err)
+		}
+		w, err := New(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m0 := w.money()
+		for range c.Steps() {
+			a := w.Step()
+			if err := checkFinite(&a); err != nil {
+				t.Fatalf("config %d %+v: %v", i, c, err)
+			}
+			if !relClose(a.GDP, a.GDPIncome, 1e-9) || !relClose(a.Money, m0, 1e-9) {
+				t.Fatalf("config %d step %d: GDP %v vs income %v; money %v vs %v", i, a.Step, a.GDP, a.GDPIncome, a.Money, m0)
+			}
+			for _, s := range []float64{a.LaborShare, a.UnemploymentRate, a.VacancyRate, a.AITaskShare, a.AIFrontier} {
+				if s < 0 || s > 1 {
+					t.Fatalf("config %d step %d: a share outside [0,1]: %+v", i, a.Step, a)
+				}
+			}
+			if a.AIAgentsDeployed > c.AIAgents || a.Employed+a.Unemployed+a.Retraining != c.Workers {
+				t.Fatalf("config %d step %d: %d of %d AI agents; %d+%d+%d of %d workers", i, a.Step,
+					a.AIAgentsDeployed, c.AIAgents, a.Employed, a.Unemployed, a.Retraining, c.Workers)
+			}
+		}
+	}
+}
