@@ -15,6 +15,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/spf13/pflag"
 )
 
 func main() {
@@ -35,7 +37,7 @@ func usagef(format string, a ...any) error { return usageError{fmt.Errorf(format
 // exitCode prints err (if any) as one line and maps it to the exit status:
 // 0 success, 2 bad input, 130/143 interrupted, 1 any other failure.
 func exitCode(err error, stderr io.Writer) int {
-	if err == nil {
+	if err == nil || errors.Is(err, pflag.ErrHelp) {
 		return 0
 	}
 	fmt.Fprintf(stderr, "laborsim: %v\n", err)

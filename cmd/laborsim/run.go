@@ -60,7 +60,8 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	return writeResult(stdout, opt.format, res)
 }
 
-// parseFlags parses args, printing help to stdout for --help and turning
+// parseFlags parses args, printing help to stdout for --help (and then
+// returning pflag.ErrHelp, which ends the command with status 0) and turning
 // parse errors into usage errors that name the flag.
 func parseFlags(fs *pflag.FlagSet, args []string, usage string, stdout io.Writer) error {
 	err := fs.Parse(args)
@@ -68,7 +69,7 @@ func parseFlags(fs *pflag.FlagSet, args []string, usage string, stdout io.Writer
 		fmt.Fprint(stdout, usage)
 		fs.SetOutput(stdout)
 		fs.PrintDefaults()
-		return nil
+		return err
 	}
 	if err != nil {
 		return usageError{err}
@@ -126,6 +127,10 @@ func writeFileAtomic(path string, data []byte) error {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	defer os.Remove(tmp.Name())
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
 	if _, err := tmp.Write(data); err != nil {
 		tmp.Close()
 		return fmt.Errorf("writing %s: %w", path, err)
