@@ -4,6 +4,8 @@
 // distribution of wages shift.
 //
 //	laborsim run [flags]        one run; a summary table, JSON or CSV
+//	laborsim plot run DIR       charts of a run written with run --out DIR
+//	laborsim plot sweep FILE    a metric of a sweep against a swept parameter
 //	laborsim help               the commands
 package main
 
@@ -55,9 +57,13 @@ const mainUsage = `laborsim simulates the labour market in the AI transition.
 
 Usage:
   laborsim run [flags]     run one scenario and print its accounts
+  laborsim plot run DIR    charts of a run written with 'run --out DIR'
+  laborsim plot sweep RESULTS.csv --x NAME --y METRIC -o FILE.png
+                           a metric of a sweep against a swept parameter
   laborsim help            this text
 
-Run 'laborsim run --help' for the flags of a run.
+Run 'laborsim run --help' for the flags of a run, 'laborsim plot --help'
+for the charts.
 `
 
 // run is the whole command, testable without a process.
@@ -69,6 +75,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	switch args[0] {
 	case "run":
 		return runCommand(ctx, args[1:], stdout, stderr)
+	case "plot":
+		return plotCommand(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, mainUsage)
 		return nil

@@ -28,6 +28,7 @@ Flags:
 type runOptions struct {
 	format string
 	out    string
+	plot   string
 }
 
 // runCommand implements 'laborsim run'.
@@ -39,6 +40,7 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	addRunFlags(fs, &cfg)
 	fs.StringVar(&opt.format, "format", "table", "output format: table, json or csv")
 	fs.StringVar(&opt.out, "out", "", "also write series.csv and summary.json into this directory")
+	fs.StringVar(&opt.plot, "plot", "", "also write PNG and SVG charts of the series into this directory")
 	if err := parseFlags(fs, args, runUsage, stdout); err != nil {
 		return err
 	}
@@ -54,6 +56,11 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	if opt.out != "" {
 		if err := writeRunDir(opt.out, res); err != nil {
+			return err
+		}
+	}
+	if opt.plot != "" {
+		if err := writeRunCharts(opt.plot, res); err != nil {
 			return err
 		}
 	}

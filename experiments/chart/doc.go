@@ -1,0 +1,12 @@
+// Package chart draws laborsim's charts with gonum.org/v1/plot: the time
+// series of one run (factor shares, unemployment and vacancies, wages,
+// inequality, AI adoption, the price of AI and the frontier Φ_A, the
+// Beveridge curve) and a metric of a parameter sweep against a swept
+// parameter with its 95% interval across replicates.
+//
+// Making a chart has two steps. The first turns data into a Figure: the
+// points to plot, the axis labels and the title, with no pixels in it, so
+// tests can compare it with a golden file. The second, Render, draws a
+// Figure as PNG or SVG at 1200×800 pixels. The package reads from
+// io.Readers and returns bytes; the command writes the files.
+package chart

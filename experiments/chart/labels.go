@@ -1,0 +1,126 @@
+package chart
+
+import "strings"
+
+// A metric is how a reported series is named on a chart: a label and its
+// unit. Money is in units of output (the numeraire good) per month.
+type metric struct{ label, unit string }
+
+const (
+	money      = "output per month"
+	gdpShare   = "share of GDP"
+	rate       = "rate, 0–1"
+	gini       = "Gini coefficient, 0–1"
+	perMonth   = "workers per month"
+	taskShare  = "share of task units"
+	tasksShare = "share of tasks"
+)
+
+// metrics labels every column of economy.Columns and the wall time of a
+// sweep's results.
+var metrics = map[string]metric{
+	"step":                {"step", "steps"},
+	"year":                {"year", "year"},
+	"gdp":                 {"GDP", money},
+	"gdp_income":          {"GDP by income", money},
+	"wage_bill":           {"wage bill", money},
+	"trad_capital_income": {"traditional capital income", money},
+	"ai_rents":            {"AI rents", money},
+	"scarcity_rents":      {"AI scarcity rents", money},
+	"taxes":               {"taxes", money},
+	"transfers":           {"transfers", money},
+	"investment":          {"investment", money},
+	"consumption":         {"consumption", money},
+	"labor_share":         {"labor share", gdpShare},
+	"capital_share":       {"capital share", gdpShare},
+	"trad_capital_share":  {"traditional capital share", gdpShare},
+	"ai_share":            {"AI share", gdpShare},
+	"unemployment_rate":   {"unemployment rate", rate},
+	"vacancy_rate":        {"vacancy rate", rate},
+	"employed":            {"employed", "workers"},
+	"unemployed":          {"unemployed", "workers"},
+	"retraining":          {"retraining", "workers"},
+	"vacancies":           {"vacancies", "jobs"},
+	"hires":               {"hires", perMonth},
+	"separations":         {"separations", perMonth},
+	"displaced":           {"displaced by automation", perMonth},
+	"mean_wage":           {"mean wage", money},
+	"median_wage":         {"median wage", money},
+	"wage_gini":           {"wage Gini", gini},
+	"income_gini":         {"income Gini", gini},
+	"wealth_gini":         {"wealth Gini", gini},
+	"ai_agents_deployed":  {"AI agents deployed", "agents"},
+	"ai_task_share":       {"AI task share", taskShare},
+	"ai_price":            {"AI price", "output per agent-month"},
+	"ai_cost_price":       {"AI cost price", "output per agent-month"},
+	"ai_frontier":         {"AI frontier Φ_A", tasksShare},
+	"log10_compute":       {"effective compute", "log10, start = 0"},
+	"output_growth":       {"output growth", "per year"},
+	"goods_price":         {"goods price", "index, start = 1"},
+	"land_price":          {"land price", "index, start = 1"},
+	"money":               {"money", "output"},
+	"wall_seconds":        {"wall time", "seconds"},
+}
+
+// metricOf is the label and unit of a column; an unknown column is labelled
+// by its name and has no unit.
+func metricOf(name string) metric {
+	if m, ok := metrics[name]; ok {
+		return m
+	}
+	return metric{label: name}
+}
+
+// axis is "label (unit)".
+func (m metric) axis() string {
+	if m.unit == "" {
+		return m.label
+	}
+	return m.label + " (" + m.unit + ")"
+}
+
+// paramLabels name the parameters most often swept, with their units.
+var paramLabels = map[string]string{
+	"workers":            "human workers",
+	"firms":              "firms",
+	"ai-agents":          "AI agents available (compute cap)",
+	"years":              "length of the run (years)",
+	"steps-per-year":     "steps per year",
+	"sigma":              "elasticity of substitution between tasks σ",
+	"tfp":                "total factor productivity A",
+	"traditional-share":  "tasks done by traditional capital Φ_T (share)",
+	"capital-per-worker": "traditional capital per worker (efficiency units)",
+	"ai-price":           "AI price at the start (output per agent-month)",
+	"ai-cost-decline":    "fall in the cost of AI (factor per year)",
+	"ai-productivity":    "AI productivity (human-efficiency units per agent)",
+	"automation":         "AI frontier Φ_A at the start (share of tasks)",
+	"frontier-slope":     "rise of Φ_A per tenfold compute (share of tasks)",
+	"compute-growth":     "baseline compute investment (share of start stock per year)",
+	"ai-reinvest":        "AI rents reinvested in compute (share)",
+	"skill-dispersion":   "dispersion of worker efficiency (s.d. of log)",
+	"separation":         "job separations (share per month)",
+	"bargaining":         "worker bargaining power β",
+	"labor-tax":          "tax on wages (rate)",
+	"capital-tax":        "tax on capital income (rate)",
+	"ai-tax":             "tax on AI use (rate on the AI price)",
+	"compute-budget":     "compute budget (AI agents per person)",
+	"retrain-subsidy":    "retraining subsidy (share of cost)",
+	"ai-markup":          "AI provider markup over cost (rate)",
+}
+
+// paramAxis labels a parameter's axis: what it is and its flag.
+func paramAxis(name string) string {
+	if l, ok := paramLabels[name]; ok {
+		return l + ", --" + name
+	}
+	return "--" + name
+}
+
+// paramLabel is a parameter's label without its unit or flag.
+func paramLabel(name string) string {
+	if l, ok := paramLabels[name]; ok {
+		label, _, _ := strings.Cut(l, " (")
+		return label
+	}
+	return "--" + name
+}
