@@ -10,7 +10,7 @@ import (
 // frictionless market: ratios of input to task measure in each block.
 type sectorInputs struct {
 	tfp, capital, labour float64 // A (weighted mean), K_T, L (efficiency units)
-	weight               float64 // Σ of the firms' share keys (firmWeight)
+	weight, firms        float64 // Σ of the firms' share keys (firmWeight), number of firms
 	ai                   float64 // AI efficiency units wanted
 	deployed             float64 // AI efficiency units deployed (whole agents)
 	rHuman, rAI, rPooled float64 // human-only ratio, AI ratio in capable tasks, total ratio in capable tasks
@@ -98,6 +98,7 @@ func (w *World) sectorTotals() []sectorInputs {
 		sec[fm.Sector].capital += fm.Capital
 		sec[fm.Sector].tfp += fm.TFP * w.firmWeight(f)
 		sec[fm.Sector].weight += w.firmWeight(f)
+		sec[fm.Sector].firms++
 	}
 	for s := range sec {
 		if sec[s].weight > 0 {
@@ -114,6 +115,15 @@ func (w *World) firmWeight(f int) float64 {
 		return w.firms[f].Capital
 	}
 	return 1
+}
+
+// firmShare is firm f's share of its sector's inputs: its share key over
+// the sector's, or an equal part when no firm of the sector has capital.
+func (w *World) firmShare(f int, si *sectorInputs) float64 {
+	if si.weight > 0 {
+		return w.firmWeight(f) / si.weight
+	}
+	return 1 / si.firms
 }
 
 // sectorRatios sets the block ratios for the sector's inputs.
@@ -187,7 +197,7 @@ func (w *World) deployFrictionless(sec []sectorInputs) {
 	left := int32(len(w.ai))
 	for f := range w.firms {
 		s := w.firms[f].Sector
-		share := w.firmWeight(f) / sec[s].weight
+		share := w.firmShare(f, &sec[s])
 		for i, wt := range w.tasks.Weights[s] {
 			slot := f*c.TaskBins + i
 			want := int32(0)
@@ -222,7 +232,7 @@ func (w *World) deployFrictionless(sec []sectorInputs) {
 // ratio, and the rest of the sector's labour by share.
 func (w *World) firmLabour(f int, si *sectorInputs) float64 {
 	b := w.blocks[w.firms[f].Sector]
-	share := w.firmWeight(f) / si.weight
+	share := w.firmShare(f, si)
 	if b.Trad > 0 || b.AI <= 0 || b.Human <= 0 || si.deployed <= 0 {
 		return share * si.labour
 	}

@@ -128,3 +128,26 @@ func TestFrictionlessDeterminism(t *testing.T) {
 		t.Fatal("GOMAXPROCS=8 changed the frictionless output")
 	}
 }
+
+// TestFrictionlessEdges runs the smallest frictionless economies, with
+// more firms than workers, no AI, no traditional capital or none of its
+// stock, to the end with finite numbers and every worker employed.
+func TestFrictionlessEdges(t *testing.T) {
+	for _, e := range []struct {
+		workers, firms, ai int
+		trad, capital      float64
+	}{
+		{1, 1, 0, 0.608, 4.6}, {1, 1, 1, 0, 4.6}, {2, 5, 100, 0.608, 4.6}, {2, 5, 100, 0, 4.6},
+		{3, 7, 1, 0.3, 0}, {50, 1, 0, 0.608, 4.6}, {10, 10, 1000, 0, 4.6},
+	} {
+		c := DefaultConfig()
+		c.Frictionless, c.Years = true, 2
+		c.Workers, c.Firms, c.AIAgents, c.TraditionalShare, c.CapitalPerWorker = e.workers, e.firms, e.ai, e.trad, e.capital
+		for _, a := range run(t, c).Series { // Run fails on any non-finite number
+			if a.Employed != e.workers || a.AIAgentsDeployed > e.ai || a.LaborShare < 0 || a.LaborShare > 1+1e-9 {
+				t.Fatalf("%+v step %d: %d employed, %d AI agents deployed, labor share %v",
+					e, a.Step, a.Employed, a.AIAgentsDeployed, a.LaborShare)
+			}
+		}
+	}
+}
