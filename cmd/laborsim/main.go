@@ -4,6 +4,7 @@
 // distribution of wages shift.
 //
 //	laborsim run [flags]        one run; a summary table, JSON or CSV
+//	laborsim validate [flags]   the validation suite: closed forms, calibration, scale
 //	laborsim help               the commands
 package main
 
@@ -52,10 +53,12 @@ func exitCode(err error, stderr io.Writer) int {
 const mainUsage = `laborsim simulates the labour market in the AI transition.
 
 Usage:
-  laborsim run [flags]     run one scenario and print its accounts
-  laborsim help            this text
+  laborsim run [flags]       run one scenario and print its accounts
+  laborsim validate [flags]  check the simulator against the task model's closed forms
+  laborsim help              this text
 
-Run 'laborsim run --help' for the flags of a run.
+Run 'laborsim run --help' for the flags of a run, 'laborsim validate --help'
+for the checks.
 `
 
 // run is the whole command, testable without a process.
@@ -67,6 +70,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	switch args[0] {
 	case "run":
 		return runCommand(ctx, args[1:], stdout, stderr)
+	case "validate":
+		return validateCommand(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, mainUsage)
 		return nil
