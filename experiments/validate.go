@@ -491,14 +491,14 @@ func runScale(ctx context.Context, o Options) ([]Outcome, error) {
 	for i, n := range ScaleSizes[:last] {
 		se := math.Sqrt((sd[i]*sd[i] + sd[last]*sd[last]) / float64(r))
 		q := outcome("mean labor share "+years, fmt.Sprintf("N=%d, %d seeds", n, r), mean[last], mean[i], mean[last]-3*se, mean[last]+3*se)
-		q.Expect = fmt.Sprintf("%.4f at N=%d", mean[last], ScaleSizes[last])
+		q.Expect = fmt.Sprintf("%.5f at N=%d", mean[last], ScaleSizes[last])
 		q.Note = "within 3 standard errors of the largest size"
 		out = append(out, tag([]Outcome{q}, cfgs[i*r], r)...)
 	}
 	for i, n := range ScaleSizes[:last] {
 		want := sd[last] * math.Sqrt(nRef/float64(n))
 		q := outcome("s.d. across seeds", fmt.Sprintf("N=%d, %d seeds", n, r), want, sd[i], want/2.5, want*2.5)
-		q.Expect = fmt.Sprintf("%.4f (1/√N)", want)
+		q.Expect = fmt.Sprintf("%.5f: 1/√N from %.5f at N=%d", want, sd[last], ScaleSizes[last])
 		q.Note = "within a factor 2.5 of the 1/√N line through the largest size"
 		out = append(out, tag([]Outcome{q}, cfgs[i*r], r)...)
 	}

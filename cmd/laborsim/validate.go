@@ -129,12 +129,10 @@ func countFailed(rep experiments.Report) (failed, total int) {
 
 // writeValidateJSON writes the report as indented JSON.
 func writeValidateJSON(w io.Writer, rep experiments.Report) error {
-	b, err := json.MarshalIndent(rep, "", "  ")
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(append(b, '\n'))
-	return err
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(rep)
 }
 
 // writeValidateTable writes each check's heading and table, then a verdict.
