@@ -9,8 +9,10 @@ import (
 // sectorInputs is one sector's representative allocation in the
 // frictionless market: ratios of input to task measure in each block.
 type sectorInputs struct {
-	tfp, capital, labour float64 // A (capital-weighted mean), K_T, L (efficiency units)
-	ai                   float64 // AI efficiency units used
+	tfp, capital, labour float64 // A (weighted mean), K_T, L (efficiency units)
+	weight, firms        float64 // Σ of the firms' share keys (firmWeight), number of firms
+	ai                   float64 // AI efficiency units wanted
+	deployed             float64 // AI efficiency units deployed (whole agents)
 	rHuman, rAI, rPooled float64 // human-only ratio, AI ratio in capable tasks, total ratio in capable tasks
 }
 
@@ -22,10 +24,25 @@ type sectorInputs struct {
 // takes the capable tasks first; humans join it there only when AI is too
 // scarce to push its ratio above theirs. Each firm gets the sector's inputs
 // in proportion to its traditional capital (equally when there is none),
-// which is the equilibrium when firms share a TFP.
+// which is the equilibrium when firms share a TFP; AI agents come whole,
+// and where no traditional capital pins firms' sizes the humans follow
+// each firm's whole agents (firmLabour).
 func (w *World) settleFrictionless() {
-	c := w.cfg
 	sec := w.sectorTotals()
+	w.clearFrictionlessAI(sec)
+	for s := range sec {
+		w.sectorRatios(&sec[s], s)
+	}
+	w.deployFrictionless(sec)
+	w.pourFrictionless(sec)
+}
+
+// clearFrictionlessAI sets every sector's AI units: its demand at the cost
+// price when the agents in existence cover it, otherwise at the price
+// (found by bisection) at which demand equals the agents in existence. A
+// cost price of 0 deploys every agent wherever AI can work.
+func (w *World) clearFrictionlessAI(sec []sectorInputs) {
+	c := w.cfg
 	total := float64(len(w.ai)) * c.AIProductivity
 	pu := w.costPrice / c.AIProductivity
 	use := func(p float64) float64 {
@@ -35,62 +52,57 @@ func (w *World) settleFrictionless() {
 		}
 		return sum
 	}
-	if use(pu) > total {
-		lo, hi := pu, 0.0
-		for s := range sec {
-			hi = math.Max(hi, w.sectorMPAI(&sec[s], s, 0))
-		}
-		for range 100 {
-			mid := (lo + hi) / 2
-			if use(mid) > total {
-				lo = mid
-			} else {
-				hi = mid
-			}
-		}
-		pu = hi
-		left := total
-		for s := range sec {
-			sec[s].ai = math.Min(left, w.sectorAIDemand(&sec[s], s, pu, total))
-			left -= sec[s].ai
-		}
-		if left > 0 {
-			for s := range sec {
-				if w.blocks[s].AI > 0 {
-					sec[s].ai += left
-					break
-				}
-			}
-		}
-	} else {
+	if use(pu) <= total {
 		for s := range sec {
 			sec[s].ai = w.sectorAIDemand(&sec[s], s, pu, total)
 		}
+		return
 	}
+	lo, hi := pu, 0.0
 	for s := range sec {
-		w.sectorRatios(&sec[s], s)
+		hi = math.Max(hi, w.sectorMPAI(&sec[s], s, 0))
 	}
-	w.frictionlessTargets(sec)
-	w.pourFrictionless()
+	for range 100 {
+		mid := (lo + hi) / 2
+		if use(mid) > total {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	left := total
+	for s := range sec {
+		sec[s].ai = math.Min(left, w.sectorAIDemand(&sec[s], s, hi, total))
+		left -= sec[s].ai
+	}
+	if left > 0 {
+		for s := range sec {
+			if w.blocks[s].AI > 0 {
+				sec[s].ai += left
+				break
+			}
+		}
+	}
 }
 
-// sectorTotals sums each sector's labour, capital and capital-weighted TFP.
+// sectorTotals sums each sector's labour, capital, firms' share keys and
+// key-weighted TFP.
 func (w *World) sectorTotals() []sectorInputs {
 	sec := make([]sectorInputs, w.cfg.Sectors)
 	for j := range w.workers {
 		wk := &w.workers[j]
 		sec[wk.Sector].labour += float64(wk.Efficiency)
 	}
-	n := make([]float64, len(sec))
 	for f := range w.firms {
 		fm := &w.firms[f]
 		sec[fm.Sector].capital += fm.Capital
 		sec[fm.Sector].tfp += fm.TFP * w.firmWeight(f)
-		n[fm.Sector] += w.firmWeight(f)
+		sec[fm.Sector].weight += w.firmWeight(f)
+		sec[fm.Sector].firms++
 	}
 	for s := range sec {
-		if n[s] > 0 {
-			sec[s].tfp /= n[s]
+		if sec[s].weight > 0 {
+			sec[s].tfp /= sec[s].weight
 		}
 	}
 	return sec
@@ -103,6 +115,15 @@ func (w *World) firmWeight(f int) float64 {
 		return w.firms[f].Capital
 	}
 	return 1
+}
+
+// firmShare is firm f's share of its sector's inputs: its share key over
+// the sector's, or an equal part when no firm of the sector has capital.
+func (w *World) firmShare(f int, si *sectorInputs) float64 {
+	if si.weight > 0 {
+		return w.firmWeight(f) / si.weight
+	}
+	return 1 / si.firms
 }
 
 // sectorRatios sets the block ratios for the sector's inputs.
@@ -165,43 +186,162 @@ func (w *World) sectorAIDemand(si *sectorInputs, s int, pu, limit float64) float
 	return lo
 }
 
-// frictionlessTargets sets every slot's human-unit target and wanted AI
-// agents from the sector ratios and the firm's share of its sector.
-func (w *World) frictionlessTargets(sec []sectorInputs) {
+// deployFrictionless deploys whole AI agents: each firm wants its share of
+// its sector's AI, spread over its AI-capable bins by weight and rounded
+// cumulatively (so every firm is within one agent of its share and the
+// total is the rounded total). It then records each firm's deployed AI
+// units and each sector's total.
+func (w *World) deployFrictionless(sec []sectorInputs) {
 	c := w.cfg
-	weight := make([]float64, c.Sectors)
-	for f := range w.firms {
-		weight[w.firms[f].Sector] += w.firmWeight(f)
-	}
 	cum, done := 0.0, 0.0
 	left := int32(len(w.ai))
 	for f := range w.firms {
 		s := w.firms[f].Sector
-		si := sec[s]
-		share := w.firmWeight(f) / weight[s]
+		share := w.firmShare(f, &sec[s])
 		for i, wt := range w.tasks.Weights[s] {
-			sp := w.split[i]
 			slot := f*c.TaskBins + i
-			w.target[slot] = share * wt * (sp.Human*si.rHuman + sp.AI*(si.rPooled-si.rAI))
-			w.vacancies[slot] = 0
 			want := int32(0)
-			if sp.AI > 0 {
-				cum += share * wt * sp.AI * si.rAI / c.AIProductivity
+			if sp := w.split[i]; sp.AI > 0 {
+				cum += share * wt * sp.AI * sec[s].rAI / c.AIProductivity
 				want = min(left, int32(math.Floor(cum+0.5)-math.Floor(done+0.5)))
 				done = cum
 			}
 			w.aiWant[slot] = want
+			w.vacancies[slot] = 0
 			left -= want
 		}
 	}
 	w.deployAI()
+	for f := range w.firms {
+		fm := &w.firms[f]
+		fm.AIUnits = 0
+		for _, u := range w.aiUnits[f*c.TaskBins : (f+1)*c.TaskBins] {
+			fm.AIUnits += u
+		}
+		sec[fm.Sector].deployed += fm.AIUnits
+	}
 }
 
-// pourFrictionless employs every worker at the targets (see pour).
-func (w *World) pourFrictionless() {
-	for j := range w.workers {
-		w.workers[j].Status = agents.Employed
+// firmLabour is the human units firm f employs in the frictionless market:
+// its share of the sector's labour. In a sector without traditional
+// capital nothing pins a firm's size, and AI agents come whole, so the
+// humans follow each firm's deployed AI instead: while AI does all the
+// capable tasks (region 1) every firm gets the sector's ratio of humans to
+// AI, which equalises wages across firms; otherwise (region 2, w = R) each
+// firm first gets the humans that fill its human-only tasks at its AI's
+// ratio, and the rest of the sector's labour by share.
+func (w *World) firmLabour(f int, si *sectorInputs) float64 {
+	b := w.blocks[w.firms[f].Sector]
+	share := w.firmShare(f, si)
+	if b.Trad > 0 || b.AI <= 0 || b.Human <= 0 || si.deployed <= 0 {
+		return share * si.labour
 	}
-	w.pour()
+	a := w.firms[f].AIUnits
+	need := si.deployed * b.Human / b.AI
+	if si.labour <= need {
+		return si.labour * a / si.deployed
+	}
+	return a*b.Human/b.AI + (si.labour-need)*share
+}
+
+// humanPattern is the share of a sector's human units that sit in bin i:
+// the human-only part at the human ratio, the AI-capable part at the
+// humans' share of the pooled ratio (region 2). Workers perform all of
+// their firm's tasks (produceFirm), so the bin is where they are hired.
+func (w *World) humanPattern(si *sectorInputs, s, i int) float64 {
+	sp := w.split[i]
+	return w.tasks.Weights[s][i] * (sp.Human*si.rHuman + sp.AI*(si.rPooled-si.rAI))
+}
+
+// pourFrictionless employs every worker. Each firm's budget of human units
+// is its firmLabour rounded cumulatively over the sector's firms, so the
+// budgets add up to the sector's workers and each is within one worker of
+// its firmLabour. Workers are poured in descending order of skill into
+// slots in descending order of skill requirement, as in pour, but each
+// firm tracks its own budget spread over the bins by humanPattern (firm
+// f's running total is kept in its HumanUnits, which production then
+// recomputes), so rounding never piles up in one firm.
+func (w *World) pourFrictionless(sec []sectorInputs) {
+	c := w.cfg
+	if w.order == nil {
+		w.order = w.sortedWorkers()
+	}
+	for f := range w.firms {
+		w.firms[f].HumanUnits = 0
+	}
+	next := 0
+	for s := range c.Sectors {
+		si := &sec[s]
+		total := 0.0
+		for i := range c.TaskBins {
+			total += w.humanPattern(si, s, i)
+		}
+		if total <= 0 {
+			total = -1 // no human work: everyone in the sector goes to the leftovers
+		}
+		covered, last := 0.0, -1
+		for k := c.TaskBins - 1; k >= 0 && total > 0; k-- {
+			i := w.byReq[k]
+			p := w.humanPattern(si, s, i) / total
+			covered += p
+			if p > 0 {
+				last = i
+			}
+			cum, done := 0.0, 0.0
+			for f := s; f < c.Firms; f += c.Sectors {
+				h := w.firmLabour(f, si)
+				cum += h
+				budget := math.Round(cum) - math.Round(done)
+				done = cum
+				w.target[f*c.TaskBins+i] = h * p
+				fm := &w.firms[f]
+				want := budget * covered
+				for next < len(w.order) && int(w.workers[w.order[next]].Sector) == s {
+					eff := float64(w.workers[w.order[next]].Efficiency)
+					if fm.HumanUnits+eff/2 > want {
+						break
+					}
+					w.hireAt(int(w.order[next]), f*c.TaskBins+i)
+					fm.HumanUnits += eff
+					next++
+				}
+			}
+		}
+		next = w.pourLeftovers(s, si, last, next)
+	}
 	w.recount()
+}
+
+// pourLeftovers places the sector's workers left over by rounding (only
+// with unequal efficiencies): one each to the firms still below their
+// budget, then in turn to every firm, all in bin last. Without human work
+// in the sector (last < 0) they stay unemployed. It returns the next
+// worker to place.
+func (w *World) pourLeftovers(s int, si *sectorInputs, last, next int) int {
+	c := w.cfg
+	more := func() bool { return next < len(w.order) && int(w.workers[w.order[next]].Sector) == s }
+	if last < 0 {
+		for ; more(); next++ {
+			w.workers[w.order[next]].Status = agents.Unemployed
+		}
+		return next
+	}
+	cum, done := 0.0, 0.0
+	for f := s; f < c.Firms && more(); f += c.Sectors {
+		cum += w.firmLabour(f, si)
+		budget := math.Round(cum) - math.Round(done)
+		done = cum
+		if w.firms[f].HumanUnits < budget {
+			w.hireAt(int(w.order[next]), f*c.TaskBins+last)
+			next++
+		}
+	}
+	for f := s; more(); f += c.Sectors {
+		if f >= c.Firms {
+			f = s
+		}
+		w.hireAt(int(w.order[next]), f*c.TaskBins+last)
+		next++
+	}
+	return next
 }

@@ -4,6 +4,7 @@
 // distribution of wages shift.
 //
 //	laborsim run [flags]        one run; a summary table, JSON or CSV
+//	laborsim validate [flags]   the validation suite: closed forms, calibration, scale
 //	laborsim plot run DIR       charts of a run written with run --out DIR
 //	laborsim plot sweep FILE    a metric of a sweep against a swept parameter
 //	laborsim help               the commands
@@ -56,14 +57,14 @@ func exitCode(err error, stderr io.Writer) int {
 const mainUsage = `laborsim simulates the labour market in the AI transition.
 
 Usage:
-  laborsim run [flags]     run one scenario and print its accounts
-  laborsim plot run DIR    charts of a run written with 'run --out DIR'
+  laborsim run [flags]       run one scenario and print its accounts
+  laborsim validate [flags]  check the simulator against the task model's closed forms
+  laborsim plot run DIR      charts of a run written with 'run --out DIR'
   laborsim plot sweep RESULTS.csv --x NAME --y METRIC -o FILE.png
-                           a metric of a sweep against a swept parameter
-  laborsim help            this text
+                             a metric of a sweep against a swept parameter
+  laborsim help              this text
 
-Run 'laborsim run --help' for the flags of a run, 'laborsim plot --help'
-for the charts.
+Run 'laborsim COMMAND --help' for the flags of a command.
 `
 
 // run is the whole command, testable without a process.
@@ -75,6 +76,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	switch args[0] {
 	case "run":
 		return runCommand(ctx, args[1:], stdout, stderr)
+	case "validate":
+		return validateCommand(ctx, args[1:], stdout, stderr)
 	case "plot":
 		return plotCommand(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":

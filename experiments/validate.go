@@ -1,0 +1,576 @@
+package experiments
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/laborsim/laborsim/economy"
+	"github.com/laborsim/laborsim/sim"
+)
+
+// Outcome is one quantity the simulator must reproduce: what theory (or
+// data) says, what the agents' own accounts say, and whether they agree.
+// The accounts pass when Got lies in [Lo, Hi].
+type Outcome struct {
+	Quantity string  `json:"quantity"`
+	Params   string  `json:"parameters"`
+	Want     float64 `json:"closed_form"`      // theory's value, or the reference the error is measured from
+	Expect   string  `json:"expect,omitempty"` // how to read Want when it is not a closed form
+	Got      float64 `json:"simulated"`        // from the agents' accounts
+	RelErr   float64 `json:"relative_error"`   // (Got − Want) / |Want|
+	Lo       float64 `json:"accept_low"`       // the accepted range of Got
+	Hi       float64 `json:"accept_high"`
+	Pass     bool    `json:"pass"`
+	Note     string  `json:"note,omitempty"`    // what the range means, when it is not ± a tolerance
+	Runs     int     `json:"runs"`              // simulation runs behind Got
+	Workers  int     `json:"workers,omitempty"` // workers in each of those runs
+	Steps    int     `json:"steps,omitempty"`   // steps in each of those runs
+}
+
+// Group is the outcome of one check of the suite.
+type Group struct {
+	Name     string    `json:"name"`
+	Title    string    `json:"title"`
+	Source   string    `json:"source"`
+	Setup    string    `json:"setup"`
+	Rule     string    `json:"rule"`
+	Outcomes []Outcome `json:"outcomes"`
+}
+
+// Pass reports whether every outcome of the group passed.
+func (g Group) Pass() bool {
+	for _, o := range g.Outcomes {
+		if !o.Pass {
+			return false
+		}
+	}
+	return true
+}
+
+// Report is the whole suite's outcome.
+type Report struct {
+	Pass   bool    `json:"pass"`
+	Groups []Group `json:"checks"`
+}
+
+// Options size the suite. DefaultOptions are what 'laborsim validate'
+// runs; tests may run a smaller suite.
+type Options struct {
+	Workers    int    // workers in the closed-form checks
+	Firms      int    // firms in the closed-form checks
+	Replicates int    // seeds per size in the scale check
+	ScaleYears int    // years of the default scenario in the scale check
+	Seed       uint64 // base seed of the scale check's replicates
+	Parallel   int    // runs at once; 0 means GOMAXPROCS
+
+	// Progress, when set, is told the title of each check as it starts.
+	Progress func(title string)
+}
+
+// DefaultOptions are the published sizes of the suite: the closed forms at
+// 100,000 workers in 1,000 firms; the scale check with 8 seeds per size
+// over the default scenario's ten years.
+func DefaultOptions() Options {
+	return Options{Workers: 100_000, Firms: 1000, Replicates: 8, ScaleYears: 10, Seed: 1}
+}
+
+// Tolerance is the largest relative error of a closed-form check (0.5%).
+const Tolerance = 0.005
+
+// Check is one check of the suite: a named comparison of the agents'
+// accounts with a closed form, a published range or another scale.
+type Check struct {
+	Name   string // short name, for --checks
+	Title  string
+	Source string
+	Setup  string // the flags of the runs, as a person would type them
+	Rule   string // what passes
+	run    func(ctx context.Context, o Options) ([]Outcome, error)
+}
+
+// Checks is the suite for sizes o, in the order it runs.
+func Checks(o Options) []Check {
+	sizes := fmt.Sprintf(" --workers %d --firms %d", o.Workers, o.Firms)
+	return []Check{
+		{
+			Name:   "ks-eq4",
+			Title:  "Korinek & Suh eq. 4 in the frictionless, homogeneous limit",
+			Source: `Korinek & Suh (2024), "Scenarios for the Transition to AGI", eq. 4 and its region-2 branch (w = R = A, Y = A(K+L))`,
+			Setup:  LimitFlags + sizes + " --sigma σ --automation Φ --ai-agents K/L·workers --ai-productivity 1 (2.5 at the last point), 2 steps",
+			Rule:   "|relative error| <= 0.5%",
+			run:    runTaskModel,
+		},
+		{
+			Name:   "ar-cobb-douglas",
+			Title:  "Acemoglu & Restrepo: at σ = 1 the labor share is the share of tasks labor performs",
+			Source: "Acemoglu & Restrepo (2018), the task model with Cobb-Douglas aggregation: labor share = 1 − Φ while AI performs all the tasks it can (region 1)",
+			Setup:  LimitFlags + sizes + " --sigma 1 --automation Φ --ai-agents K/L·workers, 2 steps",
+			Rule:   "|relative error| <= 0.5%",
+			run:    runCobbDouglas,
+		},
+		{
+			Name:   "ks-calibration",
+			Title:  "Korinek & Suh's calibration with traditional capital as K",
+			Source: "Korinek & Suh (2024): σ = 0.5, Φ = 0.608, K/L = 4.6, A = 0.5 give a labor share of 66%; here K is traditional capital (--automation 0)",
+			Setup:  calibrationFlags + sizes + ", 2 steps",
+			Rule:   "|relative error| <= 0.5%",
+			run:    runCalibration,
+		},
+		{
+			Name:   "convergence",
+			Title:  "The error shrinks as agents are added",
+			Source: "Korinek & Suh (2024) eq. 4; whole agents and whole workers per firm are the only source of error in the limit",
+			Setup:  LimitFlags + " --sigma 0.5 --automation 0.4 --ai-productivity 1.3 --firms 37 --workers N --ai-agents round(0.7·N/1.3), N = 1,000, 10,000, 100,000, 2 steps",
+			Rule:   "|relative error| <= 0.5% and below the error at the previous size",
+			run:    runConvergence,
+		},
+		{
+			Name:   "bls-range",
+			Title:  "The calibrated economy without AI progress stays in the US range",
+			Source: "BLS nonfarm business labor share 1947–2016, roughly 0.56–0.66 (Korinek & Suh calibrate to 66%)",
+			Setup:  "laborsim run --ai-cost-decline 1 --fixed-frontier (10,000 workers, 100 firms, 2025-2035)",
+			Rule:   "0.56 <= labor share <= 0.66 at every step",
+			run:    runRange,
+		},
+		{
+			Name:   "scale",
+			Title:  "Aggregate shares do not depend on the number of agents",
+			Source: "DESIGN §5: aggregate shares must not depend on agent count beyond sampling noise that shrinks like 1/√N",
+			Setup:  fmt.Sprintf("laborsim run --workers N --firms N/125 --ai-agents N --years %d, %d seeds derived from --seed %d, N = 1,000, 10,000, 100,000", o.ScaleYears, o.Replicates, o.Seed),
+			Rule:   "means within 3 standard errors of N = 100,000; replicate s.d. within a factor 2.5 of the 1/√N line through N = 100,000; log-log slope −0.5 ± 0.25",
+			run:    runScale,
+		},
+	}
+}
+
+// Validate runs the checks named (all when names is empty) and returns
+// the report. An unknown name is an error that lists the known ones.
+func Validate(ctx context.Context, o Options, names []string) (Report, error) {
+	checks, err := selectChecks(Checks(o), names)
+	if err != nil {
+		return Report{}, err
+	}
+	rep := Report{Pass: true}
+	for _, c := range checks {
+		if o.Progress != nil {
+			o.Progress(c.Title)
+		}
+		out, err := c.run(ctx, o)
+		if err != nil {
+			return rep, fmt.Errorf("check %s: %w", c.Name, err)
+		}
+		g := Group{Name: c.Name, Title: c.Title, Source: c.Source, Setup: c.Setup, Rule: c.Rule, Outcomes: out}
+		rep.Pass = rep.Pass && g.Pass()
+		rep.Groups = append(rep.Groups, g)
+	}
+	return rep, nil
+}
+
+// ErrUnknownCheck is returned by Validate for a name not in Checks.
+var ErrUnknownCheck = errors.New("unknown check")
+
+// selectChecks returns the named checks in suite order.
+func selectChecks(all []Check, names []string) ([]Check, error) {
+	if len(names) == 0 {
+		return all, nil
+	}
+	known := make([]string, len(all))
+	for i, c := range all {
+		known[i] = c.Name
+	}
+	for _, n := range names {
+		if !slices.Contains(known, n) {
+			return nil, fmt.Errorf("%w %q (known: %s)", ErrUnknownCheck, n, strings.Join(known, ", "))
+		}
+	}
+	var out []Check
+	for _, c := range all {
+		if slices.Contains(names, c.Name) {
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}
+
+// Point is one parameter point of the task model: elasticity σ,
+// automatable share Φ, AI efficiency units per worker K/L, and the
+// efficiency units of one AI agent (1 when zero).
+type Point struct {
+	Sigma, Phi, KL, Productivity float64
+}
+
+func (p Point) String() string {
+	s := fmt.Sprintf("σ=%g Φ=%g K/L=%g", p.Sigma, p.Phi, p.KL)
+	if p.Productivity != 0 && p.Productivity != 1 {
+		s += fmt.Sprintf(" ai-prod=%g", p.Productivity)
+	}
+	return s
+}
+
+// TaskModelPoints are the points of the ks-eq4 check: σ below, at and
+// above 1, both regions (K/L above and below Φ/(1−Φ)), points close to the
+// boundary, and AI agents worth more than one worker.
+var TaskModelPoints = []Point{
+	{Sigma: 0.5, Phi: 0.4, KL: 1},     // the issue's example: labor share 9/13
+	{Sigma: 0.5, Phi: 0.608, KL: 4.6}, // Korinek & Suh's calibrated σ, Φ, K/L
+	{Sigma: 0.5, Phi: 0.8, KL: 1},     // region 2
+	{Sigma: 0.25, Phi: 0.3, KL: 2},
+	{Sigma: 0.25, Phi: 0.6, KL: 0.5},  // region 2
+	{Sigma: 0.75, Phi: 0.35, KL: 0.6}, // region 1, 11% above the boundary
+	{Sigma: 1, Phi: 0.4, KL: 1},
+	{Sigma: 1, Phi: 0.7, KL: 3},
+	{Sigma: 1, Phi: 0.5, KL: 1},      // on the boundary, where the branches meet
+	{Sigma: 1.5, Phi: 0.35, KL: 0.5}, // region 2, 7% below the boundary
+	{Sigma: 2, Phi: 0.4, KL: 1},
+	{Sigma: 2, Phi: 0.9, KL: 2}, // region 2
+	{Sigma: 4, Phi: 0.2, KL: 0.5},
+	{Sigma: 4, Phi: 0.5, KL: 0.3}, // region 2
+	{Sigma: 0.5, Phi: 0.4, KL: 1, Productivity: 2.5},
+}
+
+// LimitFlags are the flags of the frictionless, homogeneous limit.
+// --tfp-dispersion 0 is needed beside the issue's list: with unequal TFP
+// and no traditional capital no firm size is pinned down, the frictionless
+// market splits inputs equally, and aggregate TFP is the firms' sample mean
+// rather than A.
+const LimitFlags = "laborsim run --frictionless --fixed-frontier --traditional-share 0 --skill-dispersion 0 --tfp-dispersion 0 --sectors 1 --ai-price 0"
+
+// Limit is the configuration of the frictionless, homogeneous limit for a
+// point: K = AI agents × productivity, L = workers, two steps.
+func Limit(p Point, workers, firms int) sim.Config {
+	c := sim.DefaultConfig()
+	c.Frictionless, c.FixedFrontier = true, true
+	c.TraditionalShare, c.SkillDispersion, c.TFPDispersion, c.Sectors, c.AIPrice = 0, 0, 0, 1, 0
+	c.Sigma, c.Automation = p.Sigma, p.Phi
+	if p.Productivity > 0 {
+		c.AIProductivity = p.Productivity
+	}
+	c.Workers, c.Firms, c.Years, c.StepsPerYear = workers, firms, 1, 2
+	c.AIAgents = int(math.Round(p.KL * float64(workers) / c.AIProductivity))
+	return c
+}
+
+// Model is the closed form for a configuration of the limit: K and L are
+// the efficiency units the run actually has.
+func Model(c sim.Config) economy.TaskModel {
+	return economy.TaskModel{A: c.TFP, Sigma: c.Sigma, Phi: c.Automation,
+		K: float64(c.AIAgents) * c.AIProductivity, L: float64(c.Workers)}
+}
+
+// limitQuantities compares the final step of a run of the limit with the
+// closed form: labor share, wage per efficiency unit (wage bill / L), AI
+// rent per efficiency unit (AI rents / K) and GDP per worker.
+func limitQuantities(m economy.TaskModel, a economy.Accounts, params string, tol float64) []Outcome {
+	out := []Outcome{
+		compare("labor share", params, m.LaborShare(), a.LaborShare, tol),
+		compare("wage per efficiency unit", params, m.Wage(), a.WageBill/m.L, tol),
+	}
+	if m.K > 0 {
+		out = append(out, compare("AI rent per efficiency unit", params, m.Rent(), a.AIRents/m.K, tol))
+	}
+	return append(out, compare("GDP per worker", params, m.Output()/m.L, a.GDP/m.L, tol))
+}
+
+// compare accepts got within tol (relative) of want.
+func compare(quantity, params string, want, got, tol float64) Outcome {
+	d := tol * math.Abs(want)
+	return outcome(quantity, params, want, got, want-d, want+d)
+}
+
+// outcome is an Outcome accepted in [lo, hi].
+func outcome(quantity, params string, want, got, lo, hi float64) Outcome {
+	o := Outcome{Quantity: quantity, Params: params, Want: want, Got: got, Lo: lo, Hi: hi}
+	if want != 0 {
+		o.RelErr = (got - want) / math.Abs(want)
+	}
+	o.Pass = got >= lo && got <= hi
+	return o
+}
+
+// runTaskModel checks every TaskModelPoint at o.Workers workers.
+func runTaskModel(ctx context.Context, o Options) ([]Outcome, error) {
+	cfgs := make([]sim.Config, len(TaskModelPoints))
+	for i, p := range TaskModelPoints {
+		cfgs[i] = Limit(p, o.Workers, o.Firms)
+	}
+	res, err := runAll(ctx, cfgs, o.Parallel)
+	if err != nil {
+		return nil, err
+	}
+	var out []Outcome
+	for i, p := range TaskModelPoints {
+		m := Model(cfgs[i])
+		region := " (region 1)"
+		if !m.Region1() {
+			region = " (region 2)"
+		}
+		out = append(out, tag(limitQuantities(m, res[i].Final(), p.String()+region, Tolerance), cfgs[i], 1)...)
+	}
+	return out, nil
+}
+
+// CobbDouglasPoints are the σ = 1 points in region 1.
+var CobbDouglasPoints = []Point{
+	{Sigma: 1, Phi: 0.2, KL: 0.5},
+	{Sigma: 1, Phi: 0.5, KL: 1.5},
+	{Sigma: 1, Phi: 0.8, KL: 5},
+}
+
+// runCobbDouglas checks labor share = 1 − Φ at σ = 1.
+func runCobbDouglas(ctx context.Context, o Options) ([]Outcome, error) {
+	cfgs := make([]sim.Config, len(CobbDouglasPoints))
+	for i, p := range CobbDouglasPoints {
+		cfgs[i] = Limit(p, o.Workers, o.Firms)
+	}
+	res, err := runAll(ctx, cfgs, o.Parallel)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Outcome, len(cfgs))
+	for i, p := range CobbDouglasPoints {
+		out[i] = compare("labor share = 1 − Φ", p.String(), 1-p.Phi, res[i].Final().LaborShare, Tolerance)
+	}
+	return tag(out, cfgs[0], 1), nil
+}
+
+// calibrationFlags hold traditional capital fixed at Korinek & Suh's K/L.
+const calibrationFlags = "laborsim run --frictionless --fixed-frontier --automation 0 --traditional-share 0.608 --capital-per-worker 4.6 --depreciation 0 --capital-reinvest 0 --skill-dispersion 0 --tfp-dispersion 0 --sectors 1"
+
+// runCalibration checks the economy with traditional capital as eq. 4's K.
+func runCalibration(ctx context.Context, o Options) ([]Outcome, error) {
+	c := sim.DefaultConfig()
+	c.Frictionless, c.FixedFrontier = true, true
+	c.Automation, c.TraditionalShare, c.CapitalPerWorker = 0, 0.608, 4.6
+	c.Depreciation, c.CapitalReinvest, c.SkillDispersion, c.TFPDispersion, c.Sectors = 0, 0, 0, 0, 1
+	c.Workers, c.Firms, c.Years, c.StepsPerYear = o.Workers, o.Firms, 1, 2
+	res, err := runAll(ctx, []sim.Config{c}, o.Parallel)
+	if err != nil {
+		return nil, err
+	}
+	m := economy.TaskModel{A: c.TFP, Sigma: c.Sigma, Phi: c.TraditionalShare, K: c.CapitalPerWorker * float64(c.Workers), L: float64(c.Workers)}
+	params := fmt.Sprintf("σ=%g Φ=%g K/L=%g A=%g", m.Sigma, m.Phi, c.CapitalPerWorker, m.A)
+	a := res[0].Final()
+	out := []Outcome{
+		compare("labor share", params, m.LaborShare(), a.LaborShare, Tolerance),
+		compare("wage per efficiency unit", params, m.Wage(), a.WageBill/m.L, Tolerance),
+		compare("capital income per unit", params, m.Rent(), a.TradCapitalIncome/m.K, Tolerance),
+		compare("GDP per worker", params, m.Output()/m.L, a.GDP/m.L, Tolerance),
+	}
+	return tag(out, c, 1), nil
+}
+
+// ConvergencePoint is the point of the convergence check, just inside
+// region 1 (where whole agents matter most), with counts that divide
+// nothing evenly.
+var ConvergencePoint = Point{Sigma: 0.5, Phi: 0.4, KL: 0.7, Productivity: 1.3}
+
+// convergenceFirms is the convergence check's number of firms.
+const convergenceFirms = 37
+
+// runConvergence checks ConvergencePoint at 1,000, 10,000 and 100,000
+// workers in the same 37 firms: every error within the tolerance and
+// smaller than at the previous size.
+func runConvergence(ctx context.Context, o Options) ([]Outcome, error) {
+	sizes := []int{1000, 10_000, 100_000}
+	cfgs := make([]sim.Config, len(sizes))
+	for i, n := range sizes {
+		cfgs[i] = Limit(ConvergencePoint, n, convergenceFirms)
+	}
+	res, err := runAll(ctx, cfgs, o.Parallel)
+	if err != nil {
+		return nil, err
+	}
+	var out []Outcome
+	var prev []float64
+	for i, n := range sizes {
+		params := fmt.Sprintf("%s N=%d", ConvergencePoint, n)
+		q := tag(limitQuantities(Model(cfgs[i]), res[i].Final(), params, Tolerance), cfgs[i], 1)
+		for k := range q {
+			if prev != nil {
+				bound := math.Min(Tolerance, math.Abs(prev[k])) * math.Abs(q[k].Want)
+				q[k].Lo, q[k].Hi = q[k].Want-bound, q[k].Want+bound
+				q[k].Pass = q[k].Got > q[k].Lo && q[k].Got < q[k].Hi
+				q[k].Note = "smaller than at the previous size"
+			}
+		}
+		prev = make([]float64, len(q))
+		for k := range q {
+			prev[k] = q[k].RelErr
+		}
+		out = append(out, q...)
+	}
+	return out, nil
+}
+
+// runRange checks the default scenario without AI progress against the US
+// range at every step.
+func runRange(ctx context.Context, o Options) ([]Outcome, error) {
+	c := sim.DefaultConfig()
+	c.AICostDecline, c.FixedFrontier = 1, true
+	res, err := runAll(ctx, []sim.Config{c}, o.Parallel)
+	if err != nil {
+		return nil, err
+	}
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, a := range res[0].Series {
+		lo, hi = math.Min(lo, a.LaborShare), math.Max(hi, a.LaborShare)
+	}
+	params := fmt.Sprintf("default scenario, %d-%d", c.StartYear, c.StartYear+c.Years)
+	out := []Outcome{
+		outcome("lowest labor share", params, 0.61, lo, 0.56, 0.66),
+		outcome("highest labor share", params, 0.61, hi, 0.56, 0.66),
+	}
+	for i := range out {
+		out[i].Expect = "0.56–0.66"
+		out[i].Note = "BLS range; the error is from its middle"
+	}
+	return tag(out, c, 1), nil
+}
+
+// ScaleSizes are the workers of the scale check; firms are one per 125
+// workers, so that every size has the same number of firms in each of the
+// four sectors (the sector of firm f is f mod 4: 10 firms would put 30% of
+// the workers in each of the first two sectors and 20% in the others, a
+// difference of composition, not of noise), and AI agents one per worker.
+var ScaleSizes = []int{1000, 10_000, 100_000}
+
+// scaleConfig is the default scenario at n workers, replicate r.
+func scaleConfig(o Options, n, r int) sim.Config {
+	c := sim.DefaultConfig()
+	c.Workers, c.Firms, c.AIAgents = n, n/125, n
+	c.Years = o.ScaleYears
+	c.Seed = sim.Seed(o.Seed, r)
+	return c
+}
+
+// meanLaborShare is the labor share averaged over a run's steps.
+func meanLaborShare(res sim.Result) float64 {
+	sum := 0.0
+	for _, a := range res.Series {
+		sum += a.LaborShare
+	}
+	return sum / float64(len(res.Series))
+}
+
+// runScale runs the default scenario at every ScaleSize with o.Replicates
+// seeds and compares the mean labor share over the run, and its spread
+// across seeds, with the largest size.
+func runScale(ctx context.Context, o Options) ([]Outcome, error) {
+	r := o.Replicates
+	if r < 3 {
+		return nil, fmt.Errorf("the scale check needs at least 3 replicates, got %d", r)
+	}
+	var cfgs []sim.Config
+	for _, n := range ScaleSizes {
+		for k := range r {
+			cfgs = append(cfgs, scaleConfig(o, n, k))
+		}
+	}
+	res, err := runAll(ctx, cfgs, o.Parallel)
+	if err != nil {
+		return nil, err
+	}
+	mean, sd := make([]float64, len(ScaleSizes)), make([]float64, len(ScaleSizes))
+	for i := range ScaleSizes {
+		x := make([]float64, r)
+		for k := range r {
+			x[k] = meanLaborShare(res[i*r+k])
+		}
+		mean[i], sd[i] = meanSD(x)
+	}
+	last := len(ScaleSizes) - 1
+	nRef := float64(ScaleSizes[last])
+	years := fmt.Sprintf("%d–%d", cfgs[0].StartYear, cfgs[0].StartYear+o.ScaleYears)
+	var out []Outcome
+	for i, n := range ScaleSizes[:last] {
+		se := math.Sqrt((sd[i]*sd[i] + sd[last]*sd[last]) / float64(r))
+		q := outcome("mean labor share "+years, fmt.Sprintf("N=%d, %d seeds", n, r), mean[last], mean[i], mean[last]-3*se, mean[last]+3*se)
+		q.Expect = fmt.Sprintf("%.5f at N=%d", mean[last], ScaleSizes[last])
+		q.Note = "within 3 standard errors of the largest size"
+		out = append(out, tag([]Outcome{q}, cfgs[i*r], r)...)
+	}
+	for i, n := range ScaleSizes[:last] {
+		want := sd[last] * math.Sqrt(nRef/float64(n))
+		q := outcome("s.d. across seeds", fmt.Sprintf("N=%d, %d seeds", n, r), want, sd[i], want/2.5, want*2.5)
+		q.Expect = fmt.Sprintf("%.5f: 1/√N from %.5f at N=%d", want, sd[last], ScaleSizes[last])
+		q.Note = "within a factor 2.5 of the 1/√N line through the largest size"
+		out = append(out, tag([]Outcome{q}, cfgs[i*r], r)...)
+	}
+	slope := logSlope(ScaleSizes, sd)
+	q := outcome("slope of log s.d. on log N", fmt.Sprintf("N=%d..%d", ScaleSizes[0], ScaleSizes[last]), -0.5, slope, -0.75, -0.25)
+	q.Note = "−0.5 ± 0.25"
+	out = append(out, tag([]Outcome{q}, cfgs[0], len(cfgs))...)
+	return out, nil
+}
+
+// tag records the runs of configuration c behind outcomes.
+func tag(out []Outcome, c sim.Config, runs int) []Outcome {
+	for i := range out {
+		out[i].Runs, out[i].Workers, out[i].Steps = runs, c.Workers, c.Steps()
+	}
+	return out
+}
+
+// meanSD is the sample mean and standard deviation (n − 1) of x.
+func meanSD(x []float64) (mean, sd float64) {
+	for _, v := range x {
+		mean += v
+	}
+	mean /= float64(len(x))
+	for _, v := range x {
+		sd += (v - mean) * (v - mean)
+	}
+	return mean, math.Sqrt(sd / float64(len(x)-1))
+}
+
+// logSlope is the least-squares slope of log y on log n.
+func logSlope(n []int, y []float64) float64 {
+	var mx, my float64
+	for i := range n {
+		mx += math.Log(float64(n[i]))
+		my += math.Log(y[i])
+	}
+	mx /= float64(len(n))
+	my /= float64(len(n))
+	var sxy, sxx float64
+	for i := range n {
+		dx := math.Log(float64(n[i])) - mx
+		sxy += dx * (math.Log(y[i]) - my)
+		sxx += dx * dx
+	}
+	return sxy / sxx
+}
+
+// runAll runs the configurations, at most parallel at once (GOMAXPROCS
+// when 0), and returns their results in the configurations' order: each
+// run is deterministic in its seed, so the order they finish in does not
+// matter. The first error in configuration order is returned.
+func runAll(ctx context.Context, cfgs []sim.Config, parallel int) ([]sim.Result, error) {
+	if parallel <= 0 {
+		parallel = runtime.GOMAXPROCS(0)
+	}
+	res := make([]sim.Result, len(cfgs))
+	errs := make([]error, len(cfgs))
+	sem := make(chan struct{}, parallel)
+	var wg sync.WaitGroup
+	for i := range cfgs {
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			res[i], errs[i] = sim.Run(ctx, cfgs[i])
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
