@@ -59,7 +59,7 @@ func (a *Accounts) Shares() {
 	if a.GDPIncome <= 0 {
 		return
 	}
-	a.LaborShare = a.WageBill / a.GDPIncome
+	a.LaborShare = min(1, a.WageBill/a.GDPIncome) // rounding can push it a hair past 1
 	a.CapitalShare = 1 - a.LaborShare
 	a.AIShare = a.AIRents / a.GDPIncome
 	a.TradCapitalShare = a.CapitalShare - a.AIShare

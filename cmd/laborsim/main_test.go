@@ -105,3 +105,33 @@ func TestHelp(t *testing.T) {
 		t.Errorf("--help: exit %d, %q", code, out)
 	}
 }
+
+func TestRunOutRefusesAnotherRun(t *testing.T) {
+	dir := t.TempDir()
+	base := append(smallRun, "--format", "csv", "--out", dir)
+	if _, errs, code := runCmd(base...); code != 0 {
+		t.Fatalf("first run: exit %d: %s", code, errs)
+	}
+	if _, errs, code := runCmd(base...); code != 0 {
+		t.Fatalf("same run again: exit %d: %s", code, errs)
+	}
+	other := append(append([]string(nil), base...), "--seed", "8")
+	if _, errs, code := runCmd(other...); code != 2 || !strings.Contains(errs, "--force") {
+		t.Fatalf("another run into the same --out: exit %d: %s", code, errs)
+	}
+	if _, errs, code := runCmd(append(other, "--force")...); code != 0 {
+		t.Fatalf("--force: exit %d: %s", code, errs)
+	}
+}
+
+func TestRunOutUnwritable(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "file")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, errs, code := runCmd(append(smallRun, "--format", "csv", "--out", filepath.Join(file, "sub"), "--force")...)
+	if code != 1 || !strings.Contains(errs, file) {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+}

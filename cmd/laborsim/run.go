@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -28,6 +29,7 @@ Flags:
 type runOptions struct {
 	format string
 	out    string
+	force  bool
 	plot   string
 }
 
@@ -41,6 +43,7 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs.StringVar(&opt.format, "format", "table", "output format: table, json or csv")
 	fs.StringVar(&opt.out, "out", "", "also write series.csv and summary.json into this directory")
 	fs.StringVar(&opt.plot, "plot", "", "also write PNG and SVG charts of the series into this directory")
+	fs.BoolVar(&opt.force, "force", false, "let --out overwrite a directory that holds another run's files")
 	if err := parseFlags(fs, args, runUsage, stdout); err != nil {
 		return err
 	}
@@ -49,6 +52,11 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	if err := cfg.Validate(); err != nil {
 		return usageError{err}
+	}
+	if opt.out != "" && !opt.force {
+		if err := checkRunDir(opt.out, cfg); err != nil {
+			return err
+		}
 	}
 	res, err := sim.Run(ctx, cfg)
 	if err != nil {
@@ -124,6 +132,26 @@ func writeRunDir(dir string, res sim.Result) error {
 		}
 	}
 	return nil
+}
+
+// checkRunDir refuses an --out directory that is not empty unless it holds
+// the files of a run with the same parameters (rewriting them is harmless).
+func checkRunDir(dir string, cfg sim.Config) error {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, os.ErrNotExist) || (err == nil && len(entries) == 0) {
+		return nil
+	}
+	if err != nil {
+		return usagef("invalid --out %s: %v", dir, err)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "summary.json"))
+	if err == nil {
+		var prev struct{ Params sim.Config }
+		if json.Unmarshal(data, &prev) == nil && prev.Params == cfg {
+			return nil
+		}
+	}
+	return usagef("invalid --out %s: the directory is not empty and holds no run with these parameters; use --force to overwrite", dir)
 }
 
 // writeFileAtomic writes data to a temporary file beside path, syncs it and
