@@ -32,10 +32,14 @@ func (u usageError) Unwrap() error { return u.err }
 
 func usagef(format string, a ...any) error { return usageError{fmt.Errorf(format, a...)} }
 
+// errHelp says --help was given and the help printed: the command has
+// nothing more to do, and succeeds.
+var errHelp = errors.New("help requested")
+
 // exitCode prints err (if any) as one line and maps it to the exit status:
 // 0 success, 2 bad input, 130/143 interrupted, 1 any other failure.
 func exitCode(err error, stderr io.Writer) int {
-	if err == nil {
+	if err == nil || errors.Is(err, errHelp) {
 		return 0
 	}
 	fmt.Fprintf(stderr, "laborsim: %v\n", err)
