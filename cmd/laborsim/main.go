@@ -3,8 +3,12 @@
 // the accounts show how the labour share, the capital share and the
 // distribution of wages shift.
 //
-//	laborsim run [flags]        one run; a summary table, JSON or CSV
-//	laborsim help               the commands
+//	laborsim run [flags]                 one run; a summary table, JSON or CSV
+//	laborsim sweep [flags]               a grid of runs with replicates; a summary table
+//	laborsim merge --out FILE SHARD...   join the results files of a sweep's shards
+//	laborsim summarize FILE              the summary table of a results file
+//	laborsim experiments [NAME]          the named experiments
+//	laborsim help                        the commands
 package main
 
 import (
@@ -56,10 +60,14 @@ func exitCode(err error, stderr io.Writer) int {
 const mainUsage = `laborsim simulates the labour market in the AI transition.
 
 Usage:
-  laborsim run [flags]     run one scenario and print its accounts
-  laborsim help            this text
+  laborsim run [flags]                 run one scenario and print its accounts
+  laborsim sweep [flags]               run a grid of scenarios with replicates
+  laborsim merge --out FILE SHARD...   join the results files of a sweep's shards
+  laborsim summarize FILE              print the summary table of a results file
+  laborsim experiments [NAME]          list the named experiments, or print one
+  laborsim help                        this text
 
-Run 'laborsim run --help' for the flags of a run.
+Run 'laborsim COMMAND --help' for the flags of a command.
 `
 
 // run is the whole command, testable without a process.
@@ -71,6 +79,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	switch args[0] {
 	case "run":
 		return runCommand(ctx, args[1:], stdout, stderr)
+	case "sweep":
+		return sweepCommand(ctx, args[1:], stdout, stderr)
+	case "merge":
+		return mergeCommand(ctx, args[1:], stdout, stderr)
+	case "summarize":
+		return summarizeCommand(ctx, args[1:], stdout, stderr)
+	case "experiments":
+		return experimentsCommand(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, mainUsage)
 		return nil
