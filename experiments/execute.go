@@ -1,9 +1,11 @@
 package experiments
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
@@ -65,6 +67,17 @@ func Execute(ctx context.Context, runs []Run, jobs int, done func(Record) error)
 		}
 	}
 	return first
+}
+
+// LargestFirst orders runs by decreasing size — agents times steps — and
+// otherwise by index, so that a sweep's slowest runs start first and do not
+// hold up its end alone. The records do not depend on the order.
+func LargestFirst(runs []Run) {
+	size := func(r Run) int {
+		c := r.Config
+		return (c.Workers + c.AIAgents + c.Firms) * c.Steps()
+	}
+	slices.SortStableFunc(runs, func(a, b Run) int { return cmp.Compare(size(b), size(a)) })
 }
 
 // runError names the run that failed; a cancelled run passes the

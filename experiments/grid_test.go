@@ -184,3 +184,19 @@ func FuzzParseVary(f *testing.F) {
 		NewSweep(sim.DefaultConfig(), []Axis{ax}, 3, 1) // must not panic
 	})
 }
+
+func TestLargestFirst(t *testing.T) {
+	s, _ := NewSweep(sim.DefaultConfig(), []Axis{mustAxis(t, "workers=10,1000,100")}, 1, 2)
+	runs := make([]Run, s.Len())
+	for i := range runs {
+		runs[i] = s.Run(i)
+	}
+	LargestFirst(runs)
+	var got []int
+	for _, r := range runs {
+		got = append(got, r.Index)
+	}
+	if want := []int{2, 3, 4, 5, 0, 1}; !slices.Equal(got, want) {
+		t.Errorf("order %v, want %v", got, want)
+	}
+}

@@ -7,6 +7,8 @@ import (
 
 	"gonum.org/v1/gonum/stat"
 	"gonum.org/v1/gonum/stat/distuv"
+
+	"github.com/laborsim/laborsim/economy"
 )
 
 // SummaryMetrics are the results-file columns a summary reports.
@@ -52,33 +54,42 @@ type Summary struct {
 	Warnings []error
 }
 
-// Summarize groups records by point and estimates each metric, in grid
-// order whatever the order of recs. names are the varied parameters shown
-// for each point. replicates is the number of runs each point should have
-// (0: do not check).
-func Summarize(recs []Record, names []string, replicates int) Summary {
+// IsMetric reports whether name is a column of the results file that a
+// summary can report: an economy.Columns name or wall_seconds.
+func IsMetric(name string) bool {
+	return name == "wall_seconds" || slices.ContainsFunc(economy.Columns, func(c economy.Column) bool { return c.Name == name })
+}
+
+// Summarize groups records by point and estimates each metric (nil:
+// SummaryMetrics), in grid order whatever the order of recs. names are
+// the varied parameters shown for each point. replicates is the number of
+// runs each point should have (0: do not check).
+func Summarize(recs []Record, names, metrics []string, replicates int) Summary {
 	sorted := slices.Clone(recs)
 	sortRecords(sorted)
-	s := Summary{Names: names, Metrics: SummaryMetrics}
+	if metrics == nil {
+		metrics = SummaryMetrics
+	}
+	s := Summary{Names: names, Metrics: metrics}
 	for lo := 0; lo < len(sorted); {
 		hi := lo
 		for hi < len(sorted) && sorted[hi].Point == sorted[lo].Point {
 			hi++
 		}
-		s.Points = append(s.Points, summarizePoint(sorted[lo:hi], names))
+		s.Points = append(s.Points, summarizePoint(sorted[lo:hi], names, s.Metrics))
 		lo = hi
 	}
 	s.Warnings = s.check(replicates)
 	return s
 }
 
-func summarizePoint(recs []Record, names []string) PointSummary {
+func summarizePoint(recs []Record, names, metrics []string) PointSummary {
 	ps := PointSummary{Point: recs[0].Point, Runs: len(recs)}
 	for _, name := range names {
 		ps.Vary = append(ps.Vary, Assignment{name, ParamValue(recs[0].Config, name)})
 	}
 	x := make([]float64, len(recs))
-	for _, m := range SummaryMetrics {
+	for _, m := range metrics {
 		for i, rec := range recs {
 			x[i], _ = rec.Metric(m)
 		}

@@ -40,7 +40,7 @@ func TestSummarize(t *testing.T) {
 	if !slices.Equal(names, []string{"ai-agents"}) {
 		t.Fatalf("VariedParams = %v", names)
 	}
-	s := Summarize(recs, names, 3)
+	s := Summarize(recs, names, nil, 3)
 	if len(s.Points) != 2 || s.Points[0].Runs != 3 || s.Points[1].Runs != 2 {
 		t.Fatalf("points %+v", s.Points)
 	}
@@ -53,8 +53,23 @@ func TestSummarize(t *testing.T) {
 	if len(s.Warnings) != 1 || !strings.Contains(s.Warnings[0].Error(), "1 of 2 points have fewer than 3 runs") {
 		t.Errorf("warnings %v", s.Warnings)
 	}
-	one := Summarize(recs[:1], names, 1)
+	one := Summarize(recs[:1], names, nil, 1)
 	if len(one.Warnings) != 1 || !strings.Contains(one.Warnings[0].Error(), "no 95% interval") {
 		t.Errorf("single replicate: warnings %v", one.Warnings)
+	}
+}
+
+func TestMetrics(t *testing.T) {
+	for _, m := range append([]string{"income_gini", "gdp"}, SummaryMetrics...) {
+		if !IsMetric(m) {
+			t.Errorf("IsMetric(%s) = false", m)
+		}
+	}
+	if IsMetric("workers") || IsMetric("nope") {
+		t.Error("a parameter or an unknown name is a metric")
+	}
+	s := Summarize([]Record{record(0, 0, 0.6), record(0, 1, 0.8)}, nil, []string{"labor_share"}, 2)
+	if len(s.Points[0].Estimates) != 1 || math.Abs(s.Points[0].Estimates[0].Mean-0.7) > 1e-15 {
+		t.Errorf("labor share alone: %+v", s.Points[0])
 	}
 }

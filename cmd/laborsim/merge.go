@@ -29,15 +29,20 @@ Flags:
 func mergeCommand(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	var out, format string
 	var quiet bool
+	var metrics []string
 	fs := pflag.NewFlagSet("merge", pflag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&out, "out", "", "merged results file (required)")
 	fs.StringVar(&format, "format", "table", "summary format: table, json or csv")
 	fs.BoolVarP(&quiet, "quiet", "q", false, "no notes on stderr (warnings still)")
+	fs.StringSliceVar(&metrics, "metrics", nil, "metrics to summarise, columns of the results file (default: labor_share, capital_share, ai_share, unemployment_rate, median_wage, wage_gini, ai_task_share, wall_seconds)")
 	if err := parseArgs(fs, args, mergeUsage, stdout); err != nil {
 		return err
 	}
 	if err := checkFormat(format); err != nil {
+		return err
+	}
+	if err := checkMetrics(metrics); err != nil {
 		return err
 	}
 	switch {
@@ -65,7 +70,7 @@ func mergeCommand(_ context.Context, args []string, stdout, stderr io.Writer) er
 	if !quiet {
 		fmt.Fprintf(stderr, "laborsim: wrote %d runs from %d file(s) to %s\n", len(recs), fs.NArg(), out)
 	}
-	s := experiments.Summarize(recs, experiments.VariedParams(recs), 0)
+	s := experiments.Summarize(recs, experiments.VariedParams(recs), metrics, 0)
 	s.Warnings = append(missing, s.Warnings...)
 	return printSummary(stdout, stderr, format, s)
 }

@@ -25,14 +25,19 @@ Flags:
 func summarizeCommand(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	var format string
 	var quiet bool
+	var metrics []string
 	flags := pflag.NewFlagSet("summarize", pflag.ContinueOnError)
 	flags.SetOutput(io.Discard)
 	flags.StringVar(&format, "format", "table", "summary format: table, json or csv")
 	flags.BoolVarP(&quiet, "quiet", "q", false, "no notes on stderr (warnings still)")
+	flags.StringSliceVar(&metrics, "metrics", nil, "metrics to summarise, columns of the results file (default: labor_share, capital_share, ai_share, unemployment_rate, median_wage, wage_gini, ai_task_share, wall_seconds)")
 	if err := parseArgs(flags, args, summarizeUsage, stdout); err != nil {
 		return err
 	}
 	if err := checkFormat(format); err != nil {
+		return err
+	}
+	if err := checkMetrics(metrics); err != nil {
 		return err
 	}
 	if flags.NArg() != 1 {
@@ -47,7 +52,7 @@ func summarizeCommand(_ context.Context, args []string, stdout, stderr io.Writer
 	for _, rec := range recs {
 		replicates = max(replicates, rec.Replicate+1)
 	}
-	return printSummary(stdout, stderr, format, experiments.Summarize(recs, experiments.VariedParams(recs), replicates))
+	return printSummary(stdout, stderr, format, experiments.Summarize(recs, experiments.VariedParams(recs), metrics, replicates))
 }
 
 // readResultsArg reads a results file named on the command line: a missing

@@ -16,10 +16,7 @@ import (
 
 // summaryHeads are the table's headings of experiments.SummaryMetrics, and
 // the decimals each shows.
-var summaryHeads = map[string]struct {
-	head     string
-	decimals int
-}{
+var summaryHeads = map[string]heading{
 	"labor_share":       {"labor share", 3},
 	"capital_share":     {"capital share", 3},
 	"ai_share":          {"AI share", 3},
@@ -28,6 +25,30 @@ var summaryHeads = map[string]struct {
 	"wage_gini":         {"wage Gini", 3},
 	"ai_task_share":     {"AI task share", 3},
 	"wall_seconds":      {"wall s", 2},
+}
+
+type heading struct {
+	head     string
+	decimals int
+}
+
+// metricHead is a metric's heading and decimals: those above, or for
+// another column of the results file its name and three decimals.
+func metricHead(m string) heading {
+	if h, ok := summaryHeads[m]; ok {
+		return h
+	}
+	return heading{strings.ReplaceAll(m, "_", " "), 3}
+}
+
+// checkMetrics checks --metrics: nil means the default set.
+func checkMetrics(metrics []string) error {
+	for _, m := range metrics {
+		if !experiments.IsMetric(m) {
+			return usagef("invalid --metrics %s: not a column of the results file (e.g. labor_share, income_gini, wealth_gini, gdp, wall_seconds)", m)
+		}
+	}
+	return nil
 }
 
 // printSummary prints a summary's warnings on stderr and the summary on
@@ -62,7 +83,7 @@ func writeSummaryTable(w io.Writer, s experiments.Summary) error {
 	}
 	head = append(head, "RUNS")
 	for _, m := range s.Metrics {
-		head = append(head, strings.ToUpper(summaryHeads[m].head))
+		head = append(head, strings.ToUpper(metricHead(m).head))
 	}
 	t.Header(head...)
 	for _, p := range s.Points {
@@ -75,7 +96,7 @@ func writeSummaryTable(w io.Writer, s experiments.Summary) error {
 		}
 		row = append(row, strconv.Itoa(p.Runs))
 		for i, m := range s.Metrics {
-			row = append(row, formatEstimate(p.Estimates[i], summaryHeads[m].decimals))
+			row = append(row, formatEstimate(p.Estimates[i], metricHead(m).decimals))
 		}
 		if err := t.Append(row); err != nil {
 			return err

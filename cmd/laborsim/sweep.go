@@ -65,6 +65,7 @@ type sweepOptions struct {
 	config     string
 	quiet      bool
 	dryRun     bool
+	metrics    []string
 }
 
 // sweepCommand implements 'laborsim sweep'.
@@ -86,10 +87,14 @@ func sweepCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	fs.StringVar(&opt.config, "config", "", "scenario file (YAML) of run and sweep parameters")
 	fs.BoolVarP(&opt.quiet, "quiet", "q", false, "no progress or notes on stderr (warnings still)")
 	fs.BoolVar(&opt.dryRun, "dry-run", false, "print the grid and the number of runs, run nothing")
+	fs.StringSliceVar(&opt.metrics, "metrics", nil, "metrics to summarise, columns of the results file (default: labor_share, capital_share, ai_share, unemployment_rate, median_wage, wage_gini, ai_task_share, wall_seconds)")
 	if err := parseFlags(fs, args, sweepUsage, stdout); err != nil {
 		return err
 	}
 	if err := checkFormat(opt.format); err != nil {
+		return err
+	}
+	if err := checkMetrics(opt.metrics); err != nil {
 		return err
 	}
 	if opt.jobs < 1 {
@@ -130,7 +135,7 @@ func sweepCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 			fmt.Fprintf(stderr, "laborsim: the summary covers shard %v only; 'laborsim merge' the shards for the whole sweep\n", shard)
 		}
 	}
-	return printSummary(stdout, stderr, opt.format, experiments.Summarize(recs, sw.Names, want))
+	return printSummary(stdout, stderr, opt.format, experiments.Summarize(recs, sw.Names, opt.metrics, want))
 }
 
 // sweepSpec lays the named experiment, the scenario file and the command
@@ -282,6 +287,7 @@ func execSweep(ctx context.Context, sw experiments.Sweep, runs []experiments.Run
 			fmt.Fprintf(stderr, "laborsim: %s already holds %d of the %d runs; running the other %d\n", opt.out, done, len(runs), len(todo))
 		}
 	}
+	experiments.LargestFirst(todo)
 	prog := newProgress(stderr, len(todo), opt.quiet)
 	err := experiments.Execute(ctx, todo, opt.jobs, func(rec experiments.Record) error {
 		if file != nil {

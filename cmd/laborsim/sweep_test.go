@@ -73,6 +73,10 @@ func TestSweepResults(t *testing.T) {
 	if cut(sum) != cut(outA) {
 		t.Errorf("summarize differs from the sweep's summary:\n%s\n%s", sum, outA)
 	}
+	sum, _ = mustRun(t, "summarize", "--metrics", "income_gini,wealth_gini", a)
+	if !strings.Contains(sum, "INCOME GINI") || !strings.Contains(sum, "WEALTH GINI") || strings.Contains(sum, "LABOR SHARE") {
+		t.Errorf("summarize --metrics:\n%s", sum)
+	}
 }
 
 // TestSweepResume: a sweep whose file was cut short, mid-line, completes
@@ -153,6 +157,8 @@ func TestSweepBadInput(t *testing.T) {
 		{[]string{"sweep", "--shard", "2/2"}, `invalid --shard "2/2"`},
 		{[]string{"sweep", "--shards", "3"}, "--shards needs JOB_COMPLETION_INDEX"},
 		{[]string{"sweep", "--format", "xml"}, `invalid --format "xml"`},
+		{[]string{"sweep", "--metrics", "labor_share,workers"}, "invalid --metrics workers"},
+		{[]string{"summarize", "--metrics", "nope", "x.csv"}, "invalid --metrics nope"},
 		{[]string{"sweep", "--workers", "0"}, "invalid --workers 0"},
 		{[]string{"sweep", "--experiment", "nope"}, `unknown experiment "nope"`},
 		{[]string{"sweep", "--config", badYAML}, "bad.yaml:2: sigmaa: unknown key"},
