@@ -128,14 +128,17 @@ func sweepCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if err != nil {
 		return err
 	}
-	want := sw.Replicates
-	if shard.Count > 1 {
-		want = 0 // a shard holds only some of each point's replicates
-		if !opt.quiet {
-			fmt.Fprintf(stderr, "laborsim: the summary covers shard %v only; 'laborsim merge' the shards for the whole sweep\n", shard)
-		}
+	if shard.Count == 1 {
+		return printSummary(stdout, stderr, opt.format, experiments.Summarize(recs, sw.Names, opt.metrics, sw.Replicates))
 	}
-	return printSummary(stdout, stderr, opt.format, experiments.Summarize(recs, sw.Names, opt.metrics, want))
+	// A shard holds only some of each point's replicates: its summary is
+	// partial, and warnings about short points would only be noise.
+	if !opt.quiet {
+		fmt.Fprintf(stderr, "laborsim: the summary covers shard %v only; 'laborsim merge' the shards for the whole sweep\n", shard)
+	}
+	s := experiments.Summarize(recs, sw.Names, opt.metrics, 0)
+	s.Warnings = nil
+	return printSummary(stdout, stderr, opt.format, s)
 }
 
 // sweepSpec lays the named experiment, the scenario file and the command
