@@ -33,6 +33,11 @@ flag (see 'laborsim run --help') fixes a parameter. Parameters come from the
 defaults, then --experiment, then --config, then the command line, each
 overriding the one before.
 
+--config FILE reads a YAML scenario: run flags as keys (workers: 100000)
+and the sweep's keys replicates, per-decade, description and vary (a
+mapping from flag to values, or a list of such mappings, each varying its
+flags together). 'laborsim experiments NAME' prints one; examples/ has more.
+
 --out FILE appends every finished run to FILE as one CSV row and syncs it.
 Running the same sweep with the same --out skips the runs FILE holds, so a
 sweep that was stopped, even by kill -9, is resumed by running it again.
