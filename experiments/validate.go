@@ -198,14 +198,14 @@ func selectChecks(all []Check, names []string) ([]Check, error) {
 	return out, nil
 }
 
-// Point is one parameter point of the task model: elasticity σ,
+// TaskPoint is one parameter point of the task model: elasticity σ,
 // automatable share Φ, AI efficiency units per worker K/L, and the
 // efficiency units of one AI agent (1 when zero).
-type Point struct {
+type TaskPoint struct {
 	Sigma, Phi, KL, Productivity float64
 }
 
-func (p Point) String() string {
+func (p TaskPoint) String() string {
 	s := fmt.Sprintf("σ=%g Φ=%g K/L=%g", p.Sigma, p.Phi, p.KL)
 	if p.Productivity != 0 && p.Productivity != 1 {
 		s += fmt.Sprintf(" ai-prod=%g", p.Productivity)
@@ -216,7 +216,7 @@ func (p Point) String() string {
 // TaskModelPoints are the points of the ks-eq4 check: σ below, at and
 // above 1, both regions (K/L above and below Φ/(1−Φ)), points close to the
 // boundary, and AI agents worth more than one worker.
-var TaskModelPoints = []Point{
+var TaskModelPoints = []TaskPoint{
 	{Sigma: 0.5, Phi: 0.4, KL: 1},     // the issue's example: labor share 9/13
 	{Sigma: 0.5, Phi: 0.608, KL: 4.6}, // Korinek & Suh's calibrated σ, Φ, K/L
 	{Sigma: 0.5, Phi: 0.8, KL: 1},     // region 2
@@ -243,7 +243,7 @@ const LimitFlags = "laborsim run --frictionless --fixed-frontier --traditional-s
 
 // Limit is the configuration of the frictionless, homogeneous limit for a
 // point: K = AI agents × productivity, L = workers, two steps.
-func Limit(p Point, workers, firms int) sim.Config {
+func Limit(p TaskPoint, workers, firms int) sim.Config {
 	c := sim.DefaultConfig()
 	c.Frictionless, c.FixedFrontier = true, true
 	c.TraditionalShare, c.SkillDispersion, c.TFPDispersion, c.Sectors, c.AIPrice = 0, 0, 0, 1, 0
@@ -316,7 +316,7 @@ func runTaskModel(ctx context.Context, o Options) ([]Outcome, error) {
 }
 
 // CobbDouglasPoints are the σ = 1 points in region 1.
-var CobbDouglasPoints = []Point{
+var CobbDouglasPoints = []TaskPoint{
 	{Sigma: 1, Phi: 0.2, KL: 0.5},
 	{Sigma: 1, Phi: 0.5, KL: 1.5},
 	{Sigma: 1, Phi: 0.8, KL: 5},
@@ -368,7 +368,7 @@ func runCalibration(ctx context.Context, o Options) ([]Outcome, error) {
 // ConvergencePoint is the point of the convergence check, just inside
 // region 1 (where whole agents matter most), with counts that divide
 // nothing evenly.
-var ConvergencePoint = Point{Sigma: 0.5, Phi: 0.4, KL: 0.7, Productivity: 1.3}
+var ConvergencePoint = TaskPoint{Sigma: 0.5, Phi: 0.4, KL: 0.7, Productivity: 1.3}
 
 // convergenceFirms is the convergence check's number of firms.
 const convergenceFirms = 37

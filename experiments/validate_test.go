@@ -35,7 +35,7 @@ func TestTaskModelPoints(t *testing.T) {
 // TestIssueExample is the worked example of the issue: σ = 0.5, Φ = 0.4,
 // K = L gives a labor share of 9/13 = 0.6923.
 func TestIssueExample(t *testing.T) {
-	c := Limit(Point{Sigma: 0.5, Phi: 0.4, KL: 1}, 1000, 10)
+	c := Limit(TaskPoint{Sigma: 0.5, Phi: 0.4, KL: 1}, 1000, 10)
 	res, err := sim.Run(context.Background(), c)
 	if err != nil {
 		t.Fatal(err)
@@ -90,7 +90,7 @@ func TestScale(t *testing.T) {
 
 // TestChecksCanFail feeds the comparison accounts 1% off the closed form.
 func TestChecksCanFail(t *testing.T) {
-	c := Limit(Point{Sigma: 0.5, Phi: 0.4, KL: 1}, 1000, 10)
+	c := Limit(TaskPoint{Sigma: 0.5, Phi: 0.4, KL: 1}, 1000, 10)
 	res, err := sim.Run(context.Background(), c)
 	if err != nil {
 		t.Fatal(err)
@@ -149,7 +149,7 @@ func TestStatistics(t *testing.T) {
 // ExampleLimit runs the issue's worked example in the frictionless,
 // homogeneous limit and compares it with Korinek & Suh's eq. 4.
 func ExampleLimit() {
-	c := Limit(Point{Sigma: 0.5, Phi: 0.4, KL: 1}, 1000, 10)
+	c := Limit(TaskPoint{Sigma: 0.5, Phi: 0.4, KL: 1}, 1000, 10)
 	res, err := sim.Run(context.Background(), c)
 	if err != nil {
 		panic(err)

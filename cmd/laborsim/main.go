@@ -3,11 +3,15 @@
 // the accounts show how the labour share, the capital share and the
 // distribution of wages shift.
 //
-//	laborsim run [flags]        one run; a summary table, JSON or CSV
-//	laborsim validate [flags]   the validation suite: closed forms, calibration, scale
-//	laborsim plot run DIR       charts of a run written with run --out DIR
-//	laborsim plot sweep FILE    a metric of a sweep against a swept parameter
-//	laborsim help               the commands
+//	laborsim run [flags]                 one run; a summary table, JSON or CSV
+//	laborsim sweep [flags]               a grid of runs with replicates; a summary table
+//	laborsim merge --out FILE SHARD...   join the results files of a sweep's shards
+//	laborsim summarize FILE              the summary table of a results file
+//	laborsim experiments [NAME]          the named experiments
+//	laborsim validate [flags]            the validation suite: closed forms, calibration, scale
+//	laborsim plot run DIR                charts of a run written with run --out DIR
+//	laborsim plot sweep FILE             a metric of a sweep against a swept parameter
+//	laborsim help                        the commands
 package main
 
 import (
@@ -37,10 +41,14 @@ func (u usageError) Unwrap() error { return u.err }
 
 func usagef(format string, a ...any) error { return usageError{fmt.Errorf(format, a...)} }
 
+// errHelp says --help was given and the help printed: the command has
+// nothing more to do, and succeeds.
+var errHelp = errors.New("help requested")
+
 // exitCode prints err (if any) as one line and maps it to the exit status:
 // 0 success, 2 bad input, 130/143 interrupted, 1 any other failure.
 func exitCode(err error, stderr io.Writer) int {
-	if err == nil || errors.Is(err, pflag.ErrHelp) {
+	if err == nil || errors.Is(err, errHelp) || errors.Is(err, pflag.ErrHelp) {
 		return 0
 	}
 	fmt.Fprintf(stderr, "laborsim: %v\n", err)
@@ -57,12 +65,16 @@ func exitCode(err error, stderr io.Writer) int {
 const mainUsage = `laborsim simulates the labour market in the AI transition.
 
 Usage:
-  laborsim run [flags]       run one scenario and print its accounts
-  laborsim validate [flags]  check the simulator against the task model's closed forms
-  laborsim plot run DIR      charts of a run written with 'run --out DIR'
+  laborsim run [flags]                 run one scenario and print its accounts
+  laborsim sweep [flags]               run a grid of scenarios with replicates
+  laborsim merge --out FILE SHARD...   join the results files of a sweep's shards
+  laborsim summarize FILE              print the summary table of a results file
+  laborsim experiments [NAME]          list the named experiments, or print one
+  laborsim validate [flags]            check the simulator against the task model's closed forms
+  laborsim plot run DIR                charts of a run written with 'run --out DIR'
   laborsim plot sweep RESULTS.csv --x NAME --y METRIC -o FILE.png
-                             a metric of a sweep against a swept parameter
-  laborsim help              this text
+                                       a metric of a sweep against a swept parameter
+  laborsim help                        this text
 
 Run 'laborsim COMMAND --help' for the flags of a command.
 `
@@ -76,6 +88,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	switch args[0] {
 	case "run":
 		return runCommand(ctx, args[1:], stdout, stderr)
+	case "sweep":
+		return sweepCommand(ctx, args[1:], stdout, stderr)
+	case "merge":
+		return mergeCommand(ctx, args[1:], stdout, stderr)
+	case "summarize":
+		return summarizeCommand(ctx, args[1:], stdout, stderr)
+	case "experiments":
+		return experimentsCommand(ctx, args[1:], stdout, stderr)
 	case "validate":
 		return validateCommand(ctx, args[1:], stdout, stderr)
 	case "plot":

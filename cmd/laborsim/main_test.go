@@ -135,3 +135,12 @@ func TestRunOutUnwritable(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 }
+
+// TestHelpDoesNotRun: --help prints the help and stops; it used to go on
+// and run the default scenario after the help.
+func TestHelpDoesNotRun(t *testing.T) {
+	out, _, code := runCmd("run", "--help")
+	if code != 0 || strings.Contains(out, "labor share") {
+		t.Errorf("run --help: exit %d and printed a run's table:\n%s", code, out)
+	}
+}

@@ -166,8 +166,8 @@ func readInput(dir, name string, read func(io.Reader) error) error {
 	return nil
 }
 
-// sweepOptions are the flags of 'plot sweep'.
-type sweepOptions struct {
+// plotSweepOptions are the flags of 'plot sweep'.
+type plotSweepOptions struct {
 	x, by, out string
 	y          []string
 	band       bool
@@ -175,7 +175,7 @@ type sweepOptions struct {
 
 // plotSweepCommand implements 'laborsim plot sweep RESULTS.csv'.
 func plotSweepCommand(args []string, stdout, stderr io.Writer) error {
-	var opt sweepOptions
+	var opt plotSweepOptions
 	fs := pflag.NewFlagSet("plot sweep", pflag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&opt.x, "x", "", "swept parameter on the x axis, e.g. ai-agents (required)")
@@ -219,7 +219,7 @@ func plotSweepCommand(args []string, stdout, stderr io.Writer) error {
 
 // check validates the flags that need no file and returns the chart's
 // format, from the extension of -o.
-func (o *sweepOptions) check() (string, error) {
+func (o *plotSweepOptions) check() (string, error) {
 	o.x, o.by = strings.TrimPrefix(o.x, "--"), strings.TrimPrefix(o.by, "--")
 	switch {
 	case o.x == "":
@@ -239,7 +239,7 @@ func (o *sweepOptions) check() (string, error) {
 }
 
 // checkColumns validates --x, --by and --y against the results file.
-func (o *sweepOptions) checkColumns(res *chart.Results, path string) error {
+func (o *plotSweepOptions) checkColumns(res *chart.Results, path string) error {
 	swept := "no parameter varies there"
 	if s := res.Swept(); len(s) > 0 {
 		swept = "swept there: " + strings.Join(s, ", ")

@@ -75,22 +75,31 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	return writeResult(stdout, opt.format, res)
 }
 
-// parseFlags parses args, printing help to stdout for --help (and then
-// returning pflag.ErrHelp, which ends the command with status 0) and turning
-// parse errors into usage errors that name the flag.
+// parseFlags parses args, which must all be flags, printing help to stdout
+// for --help (and then returning errHelp) and turning parse errors into
+// usage errors that name the flag.
 func parseFlags(fs *pflag.FlagSet, args []string, usage string, stdout io.Writer) error {
+	if err := parseArgs(fs, args, usage, stdout); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usagef("unexpected argument %q", fs.Arg(0))
+	}
+	return nil
+}
+
+// parseArgs is parseFlags for commands that take arguments after their
+// flags (fs.Args()).
+func parseArgs(fs *pflag.FlagSet, args []string, usage string, stdout io.Writer) error {
 	err := fs.Parse(args)
 	if errors.Is(err, pflag.ErrHelp) {
 		fmt.Fprint(stdout, usage)
 		fs.SetOutput(stdout)
 		fs.PrintDefaults()
-		return err
+		return errHelp
 	}
 	if err != nil {
 		return usageError{err}
-	}
-	if fs.NArg() > 0 {
-		return usagef("unexpected argument %q", fs.Arg(0))
 	}
 	return nil
 }

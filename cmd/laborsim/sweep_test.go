@@ -1,0 +1,372 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// tinySweep is a sweep of 3 points × 2 replicates of runs that take a few
+// milliseconds.
+var tinySweep = []string{"sweep", "--workers", "60", "--firms", "3", "--years", "1", "--vary", "ai-agents=1..100", "--replicates", "2", "--quiet"}
+
+func sweepArgs(extra ...string) []string { return append(append([]string{}, tinySweep...), extra...) }
+
+// stripWall drops the last column (wall_seconds) of every line.
+func stripWall(t *testing.T, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, line := range strings.SplitAfter(string(data), "\n") {
+		if i := strings.LastIndexByte(line, ','); i >= 0 {
+			line = line[:i] + "\n"
+		}
+		b.WriteString(line)
+	}
+	return b.String()
+}
+
+func mustRun(t *testing.T, args ...string) (string, string) {
+	t.Helper()
+	out, errs, code := runCmd(args...)
+	if code != 0 {
+		t.Fatalf("%v: exit %d: %s", args, code, errs)
+	}
+	return out, errs
+}
+
+// TestSweepResults: the results file is the same whatever --jobs, and its
+// contents (but wall time) are pinned by a golden file.
+func TestSweepResults(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.csv"), filepath.Join(dir, "b.csv")
+	outA, _ := mustRun(t, sweepArgs("--jobs", "1", "--out", a, "--format", "csv")...)
+	outB, _ := mustRun(t, sweepArgs("--jobs", "3", "--out", b, "--format", "csv")...)
+	if stripWall(t, a) != stripWall(t, b) {
+		t.Error("results files differ between --jobs 1 and --jobs 3")
+	}
+	golden(t, "sweep-results.csv", stripWall(t, a))
+	// The summary's columns but the last two (wall time) agree too.
+	cut := func(s string) string {
+		var b strings.Builder
+		for _, l := range strings.Split(s, "\n") {
+			f := strings.Split(l, ",")
+			b.WriteString(strings.Join(f[:max(0, len(f)-2)], ",") + "\n")
+		}
+		return b.String()
+	}
+	if cut(outA) != cut(outB) {
+		t.Errorf("summaries differ:\n%s\n%s", outA, outB)
+	}
+	if !strings.HasPrefix(outA, "point,ai-agents,runs,labor_share_mean,labor_share_ci95,") || strings.Count(outA, "\n") != 4 {
+		t.Errorf("summary CSV:\n%s", outA)
+	}
+	sum, _ := mustRun(t, "summarize", "--format", "csv", a)
+	if cut(sum) != cut(outA) {
+		t.Errorf("summarize differs from the sweep's summary:\n%s\n%s", sum, outA)
+	}
+	sum, _ = mustRun(t, "summarize", "--metrics", "income_gini,wealth_gini", a)
+	if !strings.Contains(sum, "INCOME GINI") || !strings.Contains(sum, "WEALTH GINI") || strings.Contains(sum, "LABOR SHARE") {
+		t.Errorf("summarize --metrics:\n%s", sum)
+	}
+}
+
+// TestSweepResume: a sweep whose file was cut short, mid-line, completes
+// to the same file and says what it skipped; one written for another sweep
+// is refused.
+func TestSweepResume(t *testing.T) {
+	dir := t.TempDir()
+	full, cut := filepath.Join(dir, "full.csv"), filepath.Join(dir, "cut.csv")
+	mustRun(t, sweepArgs("--out", full)...)
+	data, _ := os.ReadFile(full)
+	os.WriteFile(cut, data[:len(data)*2/3], 0o644)
+	args := sweepArgs("--out", cut)
+	args = args[:len(args)-3] // without --quiet
+	args = append(args, "--out", cut)
+	_, errs := mustRun(t, args...)
+	if !strings.Contains(errs, "is unfinished") || !strings.Contains(errs, "already holds 3 of the 6 runs; running the other 3") {
+		t.Errorf("stderr: %s", errs)
+	}
+	if stripWall(t, cut) != stripWall(t, full) {
+		t.Error("the resumed file differs from the uninterrupted one")
+	}
+	_, errs = mustRun(t, args...)
+	if !strings.Contains(errs, "already holds all 6 runs") {
+		t.Errorf("stderr: %s", errs)
+	}
+	_, errs, code := runCmd(sweepArgs("--out", cut, "--sigma", "0.7")...)
+	if code != 2 || !strings.Contains(errs, "written for a different sweep") || !strings.Contains(errs, "sigma=0.5 where this sweep has sigma=0.7") {
+		t.Errorf("another sweep: exit %d, %s", code, errs)
+	}
+}
+
+func TestSweepFormats(t *testing.T) {
+	out, _ := mustRun(t, sweepArgs("--format", "json")...)
+	var v struct {
+		Varied []string
+		Points []struct {
+			Params  map[string]float64
+			Runs    int
+			Metrics map[string]struct{ Mean, CI95 *float64 }
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &v); err != nil {
+		t.Fatalf("%v:\n%s", err, out)
+	}
+	if len(v.Points) != 3 || v.Points[2].Params["ai-agents"] != 100 || v.Points[0].Runs != 2 || v.Points[0].Metrics["labor_share"].CI95 == nil {
+		t.Errorf("json: %+v", v)
+	}
+	out, _ = mustRun(t, sweepArgs()...)
+	for _, s := range []string{"AI-AGENTS", "LABOR SHARE", "WAGE GINI", "AI TASK SHARE", "WALL S", " ± "} {
+		if !strings.Contains(out, s) {
+			t.Errorf("table lacks %q:\n%s", s, out)
+		}
+	}
+	_, errs := mustRun(t, sweepArgs("--replicates", "1")...)
+	if !strings.Contains(errs, "warning: some points have a single replicate") {
+		t.Errorf("no warning for one replicate: %q", errs)
+	}
+}
+
+func TestSweepBadInput(t *testing.T) {
+	dir := t.TempDir()
+	badYAML := filepath.Join(dir, "bad.yaml")
+	os.WriteFile(badYAML, []byte("workers: 100\nsigmaa: 2\n"), 0o644)
+	notResults := filepath.Join(dir, "x.csv")
+	os.WriteFile(notResults, []byte("a,b\n1,2\n"), 0o644)
+	for _, c := range []struct {
+		args []string
+		msg  string
+	}{
+		{[]string{"sweep", "--vary", "nope=1,2"}, `invalid --vary nope=1,2: unknown parameter "nope"`},
+		{[]string{"sweep", "--vary", "sigma=0.5,x"}, `invalid --vary sigma=0.5,x: sigma: "x" is not a number`},
+		{[]string{"sweep", "--vary", "ai-agents=0..100"}, "invalid --vary ai-agents=0..100: ai-agents: range 0..100: a log range needs 0 < LO <= HI"},
+		{[]string{"sweep", "--vary", "sigma=0,1"}, "grid point 0 (sigma=0): invalid --sigma 0"},
+		{[]string{"sweep", "--vary", "ai-agents=1,2", "--ai-agents", "3"}, "ai-agents is both set (--ai-agents) and varied"},
+		{[]string{"sweep", "--replicates", "0"}, "invalid --replicates 0"},
+		{[]string{"sweep", "--per-decade", "0"}, "invalid --per-decade 0"},
+		{[]string{"sweep", "--jobs", "0"}, "invalid --jobs 0"},
+		{[]string{"sweep", "--shard", "2/2"}, `invalid --shard "2/2"`},
+		{[]string{"sweep", "--shards", "3"}, "--shards needs JOB_COMPLETION_INDEX"},
+		{[]string{"sweep", "--format", "xml"}, `invalid --format "xml"`},
+		{[]string{"sweep", "--metrics", "labor_share,workers"}, "invalid --metrics workers"},
+		{[]string{"summarize", "--metrics", "nope", "x.csv"}, "invalid --metrics nope"},
+		{[]string{"sweep", "--workers", "0"}, "invalid --workers 0"},
+		{[]string{"sweep", "--experiment", "nope"}, `unknown experiment "nope"`},
+		{[]string{"sweep", "--config", badYAML}, "bad.yaml:2: sigmaa: unknown key"},
+		{[]string{"sweep", "--config", filepath.Join(dir, "none.yaml")}, "none.yaml"},
+		{[]string{"sweep", "--out", notResults, "--workers", "50", "--firms", "2", "--years", "1"}, "is not a results file"},
+		{[]string{"merge", "a.csv"}, "--out FILE is required"},
+		{[]string{"merge", "--out", filepath.Join(dir, "m.csv")}, "no shard files given"},
+		{[]string{"merge", "--out", filepath.Join(dir, "m.csv"), filepath.Join(dir, "none.csv")}, "no such file"},
+		{[]string{"summarize"}, "want one results file"},
+		{[]string{"summarize", notResults}, "is not a results file"},
+		{[]string{"experiments", "nope"}, `unknown experiment "nope"`},
+	} {
+		_, errs, code := runCmd(c.args...)
+		if code != 2 || !strings.Contains(errs, c.msg) || strings.Count(errs, "\n") != 1 {
+			t.Errorf("%v: exit %d, stderr %q; want exit 2 and %q", c.args, code, errs, c.msg)
+		}
+	}
+}
+
+func TestExperimentsCommand(t *testing.T) {
+	out, _ := mustRun(t, "experiments")
+	for _, name := range []string{"agents ", "cost-decline ", "scale ", "policies "} {
+		if !strings.Contains(out, name) {
+			t.Errorf("experiments does not list %s:\n%s", name, out)
+		}
+	}
+	text, _ := mustRun(t, "experiments", "cost-decline")
+	file := filepath.Join(t.TempDir(), "c.yaml")
+	os.WriteFile(file, []byte(text), 0o644)
+	plan, _ := mustRun(t, "sweep", "--config", file, "--dry-run")
+	plan2, _ := mustRun(t, "sweep", "--experiment", "cost-decline", "--dry-run")
+	if plan != plan2 || !strings.Contains(plan, "3 points × 3 replicates = 9 runs") || !strings.Contains(plan, "ai-cost-decline=1.5874") {
+		t.Errorf("plans:\n%s\n%s", plan, plan2)
+	}
+	// Flags override the experiment.
+	plan, _ = mustRun(t, "sweep", "--experiment", "agents", "--dry-run", "--per-decade", "2", "--replicates", "1", "--vary", "ai-agents=10..1000")
+	if !strings.Contains(plan, "5 points × 1 replicates = 5 runs") || !strings.Contains(plan, "point 1: ai-agents=32") {
+		t.Errorf("overridden plan:\n%s", plan)
+	}
+}
+
+func TestSweepHelp(t *testing.T) {
+	for _, cmd := range []string{"sweep", "merge", "summarize", "experiments"} {
+		out, _, code := runCmd(cmd, "--help")
+		if code != 0 || !strings.Contains(out, "Usage: laborsim "+cmd) {
+			t.Errorf("%s --help: exit %d:\n%s", cmd, code, out)
+		}
+	}
+	out, _, _ := runCmd("sweep", "--help")
+	for _, f := range []string{"--vary", "--per-decade", "--replicates", "--jobs", "--out", "--shard", "--shards", "--experiment", "--config", "--quiet", "--workers", "--ai-agents"} {
+		if !strings.Contains(out, f) {
+			t.Errorf("sweep --help does not explain %s", f)
+		}
+	}
+	if out, _, _ := runCmd("help"); !strings.Contains(out, "laborsim sweep") || !strings.Contains(out, "laborsim merge") {
+		t.Errorf("help:\n%s", out)
+	}
+}
+
+func TestSweepShard(t *testing.T) {
+	env := func(kv ...string) func(string) string {
+		return func(k string) string {
+			for i := 0; i+1 < len(kv); i += 2 {
+				if kv[i] == k {
+					return kv[i+1]
+				}
+			}
+			return ""
+		}
+	}
+	for _, c := range []struct {
+		opt  sweepOptions
+		env  func(string) string
+		want string
+		err  string
+	}{
+		{sweepOptions{}, env(), "0/1", ""},
+		{sweepOptions{shard: "1/3"}, env("SLURM_ARRAY_TASK_ID", "0", "SLURM_ARRAY_TASK_COUNT", "2"), "1/3", ""},
+		{sweepOptions{}, env("SLURM_ARRAY_TASK_ID", "2", "SLURM_ARRAY_TASK_COUNT", "4"), "2/4", ""},
+		{sweepOptions{}, env("SLURM_ARRAY_TASK_ID", "4", "SLURM_ARRAY_TASK_COUNT", "4", "SLURM_ARRAY_TASK_MIN", "1"), "3/4", ""},
+		{sweepOptions{}, env("SLURM_ARRAY_TASK_ID", "6", "SLURM_ARRAY_TASK_COUNT", "4", "SLURM_ARRAY_TASK_STEP", "2"), "3/4", ""},
+		{sweepOptions{}, env("SLURM_ARRAY_TASK_ID", "5", "SLURM_ARRAY_TASK_COUNT", "4"), "", "does not give a shard"},
+		{sweepOptions{shards: 5}, env("JOB_COMPLETION_INDEX", "4"), "4/5", ""},
+		{sweepOptions{}, env("JOB_COMPLETION_INDEX", "4"), "", "give --shards n"},
+		{sweepOptions{shards: 4}, env("JOB_COMPLETION_INDEX", "4"), "", "not in [0, --shards 4)"},
+	} {
+		sh, _, err := sweepShard(c.opt, c.env)
+		switch {
+		case c.err != "" && (err == nil || !strings.Contains(err.Error(), c.err)):
+			t.Errorf("%+v: %v, want error %q", c.opt, err, c.err)
+		case c.err == "" && (err != nil || sh.String() != c.want):
+			t.Errorf("%+v: %v %v, want %s", c.opt, sh, err, c.want)
+		}
+	}
+}
+
+// binary builds the command once for the tests that run it as a process.
+var binary = sync.OnceValues(func() (string, error) {
+	dir, err := os.MkdirTemp("", "laborsim-test")
+	if err != nil {
+		return "", err
+	}
+	bin := filepath.Join(dir, "laborsim")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		return "", &exec.ExitError{Stderr: out}
+	}
+	return bin, nil
+})
+
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	bin, err := binary()
+	if err != nil {
+		t.Fatalf("go build: %v", err)
+	}
+	return bin
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if bin, err := binary(); err == nil && strings.Contains(bin, "laborsim-test") {
+		os.RemoveAll(filepath.Dir(bin))
+	}
+	os.Exit(code)
+}
+
+// TestShardsMerge runs a sweep as two shards in separate processes — one
+// told by --shard, one by Slurm's environment — merges them, and compares
+// with the unsharded sweep, row for row.
+func TestShardsMerge(t *testing.T) {
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	whole := filepath.Join(dir, "whole.csv")
+	mustRun(t, sweepArgs("--out", whole)...)
+	s0, s1 := filepath.Join(dir, "s0.csv"), filepath.Join(dir, "s1.csv")
+	c0 := exec.Command(bin, sweepArgs("--shard", "0/2", "--out", s0)...)
+	c1 := exec.Command(bin, sweepArgs("--out", s1)...)
+	c1.Env = append(os.Environ(), "SLURM_ARRAY_TASK_ID=1", "SLURM_ARRAY_TASK_COUNT=2")
+	for _, c := range []*exec.Cmd{c0, c1} {
+		if err := c.Start(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range []*exec.Cmd{c0, c1} {
+		if err := c.Wait(); err != nil {
+			t.Fatalf("%v: %v", c.Args, err)
+		}
+	}
+	merged := filepath.Join(dir, "merged.csv")
+	out, errs := mustRun(t, "merge", "--out", merged, s1, s0)
+	if !strings.Contains(errs, "wrote 6 runs from 2 file(s)") || strings.Contains(errs, "warning") || !strings.Contains(out, "AI-AGENTS") {
+		t.Errorf("merge: %s\n%s", errs, out)
+	}
+	if stripWall(t, merged) != stripWall(t, whole) {
+		t.Errorf("merged shards differ from the unsharded sweep:\n%s\nwant\n%s", stripWall(t, merged), stripWall(t, whole))
+	}
+	// One shard alone holds replicate 0 of each point here (shards deal
+	// runs out in turn): the summary warns that there is no interval.
+	_, errs = mustRun(t, "merge", "--out", merged, s0)
+	if !strings.Contains(errs, "warning: ") {
+		t.Errorf("one shard alone: no warning: %s", errs)
+	}
+}
+
+// TestKill9 kills a sweep with SIGKILL while it writes, restarts it, and
+// checks that the finished file holds every run once, as an uninterrupted
+// sweep's does.
+func TestKill9(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and kills a process")
+	}
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	args := []string{"sweep", "--workers", "300", "--firms", "4", "--years", "2", "--vary", "ai-agents=1..1000", "--per-decade", "3", "--replicates", "2", "--quiet", "--jobs", "2"}
+	whole := filepath.Join(dir, "whole.csv")
+	mustRun(t, append(args, "--out", whole)...)
+	path := filepath.Join(dir, "killed.csv")
+	for attempt := 0; ; attempt++ {
+		c := exec.Command(bin, append(args, "--out", path)...)
+		if err := c.Start(); err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan error, 1)
+		go func() { done <- c.Wait() }()
+		// Kill it once it has written a few rows (or at once, after the
+		// first attempts), at a moment that does not depend on us.
+		deadline := time.Now().Add(10 * time.Second)
+		for time.Now().Before(deadline) {
+			data, _ := os.ReadFile(path)
+			if strings.Count(string(data), "\n") > 2+attempt*4 {
+				break
+			}
+			time.Sleep(time.Millisecond)
+		}
+		c.Process.Kill()
+		err := <-done
+		data, _ := os.ReadFile(path)
+		t.Logf("attempt %d: killed (%v) with %d lines written", attempt, err, strings.Count(string(data), "\n"))
+		if err == nil {
+			break // it finished before the kill
+		}
+		if attempt == 3 {
+			mustRun(t, append(args, "--out", path)...)
+			break
+		}
+	}
+	if got, want := stripWall(t, path), stripWall(t, whole); got != want {
+		t.Errorf("after kill -9 and restarts the file differs:\n%s\nwant\n%s", got, want)
+	}
+}

@@ -1,0 +1,149 @@
+package experiments
+
+import (
+	"fmt"
+	"math"
+	"reflect"
+	"strconv"
+
+	"github.com/laborsim/laborsim/sim"
+)
+
+// param is one field of sim.Config, named by its json tag (the flag name).
+type param struct {
+	name  string
+	field int
+	kind  reflect.Kind
+}
+
+// params lists sim.Config's fields in struct order. It is computed once and
+// never changed.
+var params = configParams()
+
+func configParams() []param {
+	t := reflect.TypeFor[sim.Config]()
+	ps := make([]param, 0, t.NumField())
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if name := f.Tag.Get("json"); name != "" && name != "-" {
+			ps = append(ps, param{name, i, f.Type.Kind()})
+		}
+	}
+	return ps
+}
+
+// ParamNames are the run parameters in sim.Config order: the flags of
+// 'laborsim run', as named in the results file's header.
+func ParamNames() []string {
+	names := make([]string, len(params))
+	for i, p := range params {
+		names[i] = p.name
+	}
+	return names
+}
+
+// IsParam reports whether name is a run parameter.
+func IsParam(name string) bool { _, ok := lookupParam(name); return ok }
+
+func lookupParam(name string) (param, bool) {
+	for _, p := range params {
+		if p.name == name {
+			return p, true
+		}
+	}
+	return param{}, false
+}
+
+// SetParam parses value and stores it in cfg's field for the parameter
+// name. Integers may be written as integral floats ("1e6").
+func SetParam(cfg *sim.Config, name, value string) error {
+	p, ok := lookupParam(name)
+	if !ok {
+		return fmt.Errorf("unknown parameter %q", name)
+	}
+	f := reflect.ValueOf(cfg).Elem().Field(p.field)
+	switch p.kind {
+	case reflect.Int:
+		n, err := parseInt(value, math.MinInt64, math.MaxInt64)
+		if err != nil {
+			return fmt.Errorf("%s: %q is not an integer", name, value)
+		}
+		f.SetInt(n)
+	case reflect.Uint64:
+		n, err := strconv.ParseUint(value, 10, 64)
+		if err != nil {
+			return fmt.Errorf("%s: %q is not an unsigned integer", name, value)
+		}
+		f.SetUint(n)
+	case reflect.Float64:
+		x, err := strconv.ParseFloat(value, 64)
+		if err != nil {
+			return fmt.Errorf("%s: %q is not a number", name, value)
+		}
+		f.SetFloat(x)
+	case reflect.Bool:
+		b, err := strconv.ParseBool(value)
+		if err != nil {
+			return fmt.Errorf("%s: %q is not true or false", name, value)
+		}
+		f.SetBool(b)
+	default:
+		return fmt.Errorf("%s: parameters of type %v are not supported", name, p.kind)
+	}
+	return nil
+}
+
+// parseInt reads a decimal integer, or a float with an integral value.
+func parseInt(s string, lo, hi float64) (int64, error) {
+	if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+		return n, nil
+	}
+	x, err := strconv.ParseFloat(s, 64)
+	if err != nil || x != math.Trunc(x) || x < lo || x >= hi {
+		return 0, strconv.ErrSyntax
+	}
+	return int64(x), nil
+}
+
+// ParamValue formats cfg's value of the parameter name as it is written in
+// the results file: the shortest text that reads back exactly.
+func ParamValue(cfg sim.Config, name string) string {
+	p, ok := lookupParam(name)
+	if !ok {
+		return ""
+	}
+	return formatField(reflect.ValueOf(cfg).Field(p.field))
+}
+
+// paramValues formats every parameter of cfg in ParamNames order.
+func paramValues(cfg sim.Config) []string {
+	v := reflect.ValueOf(cfg)
+	out := make([]string, len(params))
+	for i, p := range params {
+		out[i] = formatField(v.Field(p.field))
+	}
+	return out
+}
+
+func formatField(f reflect.Value) string {
+	switch f.Kind() {
+	case reflect.Int:
+		return strconv.FormatInt(f.Int(), 10)
+	case reflect.Uint64:
+		return strconv.FormatUint(f.Uint(), 10)
+	case reflect.Float64:
+		return formatFloat(f.Float())
+	case reflect.Bool:
+		return strconv.FormatBool(f.Bool())
+	}
+	return fmt.Sprint(f.Interface())
+}
+
+// formatFloat writes v in the shortest form that reads back exactly:
+// integers without exponent, others as Go's shortest 'g'.
+func formatFloat(v float64) string {
+	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+		return strconv.FormatInt(int64(v), 10)
+	}
+	return strconv.FormatFloat(v, 'g', -1, 64)
+}

@@ -1,0 +1,458 @@
+package experiments
+
+import (
+	"bytes"
+	"cmp"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/laborsim/laborsim/economy"
+	"github.com/laborsim/laborsim/sim"
+)
+
+// Header is the results file's header: point, replicate, every run
+// parameter, every reported column (the final step) and wall_seconds.
+func Header() []string {
+	h := []string{"point", "replicate"}
+	h = append(h, ParamNames()...)
+	for _, c := range economy.Columns {
+		h = append(h, c.Name)
+	}
+	return append(h, "wall_seconds")
+}
+
+// Record is one finished run: a row of the results file.
+type Record struct {
+	Point, Replicate int
+	Config           sim.Config
+	Final            []float64 // the final step's economy.Columns, in order
+	WallSeconds      float64
+}
+
+// NewRecord makes the row of a finished run.
+func NewRecord(run Run, final economy.Accounts, wall time.Duration) Record {
+	rec := Record{Point: run.Point, Replicate: run.Replicate, Config: run.Config,
+		WallSeconds: round3(wall.Seconds())}
+	rec.Final = make([]float64, len(economy.Columns))
+	for i, c := range economy.Columns {
+		rec.Final[i] = c.Value(&final)
+	}
+	return rec
+}
+
+func round3(x float64) float64 {
+	y, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'f', 3, 64), 64)
+	return y
+}
+
+// Metric is the record's value of a column of the results file that holds a
+// number: an economy.Columns name or wall_seconds.
+func (r Record) Metric(name string) (float64, bool) {
+	if name == "wall_seconds" {
+		return r.WallSeconds, true
+	}
+	for i, c := range economy.Columns {
+		if c.Name == name {
+			return r.Final[i], true
+		}
+	}
+	return 0, false
+}
+
+// Line is the record as one CSV line, newline included.
+func (r Record) Line() string {
+	var b strings.Builder
+	b.WriteString(strconv.Itoa(r.Point))
+	b.WriteByte(',')
+	b.WriteString(strconv.Itoa(r.Replicate))
+	for _, v := range paramValues(r.Config) {
+		b.WriteByte(',')
+		b.WriteString(v)
+	}
+	for _, v := range r.Final {
+		b.WriteByte(',')
+		b.WriteString(formatFloat(v))
+	}
+	b.WriteByte(',')
+	b.WriteString(formatFloat(r.WallSeconds))
+	b.WriteByte('\n')
+	return b.String()
+}
+
+// sameRun reports whether two lines record the same outcome: equal but for
+// wall_seconds.
+func sameRun(a, b string) bool {
+	cut := func(s string) string { return s[:strings.LastIndexByte(s, ',')] }
+	return cut(a) == cut(b)
+}
+
+// parseRecord reads one line (without its newline).
+func parseRecord(line string) (Record, error) {
+	fields := strings.Split(line, ",")
+	np, nc := len(params), len(economy.Columns)
+	if len(fields) != 3+np+nc {
+		return Record{}, fmt.Errorf("has %d fields, want %d", len(fields), 3+np+nc)
+	}
+	var rec Record
+	var err error
+	if rec.Point, err = strconv.Atoi(fields[0]); err != nil || rec.Point < 0 {
+		return Record{}, fmt.Errorf("point %q is not an index", fields[0])
+	}
+	if rec.Replicate, err = strconv.Atoi(fields[1]); err != nil || rec.Replicate < 0 {
+		return Record{}, fmt.Errorf("replicate %q is not an index", fields[1])
+	}
+	for i, p := range params {
+		if err := SetParam(&rec.Config, p.name, fields[2+i]); err != nil {
+			return Record{}, err
+		}
+	}
+	rec.Final = make([]float64, nc)
+	for i, c := range economy.Columns {
+		if rec.Final[i], err = strconv.ParseFloat(fields[2+np+i], 64); err != nil {
+			return Record{}, fmt.Errorf("%s: %q is not a number", c.Name, fields[2+np+i])
+		}
+	}
+	if rec.WallSeconds, err = strconv.ParseFloat(fields[len(fields)-1], 64); err != nil {
+		return Record{}, fmt.Errorf("wall_seconds: %q is not a number", fields[len(fields)-1])
+	}
+	return rec, nil
+}
+
+// ForeignError refuses a file that is not a results file of this sweep.
+type ForeignError struct{ msg string }
+
+func (e *ForeignError) Error() string { return e.msg }
+
+// contents is what a results file holds.
+type contents struct {
+	recs  []Record
+	lines []string // each record's line, newline included
+	keep  int64    // length of the intact part of the file
+	notes []error  // repairs: a damaged last line, duplicate rows
+}
+
+// readResults reads a results file. An unfinished last line — a write cut
+// short by a crash — is left out of keep and noted; so is a duplicate row.
+// A missing file reads as empty; a file whose header is a prefix of ours
+// was cut short while it was being created and reads as empty too.
+func readResults(path string) (contents, error) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return contents{}, nil
+	}
+	if err != nil {
+		return contents{}, err
+	}
+	header := strings.Join(Header(), ",") + "\n"
+	first, _, _ := strings.Cut(string(data), "\n")
+	switch {
+	case len(data) < len(header) && strings.HasPrefix(header, string(data)):
+		return contents{}, nil
+	case first+"\n" != header:
+		return contents{}, &ForeignError{fmt.Sprintf("%s is not a results file of this version of laborsim: %s", path, headerDiff(first))}
+	}
+	c := contents{keep: int64(len(header))}
+	seen := map[[2]int]int{}
+	rest := data[len(header):]
+	for n := 2; len(rest) > 0; n++ {
+		i := bytes.IndexByte(rest, '\n')
+		last := i < 0 || i == len(rest)-1
+		if i < 0 {
+			c.notes = append(c.notes, fmt.Errorf("%s: line %d is unfinished (a run was being written when the sweep stopped); it is discarded", path, n))
+			break
+		}
+		line := string(rest[:i+1])
+		rest = rest[i+1:]
+		rec, err := parseRecord(line[:len(line)-1])
+		if err != nil && last {
+			c.notes = append(c.notes, fmt.Errorf("%s: line %d is damaged (%v); it is discarded", path, n, err))
+			break
+		}
+		if err != nil {
+			return contents{}, fmt.Errorf("%s: line %d: %v", path, n, err)
+		}
+		c.keep += int64(len(line))
+		k := [2]int{rec.Point, rec.Replicate}
+		if j, dup := seen[k]; dup {
+			if !sameRun(c.lines[j], line) {
+				return contents{}, fmt.Errorf("%s: line %d: point %d replicate %d is recorded twice with different results", path, n, rec.Point, rec.Replicate)
+			}
+			c.notes = append(c.notes, fmt.Errorf("%s: line %d repeats point %d replicate %d; the repeat is dropped", path, n, rec.Point, rec.Replicate))
+			continue
+		}
+		seen[k] = len(c.recs)
+		c.recs = append(c.recs, rec)
+		c.lines = append(c.lines, line)
+	}
+	return c, nil
+}
+
+// headerDiff names the first column where a header differs from ours.
+func headerDiff(first string) string {
+	got, want := strings.Split(first, ","), Header()
+	for i := range min(len(got), len(want)) {
+		if got[i] != want[i] {
+			return fmt.Sprintf("column %d is %q, expected %q", i+1, got[i], want[i])
+		}
+	}
+	return fmt.Sprintf("it has %d columns, expected %d", len(got), len(want))
+}
+
+// ReadResults reads the records of a results file, in file order, with
+// notes on anything repaired (an unfinished last line, a repeated row).
+func ReadResults(path string) ([]Record, []error, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, nil, err
+	}
+	c, err := readResults(path)
+	return c.recs, c.notes, err
+}
+
+// Results is a sweep's results file, open for appending.
+type Results struct {
+	path  string
+	f     *os.File
+	sweep Sweep
+	lines map[int]string // by run index
+}
+
+// OpenResults opens (or creates) the results file of sweep s. It refuses a
+// file written for another sweep, cuts off a damaged last line, and returns
+// the runs the file already holds and notes on what it repaired.
+func OpenResults(path string, s Sweep) (*Results, []Record, []error, error) {
+	c, err := readResults(path)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	for _, rec := range c.recs {
+		if err := s.check(rec); err != nil {
+			return nil, nil, nil, &ForeignError{fmt.Sprintf("%s was written for a different sweep: %v; use another file, or the sweep that wrote it", path, err)}
+		}
+	}
+	if c.keep == 0 {
+		if err := writeFileAtomic(path, []byte(strings.Join(Header(), ",")+"\n")); err != nil {
+			return nil, nil, nil, err
+		}
+		c.keep = int64(len(strings.Join(Header(), ",")) + 1)
+	}
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if err := cutTo(f, c.keep); err != nil {
+		f.Close()
+		return nil, nil, nil, fmt.Errorf("repairing %s: %w", path, err)
+	}
+	r := &Results{path: path, f: f, sweep: s, lines: map[int]string{}}
+	for i, rec := range c.recs {
+		r.lines[rec.Point*s.Replicates+rec.Replicate] = c.lines[i]
+	}
+	return r, c.recs, c.notes, nil
+}
+
+// cutTo truncates f to n bytes if it is longer, syncs it, and positions it
+// at the end for appending.
+func cutTo(f *os.File, n int64) error {
+	st, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if st.Size() != n {
+		if err := f.Truncate(n); err != nil {
+			return err
+		}
+		if err := f.Sync(); err != nil {
+			return err
+		}
+	}
+	_, err = f.Seek(n, 0)
+	return err
+}
+
+// check reports how rec does not belong to the sweep.
+func (s Sweep) check(rec Record) error {
+	switch {
+	case rec.Point >= len(s.Points):
+		return fmt.Errorf("it has point %d, this sweep has %d points", rec.Point, len(s.Points))
+	case rec.Replicate >= s.Replicates:
+		return fmt.Errorf("it has replicate %d of point %d, this sweep has --replicates %d", rec.Replicate, rec.Point, s.Replicates)
+	}
+	want := s.Run(rec.Point*s.Replicates + rec.Replicate).Config
+	got, exp := paramValues(rec.Config), paramValues(want)
+	for i, p := range params {
+		if got[i] != exp[i] {
+			return fmt.Errorf("its point %d replicate %d has %s=%s where this sweep has %s=%s",
+				rec.Point, rec.Replicate, p.name, got[i], p.name, exp[i])
+		}
+	}
+	return nil
+}
+
+// Has reports whether run i is in the file.
+func (r *Results) Has(i int) bool { _, ok := r.lines[i]; return ok }
+
+// Append writes a finished run as one line and syncs it to disk, so that a
+// crash after Append returns cannot lose it.
+func (r *Results) Append(rec Record) error {
+	line := rec.Line()
+	if _, err := r.f.WriteString(line); err != nil {
+		return fmt.Errorf("writing %s: %w", r.path, err)
+	}
+	if err := r.f.Sync(); err != nil {
+		return fmt.Errorf("writing %s: %w", r.path, err)
+	}
+	r.lines[rec.Point*r.sweep.Replicates+rec.Replicate] = line
+	return nil
+}
+
+// Close closes the file as it is: rows in the order the runs finished.
+func (r *Results) Close() error { return r.f.Close() }
+
+// Finish rewrites the file with its rows in grid order, atomically, and
+// closes it: the file of a finished sweep is the same whatever the number
+// of jobs (but for wall_seconds).
+func (r *Results) Finish() error {
+	idx := make([]int, 0, len(r.lines))
+	for i := range r.lines {
+		idx = append(idx, i)
+	}
+	slices.Sort(idx)
+	var b strings.Builder
+	b.WriteString(strings.Join(Header(), ","))
+	b.WriteByte('\n')
+	for _, i := range idx {
+		b.WriteString(r.lines[i])
+	}
+	if err := r.f.Close(); err != nil {
+		return err
+	}
+	return writeFileAtomic(r.path, []byte(b.String()))
+}
+
+// WriteResults writes records to path in grid order, atomically.
+func WriteResults(path string, recs []Record) error {
+	sorted := slices.Clone(recs)
+	sortRecords(sorted)
+	var b strings.Builder
+	b.WriteString(strings.Join(Header(), ","))
+	b.WriteByte('\n')
+	for _, rec := range sorted {
+		b.WriteString(rec.Line())
+	}
+	return writeFileAtomic(path, []byte(b.String()))
+}
+
+func sortRecords(recs []Record) {
+	slices.SortStableFunc(recs, func(a, b Record) int {
+		return cmp.Or(cmp.Compare(a.Point, b.Point), cmp.Compare(a.Replicate, b.Replicate))
+	})
+}
+
+// writeFileAtomic writes data to a temporary file beside path, syncs it,
+// renames it over path and syncs the directory, so that a reader (or a
+// crash) sees the old file or the new one, never a mixture.
+func writeFileAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	_, err = tmp.Write(data)
+	err = cmp.Or(err, tmp.Sync(), tmp.Close())
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if d, err := os.Open(dir); err == nil {
+		d.Sync() // best effort: some file systems cannot sync a directory
+		d.Close()
+	}
+	return nil
+}
+
+// Merge joins the records of several results files (shards of one sweep)
+// in grid order. A run found in two files must have the same results in
+// both; it is kept once. Replicates of a point must agree on every
+// parameter but the seed. Notes say which runs the grid lacks.
+func Merge(files [][]Record) ([]Record, []error, error) {
+	byKey := map[[2]int]Record{}
+	var out []Record
+	for _, recs := range files {
+		for _, rec := range recs {
+			k := [2]int{rec.Point, rec.Replicate}
+			if old, ok := byKey[k]; ok {
+				if !sameRun(old.Line(), rec.Line()) {
+					return nil, nil, fmt.Errorf("point %d replicate %d appears twice with different parameters or results: the files are not shards of one sweep", rec.Point, rec.Replicate)
+				}
+				continue
+			}
+			byKey[k] = rec
+			out = append(out, rec)
+		}
+	}
+	sortRecords(out)
+	if err := checkPoints(out); err != nil {
+		return nil, nil, err
+	}
+	return out, missingRuns(out), nil
+}
+
+// checkPoints reports replicates of a point that differ in a parameter
+// other than the seed: rows of different sweeps.
+func checkPoints(sorted []Record) error {
+	for i := 1; i < len(sorted); i++ {
+		a, b := sorted[i-1], sorted[i]
+		if a.Point != b.Point {
+			continue
+		}
+		a.Config.Seed, b.Config.Seed = 0, 0
+		va, vb := paramValues(a.Config), paramValues(b.Config)
+		for k, p := range params {
+			if va[k] != vb[k] {
+				return fmt.Errorf("point %d has %s=%s in replicate %d but %s=%s in replicate %d: the files are not shards of one sweep",
+					a.Point, p.name, va[k], a.Replicate, p.name, vb[k], b.Replicate)
+			}
+		}
+	}
+	return nil
+}
+
+// missingRuns notes the holes in a grid of points × replicates.
+func missingRuns(sorted []Record) []error {
+	if len(sorted) == 0 {
+		return []error{errors.New("no runs")}
+	}
+	points, reps := 0, 0
+	have := map[[2]int]bool{}
+	for _, rec := range sorted {
+		points, reps = max(points, rec.Point+1), max(reps, rec.Replicate+1)
+		have[[2]int{rec.Point, rec.Replicate}] = true
+	}
+	var first [2]int
+	missing := 0
+	for p := range points {
+		for r := range reps {
+			if !have[[2]int{p, r}] {
+				if missing == 0 {
+					first = [2]int{p, r}
+				}
+				missing++
+			}
+		}
+	}
+	if missing == 0 {
+		return nil
+	}
+	return []error{fmt.Errorf("%d of %d runs (%d points × %d replicates) are missing, the first point %d replicate %d: is a shard missing or unfinished?",
+		missing, points*reps, points, reps, first[0], first[1])}
+}
