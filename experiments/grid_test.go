@@ -200,3 +200,17 @@ func TestLargestFirst(t *testing.T) {
 		t.Errorf("order %v, want %v", got, want)
 	}
 }
+
+// FuzzParseShard: any text is either a shard i/n with 0 <= i < n or an
+// error; never a panic.
+func FuzzParseShard(f *testing.F) {
+	for _, s := range []string{"0/2", "1/1", "3/2", "-1/4", "a/b", "1/0", "", "/", "9999999999999999999/2"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		sh, err := ParseShard(s)
+		if err == nil && (sh.Index < 0 || sh.Index >= sh.Count) {
+			t.Fatalf("ParseShard(%q) = %+v", s, sh)
+		}
+	})
+}

@@ -116,7 +116,7 @@ func (c Config) Validate() error {
 		{c.AIAgents >= 0, "ai-agents", c.AIAgents, "must be 0 or more"},
 		{c.Years >= 1, "years", c.Years, "must be at least 1"},
 		{c.StepsPerYear >= 1, "steps-per-year", c.StepsPerYear, "must be at least 1"},
-		{c.StepsPerYear <= maxSteps && c.Years <= maxSteps/c.StepsPerYear, "years", c.Years, fmt.Sprintf("with --steps-per-year %d makes more than %d steps", c.StepsPerYear, maxSteps)},
+		{c.StepsPerYear < 1 || (c.StepsPerYear <= maxSteps && c.Years <= maxSteps/c.StepsPerYear), "years", c.Years, fmt.Sprintf("with --steps-per-year %d makes more than %d steps", c.StepsPerYear, maxSteps)},
 		{c.Workers <= 50_000_000, "workers", c.Workers, "must be at most 50000000"},
 		{c.Firms <= 10_000_000, "firms", c.Firms, "must be at most 10000000"},
 		{c.AIAgents <= 50_000_000, "ai-agents", c.AIAgents, "must be at most 50000000"},

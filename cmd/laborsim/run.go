@@ -35,23 +35,9 @@ type runOptions struct {
 
 // runCommand implements 'laborsim run'.
 func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	cfg := sim.DefaultConfig()
-	var opt runOptions
-	fs := pflag.NewFlagSet("run", pflag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	addRunFlags(fs, &cfg)
-	fs.StringVar(&opt.format, "format", "table", "output format: table, json or csv")
-	fs.StringVar(&opt.out, "out", "", "also write series.csv and summary.json into this directory")
-	fs.StringVar(&opt.plot, "plot", "", "also write PNG and SVG charts of the series into this directory")
-	fs.BoolVar(&opt.force, "force", false, "let --out overwrite a directory that holds another run's files")
-	if err := parseFlags(fs, args, runUsage, stdout); err != nil {
+	cfg, opt, err := parseRun(args, stdout)
+	if err != nil {
 		return err
-	}
-	if err := checkFormat(opt.format); err != nil {
-		return err
-	}
-	if err := cfg.Validate(); err != nil {
-		return usageError{err}
 	}
 	if opt.out != "" && !opt.force {
 		if err := checkRunDir(opt.out, cfg); err != nil {
@@ -73,6 +59,30 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		}
 	}
 	return writeResult(stdout, opt.format, res)
+}
+
+// parseRun reads the flags of 'run' into a validated configuration and the
+// output options.
+func parseRun(args []string, stdout io.Writer) (sim.Config, runOptions, error) {
+	cfg := sim.DefaultConfig()
+	var opt runOptions
+	fs := pflag.NewFlagSet("run", pflag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	addRunFlags(fs, &cfg)
+	fs.StringVar(&opt.format, "format", "table", "output format: table, json or csv")
+	fs.StringVar(&opt.out, "out", "", "also write series.csv and summary.json into this directory")
+	fs.StringVar(&opt.plot, "plot", "", "also write PNG and SVG charts of the series into this directory")
+	fs.BoolVar(&opt.force, "force", false, "let --out overwrite a directory that holds another run's files")
+	if err := parseFlags(fs, args, runUsage, stdout); err != nil {
+		return cfg, opt, err
+	}
+	if err := checkFormat(opt.format); err != nil {
+		return cfg, opt, err
+	}
+	if err := cfg.Validate(); err != nil {
+		return cfg, opt, usageError{err}
+	}
+	return cfg, opt, nil
 }
 
 // parseFlags parses args, which must all be flags, printing help to stdout
