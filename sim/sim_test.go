@@ -148,3 +148,17 @@ func TestValidateNamesFlag(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestNumericalFailureNamesStepAndQuantity: a non-finite figure stops a run
+// with a message naming the step and the quantity.
+func TestNumericalFailureNamesStepAndQuantity(t *testing.T) {
+	a := economy.Accounts{Step: 17, WageGini: math.NaN()}
+	err := checkFinite(&a)
+	if err == nil || err.Error() != "numerical failure at step 17: wage_gini is NaN" {
+		t.Fatalf("got %v", err)
+	}
+	a = economy.Accounts{Step: 3, GDP: math.Inf(1)}
+	if err := checkFinite(&a); err == nil || err.Error() != "numerical failure at step 3: gdp is +Inf" {
+		t.Fatalf("got %v", err)
+	}
+}

@@ -27,11 +27,27 @@ import (
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, cancel := context.WithCancelCause(context.Background())
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		s := <-sigs
+		signal.Stop(sigs) // a second signal takes the default action
+		cancel(interrupted{s.(syscall.Signal)})
+	}()
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	stop()
-	os.Exit(exitCode(err, os.Stderr))
+	code := exitCode(err, os.Stderr)
+	var in interrupted
+	if err != nil && errors.As(context.Cause(ctx), &in) {
+		code = 128 + int(in.sig) // 130 for SIGINT, 143 for SIGTERM
+	}
+	os.Exit(code)
 }
+
+// interrupted is the cause of a run stopped by a signal.
+type interrupted struct{ sig syscall.Signal }
+
+func (i interrupted) Error() string { return "interrupted by " + i.sig.String() }
 
 // usageError is bad input: a flag, a value or a command. It exits 2.
 type usageError struct{ err error }
