@@ -29,6 +29,7 @@ type Firm struct {
 	RT    float64 // K_T/Ω_T
 	QH    float64 // Ω_H (A/c_H)^(σ−1)
 	Scale float64 // output index aimed at when the plan does not pin it down
+	Kept  float64 // human units still working AI-capable tasks, not yet replaced by AI
 
 	WageBill float64 // wages owed this step, then wages paid
 	AIBill   float64 // AI rents owed this step, then AI rents paid
@@ -128,5 +129,5 @@ func (f *Firm) AIDemand(ces economy.CES, b economy.Blocks, pu, xRef float64) flo
 			x = f.RT * math.Pow(b.Trad/(1-q), 1/ces.Rho)
 		}
 	}
-	return b.AI * x * math.Pow(f.TFP/pu, ces.Sigma)
+	return math.Max(0, b.AI*x*math.Pow(f.TFP/pu, ces.Sigma)-f.Kept)
 }

@@ -14,6 +14,7 @@ import (
 // clearing price are rationed pro rata. The agents are then deployed to
 // the firms' AI-capable bins in proportion to the bins' weights.
 func (w *World) clearAI() {
+	w.keptHumans()
 	n := float64(len(w.ai))
 	w.price = w.costPrice
 	if n == 0 {
@@ -49,6 +50,27 @@ func (w *World) clearAI() {
 		w.allocateAI(lo, lo, theta)
 	}
 	w.deployAI()
+}
+
+// keptHumans sets, for every firm, the human units working its AI-capable
+// tasks this step: those beyond what its human-only tasks need. A firm rents
+// AI for the capable tasks its humans do not cover; as it lays them off
+// (at the adjustment rate) AI takes their place, so AI demand follows
+// staffing instead of jumping between firms.
+func (w *World) keptHumans() {
+	b := w.cfg.TaskBins
+	for f := range w.firms {
+		fm := &w.firms[f]
+		h := 0.0
+		for _, x := range w.human[f*b : (f+1)*b] {
+			h += x
+		}
+		need := w.blocks[fm.Sector].Human * fm.Plan.Human * fm.Scale
+		fm.Kept = 0
+		if fm.Plan.UseAI && !math.IsInf(need, 0) {
+			fm.Kept = math.Max(0, h-need)
+		}
+	}
 }
 
 // aiDemand is the market's demand for AI agents at price p per agent.
