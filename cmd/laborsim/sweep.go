@@ -255,11 +255,13 @@ func slurmShard(getenv func(string) string, shards int) (experiments.Shard, stri
 	if err := errors.Join(err1, err2, err3, err4); err != nil {
 		return experiments.Shard{}, "", err
 	}
-	if shards > 0 {
-		count = shards
-	}
 	sh := experiments.Shard{Index: -1, Count: count}
-	if step >= 1 && (id-lo)%step == 0 {
+	switch {
+	case shards > 0:
+		// With the total given, the task ID is the shard, so that a retried
+		// task (sbatch --array=K, an array of one) keeps its shard K/n.
+		sh = experiments.Shard{Index: id, Count: shards}
+	case step >= 1 && (id-lo)%step == 0:
 		sh.Index = (id - lo) / step
 	}
 	if count < 1 || sh.Index < 0 || sh.Index >= count {

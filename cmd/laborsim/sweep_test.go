@@ -241,6 +241,8 @@ func TestSweepShard(t *testing.T) {
 		{sweepOptions{}, env("SLURM_ARRAY_TASK_ID", "4", "SLURM_ARRAY_TASK_COUNT", "4", "SLURM_ARRAY_TASK_MIN", "1"), "3/4", ""},
 		{sweepOptions{}, env("SLURM_ARRAY_TASK_ID", "6", "SLURM_ARRAY_TASK_COUNT", "4", "SLURM_ARRAY_TASK_STEP", "2"), "3/4", ""},
 		{sweepOptions{}, env("SLURM_ARRAY_TASK_ID", "5", "SLURM_ARRAY_TASK_COUNT", "4"), "", "does not give a shard"},
+		{sweepOptions{shards: 8}, env("SLURM_ARRAY_TASK_ID", "5", "SLURM_ARRAY_TASK_COUNT", "1", "SLURM_ARRAY_TASK_MIN", "5"), "5/8", ""},
+		{sweepOptions{shards: 4}, env("SLURM_ARRAY_TASK_ID", "4", "SLURM_ARRAY_TASK_COUNT", "1"), "", "does not give a shard"},
 		{sweepOptions{shards: 5}, env("JOB_COMPLETION_INDEX", "4"), "4/5", ""},
 		{sweepOptions{}, env("JOB_COMPLETION_INDEX", "4"), "", "give --shards n"},
 		{sweepOptions{shards: 4}, env("JOB_COMPLETION_INDEX", "4"), "", "not in [0, --shards 4)"},
