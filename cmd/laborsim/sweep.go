@@ -264,8 +264,8 @@ func slurmShard(getenv func(string) string, shards int) (experiments.Shard, stri
 	case step >= 1 && (id-lo)%step == 0:
 		sh.Index = (id - lo) / step
 	}
-	if count < 1 || sh.Index < 0 || sh.Index >= count {
-		return sh, "", fmt.Errorf("SLURM_ARRAY_TASK_ID=%d (array min %d, step %d, count %d) does not give a shard i/n: use an array 0-(n-1), or give --shard i/n", id, lo, step, count)
+	if sh.Count < 1 || sh.Index < 0 || sh.Index >= sh.Count {
+		return sh, "", fmt.Errorf("SLURM_ARRAY_TASK_ID=%d (array min %d, step %d, count %d) does not give a shard i/n: use an array 0-(n-1), or give --shard i/n", id, lo, step, sh.Count)
 	}
 	return sh, "SLURM_ARRAY_TASK_ID", nil
 }
