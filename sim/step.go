@@ -12,34 +12,69 @@ import (
 // (parallel) → separations (parallel) → matching → AI market → production
 // (parallel) → payments and households (parallel) → goods market → accounts.
 func (w *World) Step() economy.Accounts {
+	for _, p := range w.schedule() {
+		p.run(w)
+	}
+	return w.acc
+}
+
+// phase is one stage of the step schedule; each runs to completion (a
+// barrier) before the next starts.
+type phase struct {
+	name string
+	run  func(*World)
+}
+
+// The schedules of the frictional and the frictionless economy.
+var (
+	frictionalSchedule = []phase{
+		{"laws", (*World).laws},
+		{"decide", func(w *World) { w.decide(w.expectedPrice()) }},
+		{"separate", (*World).separate},
+		{"recount", (*World).recount},
+		{"match", func(w *World) { w.hires = w.match() }},
+		{"clearAI", (*World).clearAI},
+		{"produce", (*World).produce},
+		{"pay", func(w *World) { w.pay = w.payFirms() }},
+		{"households", func(w *World) { w.households(w.pay) }},
+		{"goods", (*World).sellGoods},
+		{"account", func(w *World) { w.account(w.years, w.hires) }},
+		{"invest", (*World).invest},
+		{"stats", (*World).updateMarketStats},
+	}
+	frictionlessSchedule = []phase{
+		{"laws", (*World).laws},
+		{"settle", func(w *World) { w.settleFrictionless(); w.hires = 0 }},
+		{"produce", (*World).produce},
+		{"pay", func(w *World) { w.pay = w.payFirms() }},
+		{"households", func(w *World) { w.households(w.pay) }},
+		{"goods", (*World).sellGoods},
+		{"account", func(w *World) { w.account(w.years, w.hires) }},
+		{"invest", (*World).invest},
+		{"stats", (*World).updateMarketStats},
+	}
+)
+
+// schedule is the list of phases of one step.
+func (w *World) schedule() []phase {
+	if w.cfg.Frictionless {
+		return frictionlessSchedule
+	}
+	return frictionalSchedule
+}
+
+// laws starts a step: the clock, law 2's cost price and law 1's frontier.
+func (w *World) laws() {
 	c := w.cfg
 	w.step++
-	years := float64(w.step-1) / float64(c.StepsPerYear)
+	w.years = float64(w.step-1) / float64(c.StepsPerYear)
 	w.lastCost = w.costPrice
 	w.lastPrice = w.price
-	w.costPrice = w.aiCost(years)
+	w.costPrice = w.aiCost(w.years)
 	if !c.FixedFrontier {
 		w.phiA = economy.AIFrontier(c.Automation, c.FrontierSlope, w.logCompute, 1-c.TraditionalShare)
 	}
 	w.setFrontier()
-	hires := 0
-	if c.Frictionless {
-		w.settleFrictionless()
-	} else {
-		w.decide(w.expectedPrice())
-		w.separate()
-		w.recount()
-		hires = w.match()
-		w.clearAI()
-	}
-	w.produce()
-	pay := w.payFirms()
-	w.households(pay)
-	w.sellGoods()
-	w.account(years, hires)
-	w.invest()
-	w.updateMarketStats()
-	return w.acc
 }
 
 // expectedPrice is the AI price firms plan with: last step's market price

@@ -56,6 +56,9 @@ type World struct {
 	rng *streams
 
 	step       int
+	years      float64 // years since the start at the beginning of this step
+	hires      int     // hires of this step's matching
+	pay        payouts // this step's per-household flows
 	phiA       float64
 	logCompute float64
 	costPrice  float64 // law-2 cost price this step (with markup)
