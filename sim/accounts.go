@@ -20,18 +20,21 @@ func (w *World) sellGoods() {
 	}
 	w.government -= subsidy
 	w.spending = cons + retrain + subsidy + w.totals.invest + w.computeSpend
+	w.parallel(len(w.firms), firmChunk, (*World).sellChunk)
+}
+
+// sellChunk credits the firms of one chunk with their sales.
+func (w *World) sellChunk(_, lo, hi int) {
 	gdp := w.totals.gdp
 	n := float64(len(w.firms))
-	parallel(len(w.firms), firmChunk, func(_, lo, hi int) {
-		for f := lo; f < hi; f++ {
-			fm := &w.firms[f]
-			if gdp > 0 {
-				fm.Cash += w.spending * (fm.Output / gdp)
-			} else {
-				fm.Cash += w.spending / n
-			}
+	for f := lo; f < hi; f++ {
+		fm := &w.firms[f]
+		if gdp > 0 {
+			fm.Cash += w.spending * (fm.Output / gdp)
+		} else {
+			fm.Cash += w.spending / n
 		}
-	})
+	}
 }
 
 // account reduces the step's national accounts from the chunk partials (in
@@ -101,25 +104,50 @@ func (w *World) account(years float64, hires int) {
 	w.acc = a
 }
 
+// The distributions whose order statistics are reported.
+const (
+	wageSample = iota // wages of the employed
+	incomeSample
+	wealthSample
+	samples
+)
+
 // distribution sets the median wage and the wage, income and wealth Ginis.
+// The three samples are gathered, sorted and summed in parallel, each by
+// one goroutine, so the numbers do not depend on the number of cores.
 func (w *World) distribution(a *economy.Accounts) {
-	wages := w.buf[:0]
-	for j := range w.workers {
-		if w.workers[j].Status == agents.Employed {
-			wages = append(wages, w.workers[j].Wage())
+	w.parallel(samples, 1, (*World).sampleChunk)
+	a.WageGini = w.sampleGini[wageSample]
+	a.MedianWage = w.medianWage
+	a.IncomeGini = w.sampleGini[incomeSample]
+	a.WealthGini = w.sampleGini[wealthSample]
+}
+
+// sampleChunk gathers, sorts and reduces sample k.
+func (w *World) sampleChunk(k, _, _ int) {
+	s := &w.samples[k]
+	s.Reset(len(w.workers))
+	switch k {
+	case wageSample:
+		for j := range w.workers {
+			if w.workers[j].Status == agents.Employed {
+				s.Add(w.workers[j].Wage())
+			}
+		}
+	case incomeSample:
+		for j := range w.workers {
+			s.Add(w.workers[j].Income)
+		}
+	case wealthSample:
+		for j := range w.workers {
+			s.Add(w.workers[j].Wealth)
 		}
 	}
-	a.WageGini = economy.Gini(wages)
-	a.MedianWage = economy.MedianSorted(wages)
-	income := w.buf[:len(w.workers)]
-	for j := range w.workers {
-		income[j] = w.workers[j].Income
+	s.Sort()
+	w.sampleGini[k] = s.Gini()
+	if k == wageSample {
+		w.medianWage = s.Median()
 	}
-	a.IncomeGini = economy.Gini(income)
-	for j := range w.workers {
-		income[j] = w.workers[j].Wealth
-	}
-	a.WealthGini = economy.Gini(income)
 }
 
 // prices sets the goods and land price indices from consumption per

@@ -33,38 +33,44 @@ type payouts struct {
 // and transfers received, taxes paid, consumption spent, unemployment spells
 // and retraining advanced.
 func (w *World) households(pay payouts) {
+	w.pay = pay
+	w.parallel(len(w.workers), workerChunk, (*World).householdsChunk)
+}
+
+// householdsChunk updates the households of one worker chunk with this
+// step's payouts w.pay.
+func (w *World) householdsChunk(ch, lo, hi int) {
 	c := w.cfg
+	pay := w.pay
 	floor := c.HomeProduction * w.meanRate0
-	parallel(len(w.workers), workerChunk, func(ch, lo, hi int) {
-		r := w.rng.get(ch, streamHouseholds, w.step, ch)
-		p := &w.wpart[ch]
-		sep, disp := p.separations, p.displaced
-		*p = workerPartial{separations: sep, displaced: disp}
-		for j := lo; j < hi; j++ {
-			wk := &w.workers[j]
-			if pay.flexible && wk.Status == agents.Employed {
-				wk.Rate = w.firms[wk.Firm].MPHuman
-			}
-			wage := wk.Wage()
-			capital := wk.Stake*pay.dividendPerStake + pay.budgetRent
-			income := wage*(1-c.LaborTax) + capital*(1-c.CapitalTax) + pay.ubi
-			p.wages += wage
-			p.laborTax += wage * c.LaborTax
-			p.capitalIncome += capital
-			p.ubi += pay.ubi
-			spent := w.advance(wk, pay, r, p)
-			cons := agents.Consumption(income, wk.Wealth-spent, c.ConsumeIncome, c.ConsumeWealth)
-			wk.Wealth += income - cons - spent
-			wk.Income = income
-			p.consumption += cons
-			p.wealth += wk.Wealth
-			p.income += income
-			if wk.Status == agents.Unemployed && int(wk.Sector) < len(p.resSum) {
-				p.resSum[wk.Sector] += wk.Reservation(floor, c.ReservationDecay)
-				p.resN[wk.Sector]++
-			}
+	r := w.rng.get(ch, streamHouseholds, w.step, ch)
+	p := &w.wpart[ch]
+	sep, disp := p.separations, p.displaced
+	*p = workerPartial{separations: sep, displaced: disp}
+	for j := lo; j < hi; j++ {
+		wk := &w.workers[j]
+		if pay.flexible && wk.Status == agents.Employed {
+			wk.Rate = w.firms[wk.Firm].MPHuman
 		}
-	})
+		wage := wk.Wage()
+		capital := wk.Stake*pay.dividendPerStake + pay.budgetRent
+		income := wage*(1-c.LaborTax) + capital*(1-c.CapitalTax) + pay.ubi
+		p.wages += wage
+		p.laborTax += wage * c.LaborTax
+		p.capitalIncome += capital
+		p.ubi += pay.ubi
+		spent := w.advance(wk, pay, r, p)
+		cons := agents.Consumption(income, wk.Wealth-spent, c.ConsumeIncome, c.ConsumeWealth)
+		wk.Wealth += income - cons - spent
+		wk.Income = income
+		p.consumption += cons
+		p.wealth += wk.Wealth
+		p.income += income
+		if wk.Status == agents.Unemployed && int(wk.Sector) < len(p.resSum) {
+			p.resSum[wk.Sector] += wk.Reservation(floor, c.ReservationDecay)
+			p.resN[wk.Sector]++
+		}
+	}
 }
 
 // advance moves one household through its labour-market state for the

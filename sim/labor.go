@@ -34,31 +34,36 @@ func (m *labourMarket) init(c Config) {
 // decide runs every firm's decision in parallel over firm chunks: its
 // expected costs, its input plan and from it targets, vacancies and layoffs.
 func (w *World) decide(expected float64) {
+	w.expected = expected
+	w.parallel(len(w.firms), firmChunk, (*World).decideChunk)
+}
+
+// decideChunk runs the decisions of one firm chunk at the expected AI
+// price w.expected.
+func (w *World) decideChunk(ch, lo, hi int) {
 	c := w.cfg
 	staffing := agents.Staffing{Adjust: c.Adjustment, Separation: c.Separation, MeanEff: 1}
-	pu := expected / c.AIProductivity
-	parallel(len(w.firms), firmChunk, func(ch, lo, hi int) {
-		r := w.rng.get(ch, streamFirms, w.step, ch)
-		for f := lo; f < hi; f++ {
-			fm := &w.firms[f]
-			s := int(fm.Sector)
-			bl := w.blocks[s]
-			fm.Plan = w.ces.Demand(fm.TFP, fm.Capital, bl, fm.HumanCost, pu)
-			fm.RT, fm.QH = 0, 0
-			if bl.Trad > 0 {
-				fm.RT = fm.Capital / bl.Trad
-				fm.QH = bl.Human * math.Pow(fm.TFP/fm.HumanCost, c.Sigma-1)
-			}
-			scale := w.unscaledSize(f)
-			fm.Scale = scale
-			base, end := f*c.TaskBins, (f+1)*c.TaskBins
-			staffing.Staff(fm.Plan, scale, w.tasks.Weights[s], w.split, agents.Bins{
-				Human: w.human[base:end], Count: w.count[base:end], AI: w.aiUnits[base:end],
-				Target: w.target[base:end], Vacancies: w.vacancies[base:end],
-				Layoff: w.layoff[base:end], Automated: w.automated[base:end],
-			}, r)
+	pu := w.expected / c.AIProductivity
+	r := w.rng.get(ch, streamFirms, w.step, ch)
+	for f := lo; f < hi; f++ {
+		fm := &w.firms[f]
+		s := int(fm.Sector)
+		bl := w.blocks[s]
+		fm.Plan = w.ces.Demand(fm.TFP, fm.Capital, bl, fm.HumanCost, pu)
+		fm.RT, fm.QH = 0, 0
+		if bl.Trad > 0 {
+			fm.RT = fm.Capital / bl.Trad
+			fm.QH = bl.Human * math.Pow(fm.TFP/fm.HumanCost, c.Sigma-1)
 		}
-	})
+		scale := w.unscaledSize(f)
+		fm.Scale = scale
+		base, end := f*c.TaskBins, (f+1)*c.TaskBins
+		staffing.Staff(fm.Plan, scale, w.tasks.Weights[s], w.split, agents.Bins{
+			Human: w.human[base:end], Count: w.count[base:end], AI: w.aiUnits[base:end],
+			Target: w.target[base:end], Vacancies: w.vacancies[base:end],
+			Layoff: w.layoff[base:end], Automated: w.automated[base:end],
+		}, r)
+	}
 }
 
 // unscaledSize is the output index a firm without a fixed factor aims at:
@@ -90,33 +95,36 @@ func (w *World) unscaledSize(f int) float64 {
 // exogenous separation (probability Separation) or layoff (the slot's
 // layoff probability).
 func (w *World) separate() {
+	w.parallel(len(w.workers), workerChunk, (*World).separateChunk)
+}
+
+// separateChunk draws the separations of one worker chunk.
+func (w *World) separateChunk(ch, lo, hi int) {
 	c := w.cfg
-	parallel(len(w.workers), workerChunk, func(ch, lo, hi int) {
-		r := w.rng.get(ch, streamWorkers, w.step, ch)
-		p := &w.wpart[ch]
-		p.separations, p.displaced = 0, 0
-		for j := lo; j < hi; j++ {
-			wk := &w.workers[j]
-			if wk.Status != agents.Employed {
-				continue
-			}
-			slot := int(wk.Firm)*c.TaskBins + int(wk.Bin)
-			u := r.Float64()
-			switch {
-			case u < c.Separation:
-				wk.Displaced = false
-			case u < c.Separation+(1-c.Separation)*float64(w.layoff[slot]):
-				wk.Displaced = w.automated[slot]
-				if wk.Displaced {
-					p.displaced++
-				}
-			default:
-				continue
-			}
-			wk.Status, wk.Firm, wk.Months = agents.Unemployed, -1, 0
-			p.separations++
+	r := w.rng.get(ch, streamWorkers, w.step, ch)
+	p := &w.wpart[ch]
+	p.separations, p.displaced = 0, 0
+	for j := lo; j < hi; j++ {
+		wk := &w.workers[j]
+		if wk.Status != agents.Employed {
+			continue
 		}
-	})
+		slot := int(wk.Firm)*c.TaskBins + int(wk.Bin)
+		u := r.Float64()
+		switch {
+		case u < c.Separation:
+			wk.Displaced = false
+		case u < c.Separation+(1-c.Separation)*float64(w.layoff[slot]):
+			wk.Displaced = w.automated[slot]
+			if wk.Displaced {
+				p.displaced++
+			}
+		default:
+			continue
+		}
+		wk.Status, wk.Firm, wk.Months = agents.Unemployed, -1, 0
+		p.separations++
+	}
 }
 
 // matchRounds is the number of application rounds within a month: job

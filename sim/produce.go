@@ -34,11 +34,13 @@ func (w *World) recount() {
 
 // produce runs every firm's production in parallel over firm chunks.
 func (w *World) produce() {
-	parallel(len(w.firms), firmChunk, func(c, lo, hi int) {
-		for f := lo; f < hi; f++ {
-			w.produceFirm(f)
-		}
-	})
+	w.parallel(len(w.firms), firmChunk, (*World).produceChunk)
+}
+
+func (w *World) produceChunk(_, lo, hi int) {
+	for f := lo; f < hi; f++ {
+		w.produceFirm(f)
+	}
 }
 
 // produceFirm computes firm f's output Y = A·X and the marginal products of

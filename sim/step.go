@@ -90,44 +90,7 @@ func (w *World) expectedPrice() float64 {
 // AI rents and AI tax, investment in traditional capital out of gross
 // operating surplus, dividends — and returns the per-household flows.
 func (w *World) payFirms() payouts {
-	c := w.cfg
-	dt := 1 / float64(c.StepsPerYear)
-	parallel(len(w.firms), firmChunk, func(ch, lo, hi int) {
-		p := &w.fpart[ch]
-		*p = firmPartial{}
-		for f := lo; f < hi; f++ {
-			fm := &w.firms[f]
-			base, end := f*c.TaskBins, (f+1)*c.TaskBins
-			if c.Frictionless {
-				fm.WageBill = fm.MPHuman * fm.HumanUnits
-				fm.AIBill = fm.MPAI * fm.AIUnits
-			} else {
-				agentsHere := 0
-				for k := base; k < end; k++ {
-					agentsHere += int(w.aiCount[k])
-				}
-				fm.AIBill = float64(agentsHere) * w.price
-			}
-			tax := c.AITax * fm.AIBill
-			fm.Surplus = fm.Output - fm.WageBill - fm.AIBill - tax
-			invest := c.CapitalReinvest * math.Max(fm.Surplus, 0)
-			dividends := math.Max(fm.Surplus, 0) - invest
-			fm.Capital = fm.Capital*(1-c.Depreciation*dt) + invest/c.CapitalPrice
-			fm.Cash -= fm.WageBill + fm.AIBill + tax + invest + dividends
-			p.gdp += fm.Output
-			p.wages += fm.WageBill
-			p.aiBill += fm.AIBill
-			p.aiTax += tax
-			p.surplus += fm.Surplus
-			p.dividends += dividends
-			p.invest += invest
-			for k := base; k < end; k++ {
-				p.aiUnits += w.aiUnits[k]
-				p.humanUnits += w.human[k]
-				p.vacancies += int(w.vacancies[k])
-			}
-		}
-	})
+	w.parallel(len(w.firms), firmChunk, (*World).payChunk)
 	var t firmPartial
 	for _, p := range w.fpart {
 		t.gdp += p.gdp
@@ -143,6 +106,46 @@ func (w *World) payFirms() payouts {
 	}
 	w.totals = t
 	return w.settleOwners(t)
+}
+
+// payChunk settles the bills of one firm chunk and sums its flows.
+func (w *World) payChunk(ch, lo, hi int) {
+	c := w.cfg
+	dt := 1 / float64(c.StepsPerYear)
+	p := &w.fpart[ch]
+	*p = firmPartial{}
+	for f := lo; f < hi; f++ {
+		fm := &w.firms[f]
+		base, end := f*c.TaskBins, (f+1)*c.TaskBins
+		if c.Frictionless {
+			fm.WageBill = fm.MPHuman * fm.HumanUnits
+			fm.AIBill = fm.MPAI * fm.AIUnits
+		} else {
+			agentsHere := 0
+			for k := base; k < end; k++ {
+				agentsHere += int(w.aiCount[k])
+			}
+			fm.AIBill = float64(agentsHere) * w.price
+		}
+		tax := c.AITax * fm.AIBill
+		fm.Surplus = fm.Output - fm.WageBill - fm.AIBill - tax
+		invest := c.CapitalReinvest * math.Max(fm.Surplus, 0)
+		dividends := math.Max(fm.Surplus, 0) - invest
+		fm.Capital = fm.Capital*(1-c.Depreciation*dt) + invest/c.CapitalPrice
+		fm.Cash -= fm.WageBill + fm.AIBill + tax + invest + dividends
+		p.gdp += fm.Output
+		p.wages += fm.WageBill
+		p.aiBill += fm.AIBill
+		p.aiTax += tax
+		p.surplus += fm.Surplus
+		p.dividends += dividends
+		p.invest += invest
+		for k := base; k < end; k++ {
+			p.aiUnits += w.aiUnits[k]
+			p.humanUnits += w.human[k]
+			p.vacancies += int(w.vacancies[k])
+		}
+	}
 }
 
 // settleOwners pays the AI rents to the agents' owners — the provider

@@ -9,6 +9,7 @@ import (
 	"cmp"
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 
 	"gonum.org/v1/gonum/stat/distuv"
@@ -53,12 +54,14 @@ type World struct {
 	layoff    []float32
 	automated []bool
 
-	rng *streams
+	rng  *streams
+	pool *pool // helper goroutines of the parallel phases
 
 	step       int
 	years      float64 // years since the start at the beginning of this step
 	hires      int     // hires of this step's matching
 	pay        payouts // this step's per-household flows
+	expected   float64 // AI price firms plan with this step
 	phiA       float64
 	logCompute float64
 	costPrice  float64 // law-2 cost price this step (with markup)
@@ -79,7 +82,10 @@ type World struct {
 	market labourMarket
 	wpart  []workerPartial
 	fpart  []firmPartial
-	buf    []float64
+
+	samples    [samples]economy.Sample // wages, incomes, wealth: for the Ginis and the median wage
+	sampleGini [samples]float64
+	medianWage float64
 
 	provider   float64 // AI provider's cash
 	government float64 // government's cash
@@ -104,7 +110,8 @@ func New(cfg Config) (*World, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	w := &World{cfg: cfg, ces: economy.NewCES(cfg.Sigma)}
+	w := &World{cfg: cfg, ces: economy.NewCES(cfg.Sigma), pool: newPool()}
+	runtime.AddCleanup(w, (*pool).stop, w.pool)
 	w.tasks = economy.NewTasks(cfg.TaskBins, economy.DefaultSectors[:cfg.Sectors], maxReq)
 	w.basin = economy.Basket{Sigma: cfg.LandSigma, Weight: cfg.LandWeight}
 	w.allocate()
@@ -145,7 +152,9 @@ func (w *World) allocate() {
 	nw, nf := chunks(c.Workers, workerChunk), chunks(c.Firms, firmChunk)
 	w.wpart, w.fpart = make([]workerPartial, nw), make([]firmPartial, nf)
 	w.rng = newStreams(c.Seed, max(nw, nf, 1))
-	w.buf = make([]float64, c.Workers)
+	for k := range w.samples {
+		w.samples[k].Reset(c.Workers)
+	}
 	w.market.init(c)
 }
 
