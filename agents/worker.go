@@ -41,7 +41,13 @@ func (w *Worker) Wage() float64 {
 // last rate decaying by decay per month unemployed, never below the value
 // of home production floor.
 func (w *Worker) Reservation(floor, decay float64) float64 {
-	return math.Max(floor, w.Rate*math.Pow(decay, float64(w.Months)))
+	return w.ReservationAt(floor, math.Pow(decay, float64(w.Months)))
+}
+
+// ReservationAt is Reservation given decayed = decay^Months, for callers
+// that keep a table of the powers.
+func (w *Worker) ReservationAt(floor, decayed float64) float64 {
+	return math.Max(floor, w.Rate*decayed)
 }
 
 // Bargain is the Nash wage per efficiency unit between the reservation wage

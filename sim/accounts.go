@@ -183,7 +183,7 @@ func (w *World) updateMarketStats() {
 		for j := range w.workers {
 			wk := &w.workers[j]
 			if wk.Status == agents.Unemployed {
-				resSum[wk.Sector] += wk.Reservation(floor, c.ReservationDecay)
+				resSum[wk.Sector] += w.reservation(wk, floor)
 				resN[wk.Sector]++
 			}
 		}

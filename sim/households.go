@@ -67,7 +67,7 @@ func (w *World) householdsChunk(ch, lo, hi int) {
 		p.wealth += wk.Wealth
 		p.income += income
 		if wk.Status == agents.Unemployed && int(wk.Sector) < len(p.resSum) {
-			p.resSum[wk.Sector] += wk.Reservation(floor, c.ReservationDecay)
+			p.resSum[wk.Sector] += w.reservation(wk, floor)
 			p.resN[wk.Sector]++
 		}
 	}

@@ -14,9 +14,17 @@ type labourMarket struct {
 	jobs  []int32   // open jobs as slots f·B+b, per sector in ascending requirement order
 	start []int     // jobs of sector s are jobs[start[s]:start[s+1]]
 	below [][]int32 // below[s][k]: jobs of sector s in the k lowest-requirement bins
+	next  []int     // listJobs' write position of each (sector, requirement rank)
 	best  []int32   // best applicant of each job, -1 if none
 	offer []int32   // best offer (job index) each worker holds, -1 if none
 	held  []int32   // workers holding an offer
+
+	// The job seekers, listed by separate in index order: worker chunk ch's
+	// are seekers[ch·workerChunk:][:seeking[ch]], and qual holds how many
+	// bins (in ascending requirement order) each one qualifies for.
+	seekers []int32
+	qual    []int16
+	seeking []int
 }
 
 func (m *labourMarket) init(c Config) {
@@ -25,10 +33,14 @@ func (m *labourMarket) init(c Config) {
 	for s := range m.below {
 		m.below[s] = make([]int32, c.TaskBins+1)
 	}
+	m.next = make([]int, c.Sectors*c.TaskBins)
 	m.offer = make([]int32, c.Workers)
 	for j := range m.offer {
 		m.offer[j] = -1
 	}
+	m.held = make([]int32, 0, c.Workers)
+	m.seekers, m.qual = make([]int32, c.Workers), make([]int16, c.Workers)
+	m.seeking = make([]int, chunks(c.Workers, workerChunk))
 }
 
 // decide runs every firm's decision in parallel over firm chunks: its
@@ -98,15 +110,23 @@ func (w *World) separate() {
 	w.parallel(len(w.workers), workerChunk, (*World).separateChunk)
 }
 
-// separateChunk draws the separations of one worker chunk.
+// separateChunk draws the separations of one worker chunk and lists the
+// chunk's job seekers for the matching.
 func (w *World) separateChunk(ch, lo, hi int) {
 	c := w.cfg
+	m := &w.market
 	r := w.rng.get(ch, streamWorkers, w.step, ch)
 	p := &w.wpart[ch]
 	p.separations, p.displaced = 0, 0
+	seekers, qual := m.seekers[lo:hi], m.qual[lo:hi]
+	n := 0
 	for j := lo; j < hi; j++ {
 		wk := &w.workers[j]
 		if wk.Status != agents.Employed {
+			if wk.Status == agents.Unemployed {
+				seekers[n], qual[n] = int32(j), w.qualified(wk.Skill)
+				n++
+			}
 			continue
 		}
 		slot := int(wk.Firm)*c.TaskBins + int(wk.Bin)
@@ -124,7 +144,16 @@ func (w *World) separateChunk(ch, lo, hi int) {
 		}
 		wk.Status, wk.Firm, wk.Months = agents.Unemployed, -1, 0
 		p.separations++
+		seekers[n], qual[n] = int32(j), w.qualified(wk.Skill)
+		n++
 	}
+	m.seeking[ch] = n
+}
+
+// qualified is the number of task bins, in ascending order of requirement,
+// that a worker of the given skill can work.
+func (w *World) qualified(skill float32) int16 {
+	return int16(sort.SearchFloat64s(w.req, float64(skill)+1e-12))
 }
 
 // matchRounds is the number of application rounds within a month: job
@@ -158,21 +187,23 @@ func (w *World) matchRound(r *rand.Rand) int {
 			m.best[job] = -1
 		}
 	}
-	for j := range w.workers {
-		wk := &w.workers[j]
-		if wk.Status != agents.Unemployed {
-			continue
-		}
-		s := int(wk.Sector)
-		k := sort.SearchFloat64s(w.req, float64(wk.Skill)+1e-12)
-		n := int(m.below[s][k])
-		if n == 0 {
-			continue
-		}
-		for range c.Applications {
-			job := m.start[s] + r.IntN(n)
-			if b := m.best[job]; b == -1 || (b >= 0 && w.workers[b].Efficiency < wk.Efficiency) {
-				m.best[job] = int32(j)
+	for ch, n := range m.seeking {
+		base := ch * workerChunk
+		for i, j := range m.seekers[base : base+n] {
+			wk := &w.workers[j]
+			if wk.Status != agents.Unemployed {
+				continue // hired in an earlier round
+			}
+			s := int(wk.Sector)
+			n := int(m.below[s][m.qual[base+i]])
+			if n == 0 {
+				continue
+			}
+			for range c.Applications {
+				job := m.start[s] + r.IntN(n)
+				if b := m.best[job]; b == -1 || (b >= 0 && w.workers[b].Efficiency < wk.Efficiency) {
+					m.best[job] = j
+				}
 			}
 		}
 	}
@@ -183,7 +214,7 @@ func (w *World) matchRound(r *rand.Rand) int {
 		}
 		wk := &w.workers[j]
 		mp := w.offerMP(int(m.jobs[job]))
-		if mp < wk.Reservation(floor, c.ReservationDecay) {
+		if mp < w.reservation(wk, floor) {
 			continue
 		}
 		if m.offer[j] < 0 {
@@ -199,7 +230,7 @@ func (w *World) matchRound(r *rand.Rand) int {
 		m.offer[j] = -1
 		m.best[job] = filled
 		wk := &w.workers[j]
-		wk.Rate = agents.Bargain(wk.Reservation(floor, c.ReservationDecay), w.offerMP(slot), c.Bargaining)
+		wk.Rate = agents.Bargain(w.reservation(wk, floor), w.offerMP(slot), c.Bargaining)
 		w.hireAt(int(j), slot)
 		w.human[slot] += float64(wk.Efficiency)
 		w.count[slot]++
@@ -219,28 +250,60 @@ func (w *World) offerMP(slot int) float64 {
 	return math.Max(fm.MPHuman, fm.HumanCost)
 }
 
-// listJobs lays out the open jobs of every sector in ascending order of
-// their bins' requirement and resets the applicant table.
+// reservation is the worker's reservation wage (agents.Worker.Reservation)
+// with the decay's power looked up in w.decayPow.
+func (w *World) reservation(wk *agents.Worker, floor float64) float64 {
+	if m := int(wk.Months); m >= 0 && m < len(w.decayPow) {
+		return wk.ReservationAt(floor, w.decayPow[m])
+	}
+	return wk.Reservation(floor, w.cfg.ReservationDecay)
+}
+
+// listJobs lays out the open jobs of every sector — the firms f ≡ s
+// (mod Sectors) — in ascending order of their bins' requirement, then of
+// firm, each slot's vacancies together, and resets the applicant table. It
+// is a counting sort of the slots by (sector, requirement rank): one pass
+// counts, one places, both in slot order.
 func (w *World) listJobs() {
 	c := w.cfg
 	m := &w.market
-	m.jobs = m.jobs[:0]
-	for s := range c.Sectors {
-		m.start[s] = len(m.jobs)
-		m.below[s][0] = 0
-		for k, i := range w.byReq {
-			for f := s; f < c.Firms; f += c.Sectors {
-				slot := f*c.TaskBins + i
-				for range w.vacancies[slot] {
-					m.jobs = append(m.jobs, int32(slot))
-				}
-			}
-			m.below[s][k+1] = int32(len(m.jobs) - m.start[s])
+	b := c.TaskBins
+	clear(m.next)
+	total := 0
+	for f := range c.Firms {
+		row := m.next[f%c.Sectors*b:][:b]
+		for i, v := range w.vacancies[f*b : (f+1)*b] {
+			row[w.rank[i]] += int(v)
+			total += int(v)
 		}
 	}
-	m.start[c.Sectors] = len(m.jobs)
-	m.best = m.best[:0]
-	for range m.jobs {
-		m.best = append(m.best, -1)
+	pos := 0
+	for s := range c.Sectors {
+		m.start[s] = pos
+		m.below[s][0] = 0
+		for k := range b {
+			n := m.next[s*b+k]
+			m.next[s*b+k] = pos
+			pos += n
+			m.below[s][k+1] = int32(pos - m.start[s])
+		}
+	}
+	m.start[c.Sectors] = pos
+	if cap(m.jobs) < total {
+		m.jobs, m.best = make([]int32, total, 2*total), make([]int32, total, 2*total)
+	}
+	m.jobs, m.best = m.jobs[:total], m.best[:total]
+	for f := range c.Firms {
+		row := m.next[f%c.Sectors*b:][:b]
+		for i, v := range w.vacancies[f*b : (f+1)*b] {
+			at := row[w.rank[i]]
+			for k := range int(v) {
+				m.jobs[at+k] = int32(f*b + i)
+			}
+			row[w.rank[i]] += int(v)
+		}
+	}
+	for job := range m.best {
+		m.best[job] = -1
 	}
 }

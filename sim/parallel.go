@@ -25,52 +25,89 @@ type chunkFunc func(w *World, c, lo, hi int)
 
 // pool runs the chunks of a parallel phase on the calling goroutine and on
 // helper goroutines that live as long as the World (GOMAXPROCS−1 of them,
-// as GOMAXPROCS was when the World was built). Chunks are handed out in
-// index order by an atomic counter; which goroutine runs a chunk never
-// matters, since every chunk writes only its own slots and reductions read
-// the chunks' partials in chunk order.
+// as GOMAXPROCS was when the World was built). Whichever goroutine claims a
+// chunk runs it; that never matters, since every chunk writes only its own
+// slots and reductions read the chunks' partials in chunk order.
+//
+// The caller never waits for a helper that has not started: it runs
+// whatever chunks are left itself, and waits only for chunks a helper has
+// claimed. (On a busy machine a woken helper may get a core only
+// milliseconds later; waiting for every helper at every phase would cost
+// that each time.)
 type pool struct {
 	helpers int
-	wake    chan struct{} // one token per helper taking part in a job
-	done    sync.WaitGroup
-	next    atomic.Int64
+	wake    chan struct{} // wake-ups for the helpers; a full buffer means they have enough
+	done    chan struct{} // a helper that finishes a job's last chunk says so here
 
-	// The job being run; w is cleared when it ends, so that the helpers
-	// never keep a World alive.
-	w        *World
-	fn       chunkFunc
-	n, size  int
-	nchunks  int
+	// state packs the job's epoch (16 bits), its number of chunks and the
+	// next unclaimed chunk (24 bits each). Chunks are claimed by CAS on the
+	// whole word, so a claim is always of the current job, whose fields
+	// below were written before the state was published.
+	state    atomic.Uint64
+	finished atomic.Int64 // chunks of the current job done
+
+	w       *World // the current job; cleared when it ends, so the helpers never keep a World alive
+	fn      chunkFunc
+	n, size int
+
 	stopOnce sync.Once
 }
 
+const (
+	chunkBits = 24
+	chunkMask = 1<<chunkBits - 1
+)
+
 // newPool starts the helpers of a World. They stop when the World is
-// garbage (see New), or never start when GOMAXPROCS is 1.
+// garbage (see New), and there are none when GOMAXPROCS is 1.
 func newPool() *pool {
 	p := &pool{helpers: runtime.GOMAXPROCS(0) - 1}
 	p.wake = make(chan struct{}, max(p.helpers, 0))
+	p.done = make(chan struct{}, 1)
 	for range p.helpers {
 		go p.help()
 	}
 	return p
 }
 
-// help is a helper's loop: wait for a job, run chunks until none is left.
+// help is a helper's loop: wait for a wake-up, run chunks while any are
+// left, report the last one.
 func (p *pool) help() {
 	for range p.wake {
-		p.work()
-		p.done.Done()
+		for {
+			c, last, ok := p.claim()
+			if !ok {
+				break
+			}
+			p.run(c)
+			if p.finished.Add(1) == last {
+				p.done <- struct{}{}
+			}
+		}
 	}
 }
 
 // stop ends the helpers.
 func (p *pool) stop() { p.stopOnce.Do(func() { close(p.wake) }) }
 
-// work runs chunks of the current job until none is left.
-func (p *pool) work() {
-	for c := int(p.next.Add(1)) - 1; c < p.nchunks; c = int(p.next.Add(1)) - 1 {
-		p.fn(p.w, c, c*p.size, min(p.n, (c+1)*p.size))
+// claim takes the next chunk of the current job, if one is left, and
+// returns it with the job's number of chunks.
+func (p *pool) claim() (c int, nchunks int64, ok bool) {
+	for {
+		s := p.state.Load()
+		next, nc := s&chunkMask, s>>chunkBits&chunkMask
+		if next >= nc {
+			return 0, 0, false
+		}
+		if p.state.CompareAndSwap(s, s+1) {
+			return int(next), int64(nc), true
+		}
 	}
+}
+
+// run runs chunk c of the current job.
+func (p *pool) run(c int) {
+	p.fn(p.w, c, c*p.size, min(p.n, (c+1)*p.size))
 }
 
 // parallel runs fn(w, c, lo, hi) for every chunk c of [0, n) of the given
@@ -80,19 +117,33 @@ func (w *World) parallel(n, size int, fn chunkFunc) {
 	p := w.pool
 	nc := chunks(n, size)
 	helpers := min(p.helpers, runtime.GOMAXPROCS(0)-1, nc-1)
-	if helpers <= 0 {
+	if helpers <= 0 || nc > chunkMask {
 		for c := range nc {
 			fn(w, c, c*size, min(n, (c+1)*size))
 		}
 		return
 	}
-	p.w, p.fn, p.n, p.size, p.nchunks = w, fn, n, size, nc
-	p.next.Store(0)
-	p.done.Add(helpers)
+	p.w, p.fn, p.n, p.size = w, fn, n, size
+	p.finished.Store(0)
+	epoch := p.state.Load()>>(2*chunkBits) + 1
+	p.state.Store(epoch<<(2*chunkBits) | uint64(nc)<<chunkBits)
 	for range helpers {
-		p.wake <- struct{}{}
+		select {
+		case p.wake <- struct{}{}:
+		default: // every helper has a wake-up waiting
+		}
 	}
-	p.work()
-	p.done.Wait()
+	lastMine := false
+	for {
+		c, last, ok := p.claim()
+		if !ok {
+			break
+		}
+		p.run(c)
+		lastMine = p.finished.Add(1) == last
+	}
+	if !lastMine {
+		<-p.done
+	}
 	p.w, p.fn = nil, nil
 }

@@ -5,6 +5,7 @@ import (
 	"math"
 	"reflect"
 	"runtime"
+	"runtime/debug"
 	"testing"
 
 	"github.com/laborsim/laborsim/economy"
@@ -146,5 +147,62 @@ func TestValidateNamesFlag(t *testing.T) {
 	}
 	if err := DefaultConfig().Validate(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestStepDoesNotAllocate checks that the steady-state step loop makes no
+// heap allocation, with the helper goroutines of the parallel phases at
+// work (testing.AllocsPerRun would force GOMAXPROCS to 1). The runtime
+// allocates now and then on its own — when a goroutine first blocks, when
+// the collector starts its workers or empties its caches — so the test
+// counts allocations over several windows of steps and wants one window
+// free of any: an allocation of the step itself would be in every window.
+func TestStepDoesNotAllocate(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	c := small()
+	c.Workers, c.Firms, c.AIAgents = 20000, 100, 20000 // several worker and firm chunks
+	w, err := New(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 12 { // scratch space grows to its working size
+		w.Step()
+	}
+	fewest := uint64(math.MaxUint64)
+	for range 4 {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		for range 6 {
+			w.Step()
+		}
+		runtime.ReadMemStats(&after)
+		fewest = min(fewest, after.Mallocs-before.Mallocs)
+	}
+	if fewest > 0 {
+		t.Errorf("every window of 6 steps made heap allocations, the fewest %d; want a window with none", fewest)
+	}
+}
+
+// TestPoolRunsEveryChunkOnce runs many small parallel phases of varied
+// sizes on several goroutines and checks that every chunk ran exactly once.
+func TestPoolRunsEveryChunkOnce(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	w := &World{pool: newPool()}
+	defer w.pool.stop()
+	ran := make([]int32, 1000)
+	for n := range 1000 {
+		clear(ran)
+		w.parallel(n, 3, func(_ *World, c, lo, hi int) {
+			if lo != 3*c || hi != min(n, lo+3) {
+				t.Errorf("n=%d chunk %d is [%d,%d)", n, c, lo, hi)
+			}
+			ran[c]++
+		})
+		for c := range chunks(n, 3) {
+			if ran[c] != 1 {
+				t.Fatalf("n=%d: chunk %d ran %d times", n, c, ran[c])
+			}
+		}
 	}
 }

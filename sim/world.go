@@ -37,6 +37,9 @@ type World struct {
 	blocks []economy.Blocks // per sector, this step
 	req    []float64        // bins' requirements, ascending
 	byReq  []int            // bins in ascending order of requirement
+	rank   []int            // rank[i]: bin i's place in byReq
+
+	decayPow []float64 // ReservationDecay^m for every month count m
 
 	workers []agents.Worker
 	firms   []agents.Firm
@@ -156,6 +159,10 @@ func (w *World) allocate() {
 		w.samples[k].Reset(c.Workers)
 	}
 	w.market.init(c)
+	w.decayPow = make([]float64, math.MaxInt16+1)
+	for m := range w.decayPow {
+		w.decayPow[m] = math.Pow(c.ReservationDecay, float64(m))
+	}
 }
 
 // orderBins sorts the bins by skill requirement for the labour market.
@@ -166,9 +173,10 @@ func (w *World) orderBins() {
 		w.byReq[i] = i
 	}
 	slices.SortStableFunc(w.byReq, func(x, y int) int { return cmp.Compare(w.tasks.Req[x], w.tasks.Req[y]) })
-	w.req = make([]float64, b)
+	w.req, w.rank = make([]float64, b), make([]int, b)
 	for k, i := range w.byReq {
 		w.req[k] = w.tasks.Req[i]
+		w.rank[i] = k
 	}
 }
 
