@@ -53,45 +53,65 @@ func median(n int, at func(int) float64) float64 {
 
 // Sample holds one quantity's values across agents (wages, incomes,
 // wealth) for its order statistics, the Gini coefficient and the median.
-// It sorts in linear time (a radix sort of the values' bits), keeps its
-// buffers from one use to the next, and gives exactly the numbers Gini and
-// MedianSorted give for the same values (NaNs aside, which it sorts last
-// or first by sign). The zero value is ready to use.
+// Values are set by index, so that goroutines can fill disjoint parts of
+// one sample; a slot can be left without a value. It sorts in linear time
+// (a radix sort of the values' bits), keeps its buffers from one use to the
+// next, and gives exactly the numbers Gini and MedianSorted give for the
+// same values (NaNs aside, which it sorts first or last by their sign). The
+// zero value is an empty sample.
 type Sample struct {
-	keys, tmp []uint64
+	keys, tmp []uint64 // order-preserving bit patterns of the values; 0 for no value
+	skip      int      // slots without a value, first in keys once sorted
 }
 
-// Reset empties the sample, keeping room for n values.
-func (s *Sample) Reset(n int) {
+// Resize makes n slots, without values, reusing the buffers.
+func (s *Sample) Resize(n int) {
 	if cap(s.keys) < n {
-		s.keys, s.tmp = make([]uint64, 0, n), make([]uint64, 0, n)
+		s.keys, s.tmp = make([]uint64, n), make([]uint64, 0, n)
 	}
-	s.keys = s.keys[:0]
+	s.keys = s.keys[:n]
+	clear(s.keys)
+	s.skip = 0
 }
 
-// Add appends a value.
-func (s *Sample) Add(v float64) { s.keys = append(s.keys, sortKey(v)) }
+// Set puts v in slot i.
+func (s *Sample) Set(i int, v float64) {
+	k := sortKey(v)
+	s.keys[i] = k | b2u(k == 0) // 0 marks no value; key 1 is a NaN too
+}
 
-// Len is the number of values.
-func (s *Sample) Len() int { return len(s.keys) }
+// Clear leaves slot i without a value.
+func (s *Sample) Clear(i int) { s.keys[i] = 0 }
 
-// Sort sorts the values; call it after the last Add and before Gini and
-// Median.
+func b2u(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// Sort sorts the values; call it after the last Set and before Gini and
+// Median. It reorders the slots: to use the sample again, set or clear
+// every slot anew (or Resize).
 func (s *Sample) Sort() {
 	if radixSort(s.keys, s.tmp[:len(s.keys)]) {
 		s.keys, s.tmp = s.tmp[:len(s.keys)], s.keys[:0]
 	}
+	s.skip, _ = slices.BinarySearch(s.keys, 1)
 }
+
+// Len is the number of values.
+func (s *Sample) Len() int { return len(s.keys) - s.skip }
 
 // Gini is the Gini coefficient of the sorted sample (see Gini).
 func (s *Sample) Gini() float64 {
-	k := s.keys
+	k := s.keys[s.skip:]
 	return gini(len(k), func(i int) float64 { return fromSortKey(k[i]) })
 }
 
 // Median is the median of the sorted sample (see MedianSorted).
 func (s *Sample) Median() float64 {
-	k := s.keys
+	k := s.keys[s.skip:]
 	return median(len(k), func(i int) float64 { return fromSortKey(k[i]) })
 }
 

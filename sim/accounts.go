@@ -100,11 +100,11 @@ func (w *World) account(years float64, hires int) {
 	w.gdpPrev = t.gdp
 	w.distribution(&a)
 	w.prices(&a)
-	a.Money = w.money()
 	w.acc = a
 }
 
-// The distributions whose order statistics are reported.
+// The distributions whose order statistics are reported. The households
+// phase sets every worker's slot in each (see householdsChunk).
 const (
 	wageSample = iota // wages of the employed
 	incomeSample
@@ -112,37 +112,27 @@ const (
 	samples
 )
 
-// distribution sets the median wage and the wage, income and wealth Ginis.
-// The three samples are gathered, sorted and summed in parallel, each by
-// one goroutine, so the numbers do not depend on the number of cores.
+// distribution sets the median wage and the wage, income and wealth Ginis,
+// and the money held by all agents. The three samples are sorted and
+// summed in parallel, one goroutine each, beside the sum of money, so the
+// numbers do not depend on the number of cores.
 func (w *World) distribution(a *economy.Accounts) {
-	w.parallel(samples, 1, (*World).sampleChunk)
+	w.parallel(samples+1, 1, (*World).distributionChunk)
 	a.WageGini = w.sampleGini[wageSample]
 	a.MedianWage = w.medianWage
 	a.IncomeGini = w.sampleGini[incomeSample]
 	a.WealthGini = w.sampleGini[wealthSample]
+	a.Money = w.moneyHeld
 }
 
-// sampleChunk gathers, sorts and reduces sample k.
-func (w *World) sampleChunk(k, _, _ int) {
-	s := &w.samples[k]
-	s.Reset(len(w.workers))
-	switch k {
-	case wageSample:
-		for j := range w.workers {
-			if w.workers[j].Status == agents.Employed {
-				s.Add(w.workers[j].Wage())
-			}
-		}
-	case incomeSample:
-		for j := range w.workers {
-			s.Add(w.workers[j].Income)
-		}
-	case wealthSample:
-		for j := range w.workers {
-			s.Add(w.workers[j].Wealth)
-		}
+// distributionChunk reduces sample k, or adds up the money when k is
+// samples.
+func (w *World) distributionChunk(k, _, _ int) {
+	if k == samples {
+		w.moneyHeld = w.money()
+		return
 	}
+	s := &w.samples[k]
 	s.Sort()
 	w.sampleGini[k] = s.Gini()
 	if k == wageSample {

@@ -70,7 +70,20 @@ func (w *World) householdsChunk(ch, lo, hi int) {
 			p.resSum[wk.Sector] += w.reservation(wk, floor)
 			p.resN[wk.Sector]++
 		}
+		w.sample(j, wk)
 	}
+}
+
+// sample puts household j's final wage (if employed), income and wealth of
+// the step in the samples for the distribution's statistics.
+func (w *World) sample(j int, wk *agents.Worker) {
+	if wk.Status == agents.Employed {
+		w.samples[wageSample].Set(j, wk.Wage())
+	} else {
+		w.samples[wageSample].Clear(j)
+	}
+	w.samples[incomeSample].Set(j, wk.Income)
+	w.samples[wealthSample].Set(j, wk.Wealth)
 }
 
 // advance moves one household through its labour-market state for the

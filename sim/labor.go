@@ -15,16 +15,26 @@ type labourMarket struct {
 	start []int     // jobs of sector s are jobs[start[s]:start[s+1]]
 	below [][]int32 // below[s][k]: jobs of sector s in the k lowest-requirement bins
 	next  []int     // listJobs' write position of each (sector, requirement rank)
-	best  []int32   // best applicant of each job, -1 if none
-	offer []int32   // best offer (job index) each worker holds, -1 if none
-	held  []int32   // workers holding an offer
+	best  []int32   // best applicant (a seeker) of each job, -1 if none
+	eff   []float32 // efficiency of each job's best applicant
+	offer []int32   // best offer (job index) each seeker holds, -1 if none
+	held  []int32   // seekers holding an offer
 
-	// The job seekers, listed by separate in index order: worker chunk ch's
-	// are seekers[ch·workerChunk:][:seeking[ch]], and qual holds how many
-	// bins (in ascending requirement order) each one qualifies for.
-	seekers []int32
-	qual    []int16
+	// The job seekers, listed by separate in index order: worker chunk
+	// ch's are seekers[ch·workerChunk:][:seeking[ch]].
+	seekers []seeker
 	seeking []int
+}
+
+// seeker is a job seeker as the matching sees it, copied from the worker
+// by separate so that the rounds need not visit the workers.
+type seeker struct {
+	worker int32
+	eff    float32 // efficiency
+	res    float64 // reservation wage per efficiency unit
+	qual   int16   // bins, in ascending order of requirement, it qualifies for
+	sector uint8
+	hired  bool
 }
 
 func (m *labourMarket) init(c Config) {
@@ -39,7 +49,7 @@ func (m *labourMarket) init(c Config) {
 		m.offer[j] = -1
 	}
 	m.held = make([]int32, 0, c.Workers)
-	m.seekers, m.qual = make([]int32, c.Workers), make([]int16, c.Workers)
+	m.seekers = make([]seeker, c.Workers)
 	m.seeking = make([]int, chunks(c.Workers, workerChunk))
 }
 
@@ -118,13 +128,13 @@ func (w *World) separateChunk(ch, lo, hi int) {
 	r := w.rng.get(ch, streamWorkers, w.step, ch)
 	p := &w.wpart[ch]
 	p.separations, p.displaced = 0, 0
-	seekers, qual := m.seekers[lo:hi], m.qual[lo:hi]
+	seekers := m.seekers[lo:hi]
 	n := 0
 	for j := lo; j < hi; j++ {
 		wk := &w.workers[j]
 		if wk.Status != agents.Employed {
 			if wk.Status == agents.Unemployed {
-				seekers[n], qual[n] = int32(j), w.qualified(wk.Skill)
+				seekers[n] = w.seeker(j)
 				n++
 			}
 			continue
@@ -144,16 +154,24 @@ func (w *World) separateChunk(ch, lo, hi int) {
 		}
 		wk.Status, wk.Firm, wk.Months = agents.Unemployed, -1, 0
 		p.separations++
-		seekers[n], qual[n] = int32(j), w.qualified(wk.Skill)
+		seekers[n] = w.seeker(j)
 		n++
 	}
 	m.seeking[ch] = n
 }
 
-// qualified is the number of task bins, in ascending order of requirement,
-// that a worker of the given skill can work.
-func (w *World) qualified(skill float32) int16 {
-	return int16(sort.SearchFloat64s(w.req, float64(skill)+1e-12))
+// seeker describes unemployed worker j to the matching: its reservation
+// wage and the number of task bins, in ascending order of requirement,
+// it can work.
+func (w *World) seeker(j int) seeker {
+	wk := &w.workers[j]
+	return seeker{
+		worker: int32(j),
+		eff:    wk.Efficiency,
+		res:    w.reservation(wk, w.cfg.HomeProduction*w.meanRate0),
+		qual:   int16(sort.SearchFloat64s(w.req, float64(wk.Skill)+1e-12)),
+		sector: wk.Sector,
+	}
 }
 
 // matchRounds is the number of application rounds within a month: job
@@ -181,7 +199,6 @@ func (w *World) match() int {
 func (w *World) matchRound(r *rand.Rand) int {
 	c := w.cfg
 	m := &w.market
-	floor := c.HomeProduction * w.meanRate0
 	for job := range m.best {
 		if m.best[job] != filled {
 			m.best[job] = -1
@@ -189,48 +206,50 @@ func (w *World) matchRound(r *rand.Rand) int {
 	}
 	for ch, n := range m.seeking {
 		base := ch * workerChunk
-		for i, j := range m.seekers[base : base+n] {
-			wk := &w.workers[j]
-			if wk.Status != agents.Unemployed {
-				continue // hired in an earlier round
+		for i := base; i < base+n; i++ {
+			sk := &m.seekers[i]
+			if sk.hired {
+				continue // in an earlier round
 			}
-			s := int(wk.Sector)
-			n := int(m.below[s][m.qual[base+i]])
+			s := int(sk.sector)
+			n := int(m.below[s][sk.qual])
 			if n == 0 {
 				continue
 			}
 			for range c.Applications {
 				job := m.start[s] + r.IntN(n)
-				if b := m.best[job]; b == -1 || (b >= 0 && w.workers[b].Efficiency < wk.Efficiency) {
-					m.best[job] = j
+				if b := m.best[job]; b == -1 || (b >= 0 && m.eff[job] < sk.eff) {
+					m.best[job], m.eff[job] = int32(i), sk.eff
 				}
 			}
 		}
 	}
 	m.held = m.held[:0]
-	for job, j := range m.best {
-		if j < 0 {
+	for job, i := range m.best {
+		if i < 0 {
 			continue
 		}
-		wk := &w.workers[j]
 		mp := w.offerMP(int(m.jobs[job]))
-		if mp < w.reservation(wk, floor) {
+		if mp < m.seekers[i].res {
 			continue
 		}
-		if m.offer[j] < 0 {
-			m.held = append(m.held, j)
-			m.offer[j] = int32(job)
-		} else if w.offerMP(int(m.jobs[m.offer[j]])) < mp {
-			m.offer[j] = int32(job)
+		if m.offer[i] < 0 {
+			m.held = append(m.held, i)
+			m.offer[i] = int32(job)
+		} else if w.offerMP(int(m.jobs[m.offer[i]])) < mp {
+			m.offer[i] = int32(job)
 		}
 	}
-	for _, j := range m.held {
-		job := m.offer[j]
+	for _, i := range m.held {
+		job := m.offer[i]
 		slot := int(m.jobs[job])
-		m.offer[j] = -1
+		m.offer[i] = -1
 		m.best[job] = filled
+		sk := &m.seekers[i]
+		sk.hired = true
+		j := sk.worker
 		wk := &w.workers[j]
-		wk.Rate = agents.Bargain(w.reservation(wk, floor), w.offerMP(slot), c.Bargaining)
+		wk.Rate = agents.Bargain(sk.res, w.offerMP(slot), c.Bargaining)
 		w.hireAt(int(j), slot)
 		w.human[slot] += float64(wk.Efficiency)
 		w.count[slot]++
@@ -290,9 +309,9 @@ func (w *World) listJobs() {
 	}
 	m.start[c.Sectors] = pos
 	if cap(m.jobs) < total {
-		m.jobs, m.best = make([]int32, total, 2*total), make([]int32, total, 2*total)
+		m.jobs, m.best, m.eff = make([]int32, total, 2*total), make([]int32, total, 2*total), make([]float32, total, 2*total)
 	}
-	m.jobs, m.best = m.jobs[:total], m.best[:total]
+	m.jobs, m.best, m.eff = m.jobs[:total], m.best[:total], m.eff[:total]
 	for f := range c.Firms {
 		row := m.next[f%c.Sectors*b:][:b]
 		for i, v := range w.vacancies[f*b : (f+1)*b] {

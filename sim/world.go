@@ -89,6 +89,7 @@ type World struct {
 	samples    [samples]economy.Sample // wages, incomes, wealth: for the Ginis and the median wage
 	sampleGini [samples]float64
 	medianWage float64
+	moneyHeld  float64
 
 	provider   float64 // AI provider's cash
 	government float64 // government's cash
@@ -156,7 +157,7 @@ func (w *World) allocate() {
 	w.wpart, w.fpart = make([]workerPartial, nw), make([]firmPartial, nf)
 	w.rng = newStreams(c.Seed, max(nw, nf, 1))
 	for k := range w.samples {
-		w.samples[k].Reset(c.Workers)
+		w.samples[k].Resize(c.Workers)
 	}
 	w.market.init(c)
 	w.decayPow = make([]float64, math.MaxInt16+1)
