@@ -64,7 +64,7 @@ func (s Staffing) Staff(plan economy.Plan, scale float64, weights []float64, spl
 		human := w * sp.Human * plan.Human * scale
 		capable := w * sp.AI * plan.AI * scale
 		if plan.UseAI {
-			capable = math.Max(0, capable-b.AI[i])
+			capable = max(0, capable-b.AI[i])
 		}
 		target := human + capable
 		b.Target[i] = target
@@ -76,7 +76,7 @@ func (s Staffing) Staff(plan economy.Plan, scale float64, weights []float64, spl
 			b.Vacancies[i] = int32(stochasticRound(heads, r))
 		case b.Count[i] > 0 && -gap >= s.MeanEff/2:
 			heads := s.Adjust * (-gap) / s.MeanEff
-			b.Layoff[i] = float32(math.Min(1, heads/float64(b.Count[i])))
+			b.Layoff[i] = float32(min(1, heads/float64(b.Count[i])))
 			b.Automated[i] = plan.UseAI && sp.AI > 0
 		}
 	}
@@ -87,7 +87,7 @@ func stochasticRound(x float64, r *rand.Rand) int {
 	if !(x > 0) {
 		return 0
 	}
-	x = math.Min(x, 1<<30)
+	x = min(x, 1<<30)
 	n := math.Floor(x)
 	if r.Float64() < x-n {
 		n++

@@ -40,7 +40,7 @@ func (w *World) sellChunk(_, lo, hi int) {
 // account reduces the step's national accounts from the chunk partials (in
 // chunk order) and the agents.
 func (w *World) account(years float64, hires int) {
-	c := w.cfg
+	c := &w.cfg
 	t := w.totals
 	var wp workerPartial
 	for _, p := range w.wpart {
@@ -155,7 +155,7 @@ func (w *World) prices(a *economy.Accounts) {
 // investment plus the provider's reinvested rents, bought at a price that
 // falls with the cost of AI.
 func (w *World) invest() {
-	c := w.cfg
+	c := &w.cfg
 	spy := float64(c.StepsPerYear)
 	units := c.ComputeGrowth/spy + w.computeSpend/w.computePrice
 	w.logCompute = economy.ComputeStep(w.logCompute, units, c.ComputeDepreciate/spy, c.AICostDecline, float64(w.step)/spy)
@@ -165,7 +165,7 @@ func (w *World) invest() {
 // sector's mean reservation wage of its unemployed and vacancy rate, the
 // sector retrainees move to, and every firm's expected cost of a hire.
 func (w *World) updateMarketStats() {
-	c := w.cfg
+	c := &w.cfg
 	floor := c.HomeProduction * w.meanRate0
 	var resSum [4]float64
 	var resN [4]int
@@ -221,6 +221,6 @@ func (w *World) updateMarketStats() {
 		if mpf <= 0 {
 			mpf = res
 		}
-		fm.HumanCost = math.Max(agents.Bargain(res, math.Max(mpf, res), c.Bargaining), 1e-12)
+		fm.HumanCost = max(agents.Bargain(res, max(mpf, res), c.Bargaining), 1e-12)
 	}
 }

@@ -8,14 +8,15 @@ import (
 )
 
 // workerPartial is one worker chunk's contribution to the step's totals.
+// Chunks add up into a local copy and store it once, so that two cores
+// never write the same cache line in the loop.
 type workerPartial struct {
-	separations, displaced              int
-	employed, unemployed, retraining    int
-	wages, laborTax, capitalIncome, ubi float64
-	consumption, retrainPaid, subsidy   float64
-	wealth, income                      float64
-	resSum                              [4]float64
-	resN                                [4]int
+	separations, displaced            int
+	employed, unemployed, retraining  int
+	wages                             float64
+	consumption, retrainPaid, subsidy float64
+	resSum                            [4]float64
+	resN                              [4]int
 }
 
 // payouts are the per-household flows of one step, fixed before the
@@ -40,13 +41,11 @@ func (w *World) households(pay payouts) {
 // householdsChunk updates the households of one worker chunk with this
 // step's payouts w.pay.
 func (w *World) householdsChunk(ch, lo, hi int) {
-	c := w.cfg
+	c := &w.cfg
 	pay := w.pay
 	floor := c.HomeProduction * w.meanRate0
 	r := w.rng.get(ch, streamHouseholds, w.step, ch)
-	p := &w.wpart[ch]
-	sep, disp := p.separations, p.displaced
-	*p = workerPartial{separations: sep, displaced: disp}
+	p := &workerPartial{separations: w.wpart[ch].separations, displaced: w.wpart[ch].displaced}
 	for j := lo; j < hi; j++ {
 		wk := &w.workers[j]
 		if pay.flexible && wk.Status == agents.Employed {
@@ -56,22 +55,18 @@ func (w *World) householdsChunk(ch, lo, hi int) {
 		capital := wk.Stake*pay.dividendPerStake + pay.budgetRent
 		income := wage*(1-c.LaborTax) + capital*(1-c.CapitalTax) + pay.ubi
 		p.wages += wage
-		p.laborTax += wage * c.LaborTax
-		p.capitalIncome += capital
-		p.ubi += pay.ubi
 		spent := w.advance(wk, pay, r, p)
 		cons := agents.Consumption(income, wk.Wealth-spent, c.ConsumeIncome, c.ConsumeWealth)
 		wk.Wealth += income - cons - spent
 		wk.Income = income
 		p.consumption += cons
-		p.wealth += wk.Wealth
-		p.income += income
 		if wk.Status == agents.Unemployed && int(wk.Sector) < len(p.resSum) {
 			p.resSum[wk.Sector] += w.reservation(wk, floor)
 			p.resN[wk.Sector]++
 		}
 		w.sample(j, wk)
 	}
+	w.wpart[ch] = *p
 }
 
 // sample puts household j's final wage (if employed), income and wealth of
@@ -89,7 +84,7 @@ func (w *World) sample(j int, wk *agents.Worker) {
 // advance moves one household through its labour-market state for the
 // month and returns what it spent on retraining.
 func (w *World) advance(wk *agents.Worker, pay payouts, r *rand.Rand, p *workerPartial) float64 {
-	c := w.cfg
+	c := &w.cfg
 	switch wk.Status {
 	case agents.Employed:
 		p.employed++

@@ -63,7 +63,7 @@ func (w *World) decide(expected float64) {
 // decideChunk runs the decisions of one firm chunk at the expected AI
 // price w.expected.
 func (w *World) decideChunk(ch, lo, hi int) {
-	c := w.cfg
+	c := &w.cfg
 	staffing := agents.Staffing{Adjust: c.Adjustment, Separation: c.Separation, MeanEff: 1}
 	pu := w.expected / c.AIProductivity
 	r := w.rng.get(ch, streamFirms, w.step, ch)
@@ -107,10 +107,10 @@ func (w *World) unscaledSize(f int) float64 {
 		if fm.Plan.UseAI {
 			per = bl.Human * fm.Plan.Human
 		}
-		return (units + 1) / math.Max(per, 1e-300)
+		return (units + 1) / max(per, 1e-300)
 	}
-	g := math.Pow(math.Max(fm.MPHuman, 1e-300)/fm.HumanCost, w.cfg.Sigma)
-	return fm.X * math.Max(0.9, math.Min(1.1, g))
+	g := math.Pow(max(fm.MPHuman, 1e-300)/fm.HumanCost, w.cfg.Sigma)
+	return fm.X * max(0.9, min(1.1, g))
 }
 
 // separate draws, in parallel over worker chunks, each employed worker's
@@ -123,11 +123,10 @@ func (w *World) separate() {
 // separateChunk draws the separations of one worker chunk and lists the
 // chunk's job seekers for the matching.
 func (w *World) separateChunk(ch, lo, hi int) {
-	c := w.cfg
+	c := &w.cfg
 	m := &w.market
 	r := w.rng.get(ch, streamWorkers, w.step, ch)
-	p := &w.wpart[ch]
-	p.separations, p.displaced = 0, 0
+	var separations, displaced int
 	seekers := m.seekers[lo:hi]
 	n := 0
 	for j := lo; j < hi; j++ {
@@ -147,17 +146,18 @@ func (w *World) separateChunk(ch, lo, hi int) {
 		case u < c.Separation+(1-c.Separation)*float64(w.layoff[slot]):
 			wk.Displaced = w.automated[slot]
 			if wk.Displaced {
-				p.displaced++
+				displaced++
 			}
 		default:
 			continue
 		}
 		wk.Status, wk.Firm, wk.Months = agents.Unemployed, -1, 0
-		p.separations++
+		separations++
 		seekers[n] = w.seeker(j)
 		n++
 	}
 	m.seeking[ch] = n
+	w.wpart[ch].separations, w.wpart[ch].displaced = separations, displaced
 }
 
 // seeker describes unemployed worker j to the matching: its reservation
@@ -197,7 +197,7 @@ func (w *World) match() int {
 
 // matchRound runs one round of applications, offers and acceptances.
 func (w *World) matchRound(r *rand.Rand) int {
-	c := w.cfg
+	c := &w.cfg
 	m := &w.market
 	for job := range m.best {
 		if m.best[job] != filled {
@@ -266,7 +266,7 @@ const filled = -2
 // no output yet.
 func (w *World) offerMP(slot int) float64 {
 	fm := &w.firms[slot/w.cfg.TaskBins]
-	return math.Max(fm.MPHuman, fm.HumanCost)
+	return max(fm.MPHuman, fm.HumanCost)
 }
 
 // reservation is the worker's reservation wage (agents.Worker.Reservation)
@@ -284,7 +284,7 @@ func (w *World) reservation(wk *agents.Worker, floor float64) float64 {
 // is a counting sort of the slots by (sector, requirement rank): one pass
 // counts, one places, both in slot order.
 func (w *World) listJobs() {
-	c := w.cfg
+	c := &w.cfg
 	m := &w.market
 	b := c.TaskBins
 	clear(m.next)

@@ -65,7 +65,7 @@ func (w *World) schedule() []phase {
 
 // laws starts a step: the clock, law 2's cost price and law 1's frontier.
 func (w *World) laws() {
-	c := w.cfg
+	c := &w.cfg
 	w.step++
 	w.years = float64(w.step-1) / float64(c.StepsPerYear)
 	w.lastCost = w.costPrice
@@ -110,10 +110,9 @@ func (w *World) payFirms() payouts {
 
 // payChunk settles the bills of one firm chunk and sums its flows.
 func (w *World) payChunk(ch, lo, hi int) {
-	c := w.cfg
+	c := &w.cfg
 	dt := 1 / float64(c.StepsPerYear)
-	p := &w.fpart[ch]
-	*p = firmPartial{}
+	p := &firmPartial{}
 	for f := lo; f < hi; f++ {
 		fm := &w.firms[f]
 		base, end := f*c.TaskBins, (f+1)*c.TaskBins
@@ -129,8 +128,8 @@ func (w *World) payChunk(ch, lo, hi int) {
 		}
 		tax := c.AITax * fm.AIBill
 		fm.Surplus = fm.Output - fm.WageBill - fm.AIBill - tax
-		invest := c.CapitalReinvest * math.Max(fm.Surplus, 0)
-		dividends := math.Max(fm.Surplus, 0) - invest
+		invest := c.CapitalReinvest * max(fm.Surplus, 0)
+		dividends := max(fm.Surplus, 0) - invest
 		fm.Capital = fm.Capital*(1-c.Depreciation*dt) + invest/c.CapitalPrice
 		fm.Cash -= fm.WageBill + fm.AIBill + tax + invest + dividends
 		p.gdp += fm.Output
@@ -146,6 +145,7 @@ func (w *World) payChunk(ch, lo, hi int) {
 			p.vacancies += int(w.vacancies[k])
 		}
 	}
+	w.fpart[ch] = *p
 }
 
 // settleOwners pays the AI rents to the agents' owners — the provider
@@ -153,7 +153,7 @@ func (w *World) payChunk(ch, lo, hi int) {
 // person-owned agents' rents are shared equally by all persons — and sets
 // taxes and the universal basic income (all tax revenue, paid equally).
 func (w *World) settleOwners(t firmPartial) payouts {
-	c := w.cfg
+	c := &w.cfg
 	personal := w.personalRents()
 	providerRents := t.aiBill - personal
 	w.ownerRents = providerRents + personal
