@@ -317,19 +317,28 @@ func (w *World) pour() {
 	}
 }
 
-// sortedWorkers lists the workers by sector, then by descending skill.
+// sortedWorkers lists the workers by sector, then by descending skill,
+// then by index (a stable sort by sector and skill). It sorts one integer
+// per worker that packs the three: the sector (Validate allows at most 4)
+// in the top bits, the skill's bits, inverted, below, then the index.
 func (w *World) sortedWorkers() []int32 {
-	order := make([]int32, len(w.workers))
-	for j := range order {
-		order[j] = int32(j)
-	}
-	slices.SortStableFunc(order, func(a, b int32) int {
-		wa, wb := &w.workers[a], &w.workers[b]
-		if wa.Sector != wb.Sector {
-			return cmp.Compare(wa.Sector, wb.Sector)
+	const indexBits = 26 // Validate allows at most 50,000,000 workers
+	keys := make([]uint64, len(w.workers))
+	for j := range w.workers {
+		wk := &w.workers[j]
+		skill := math.Float32bits(wk.Skill + 0) // +0 for -0: equal skills, equal bits
+		if skill>>31 != 0 {
+			skill = ^skill
+		} else {
+			skill |= 1 << 31
 		}
-		return cmp.Compare(wb.Skill, wa.Skill)
-	})
+		keys[j] = uint64(wk.Sector)<<(32+indexBits) | uint64(^skill)<<indexBits | uint64(j)
+	}
+	slices.Sort(keys)
+	order := make([]int32, len(keys))
+	for i, k := range keys {
+		order[i] = int32(k & (1<<indexBits - 1))
+	}
 	return order
 }
 
