@@ -50,6 +50,12 @@ type pool struct {
 	fn      chunkFunc
 	n, size int
 
+	// The side task: one function run by a goroutine of its own beside
+	// the phases of the caller (see World.beside).
+	side     chan func(*World)
+	sideDone chan struct{}
+	sideW    *World
+
 	stopOnce sync.Once
 }
 
@@ -67,7 +73,19 @@ func newPool() *pool {
 	for range p.helpers {
 		go p.help()
 	}
+	if p.helpers > 0 {
+		p.side, p.sideDone = make(chan func(*World), 1), make(chan struct{}, 1)
+		go p.runSide()
+	}
 	return p
+}
+
+// runSide is the side goroutine's loop.
+func (p *pool) runSide() {
+	for fn := range p.side {
+		fn(p.sideW)
+		p.sideDone <- struct{}{}
+	}
 }
 
 // help is a helper's loop: wait for a wake-up, run chunks while any are
@@ -87,8 +105,15 @@ func (p *pool) help() {
 	}
 }
 
-// stop ends the helpers.
-func (p *pool) stop() { p.stopOnce.Do(func() { close(p.wake) }) }
+// stop ends the helpers and the side goroutine.
+func (p *pool) stop() {
+	p.stopOnce.Do(func() {
+		close(p.wake)
+		if p.side != nil {
+			close(p.side)
+		}
+	})
+}
 
 // claim takes the next chunk of the current job, if one is left, and
 // returns it with the job's number of chunks.
@@ -146,4 +171,29 @@ func (w *World) parallel(n, size int, fn chunkFunc) {
 		<-p.done
 	}
 	p.w, p.fn = nil, nil
+}
+
+// beside starts fn(w) on the side goroutine and returns; awaitSide waits
+// for it to end. The phases run meanwhile must neither write what fn reads
+// nor touch what it writes, and fn must not start parallel phases. With one
+// core fn runs at once, before beside returns: the results are the same.
+func (w *World) beside(fn func(*World)) {
+	p := w.pool
+	if p.side == nil || runtime.GOMAXPROCS(0) < 2 {
+		fn(w)
+		return
+	}
+	p.sideW = w
+	p.side <- fn
+	w.sideRunning = true
+}
+
+// awaitSide waits for the function started by beside.
+func (w *World) awaitSide() {
+	if !w.sideRunning {
+		return
+	}
+	<-w.pool.sideDone
+	w.pool.sideW = nil
+	w.sideRunning = false
 }

@@ -30,10 +30,15 @@ var (
 	frictionalSchedule = []phase{
 		{"laws", (*World).laws},
 		{"decide", func(w *World) { w.decide(w.expectedPrice()) }},
+		// The AI-agent market clears beside the labour market: it reads
+		// the firms' plans and writes the AI agents and the AI slots;
+		// the labour market writes the workers, the human slots and the
+		// wage bills, and reads neither the agents nor the AI slots.
+		{"clearAI", func(w *World) { w.beside((*World).clearAI) }},
 		{"separate", (*World).separate},
 		{"recount", (*World).recount},
 		{"match", func(w *World) { w.hires = w.match() }},
-		{"clearAI", (*World).clearAI},
+		{"clearAI-wait", (*World).awaitSide},
 		{"produce", (*World).produce},
 		{"pay", func(w *World) { w.pay = w.payFirms() }},
 		{"households", func(w *World) { w.households(w.pay) }},

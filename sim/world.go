@@ -60,6 +60,8 @@ type World struct {
 	rng  *streams
 	pool *pool // helper goroutines of the parallel phases
 
+	sideRunning bool // a function started by beside has not been awaited
+
 	step       int
 	years      float64 // years since the start at the beginning of this step
 	hires      int     // hires of this step's matching
