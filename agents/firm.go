@@ -118,7 +118,7 @@ func (f *Firm) AIDemand(ces economy.CES, b economy.Blocks, pu, xRef float64) flo
 		case q >= 1:
 			x = xRef
 		default:
-			x = f.RT * math.Pow(b.Trad/(1-q), 1/ces.Rho)
+			x = f.RT * economy.Pow(b.Trad/(1-q), 1/ces.Rho)
 		}
 	}
 	return b.AI * x * math.Pow(f.TFP/pu, ces.Sigma)

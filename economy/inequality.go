@@ -140,7 +140,7 @@ func fromSortKey(k uint64) float64 {
 // constant (and which fall back to a comparison sort if they are not).
 const (
 	radixBits   = 11
-	radixPasses = 3
+	radixPasses = 3 // radixSort's histogram loop writes out three
 	radixLow    = 64 - radixBits*radixPasses // bits the passes leave to the last pass
 	radixMask   = 1<<radixBits - 1
 	radixMin    = 4096 // below this many keys a comparison sort is faster
@@ -154,10 +154,10 @@ func radixSort(keys, tmp []uint64) (inTmp bool) {
 		return false
 	}
 	var hist [radixPasses][1 << radixBits]int32
-	for _, k := range keys {
-		for p := range radixPasses {
-			hist[p][k>>(radixLow+radixBits*p)&radixMask]++
-		}
+	for _, k := range keys { // the three passes' digits, written out
+		hist[0][k>>radixLow&radixMask]++
+		hist[1][k>>(radixLow+radixBits)&radixMask]++
+		hist[2][k>>(radixLow+2*radixBits)&radixMask]++
 	}
 	n := int32(len(keys))
 	for p := range radixPasses {

@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"sort"
+	"sync/atomic"
 
 	"github.com/laborsim/laborsim/agents"
 )
@@ -57,6 +58,7 @@ func (m *labourMarket) init(c Config) {
 // expected costs, its input plan and from it targets, vacancies and layoffs.
 func (w *World) decide(expected float64) {
 	w.expected = expected
+	clear(w.laysOff)
 	w.parallel(len(w.firms), firmChunk, (*World).decideChunk)
 }
 
@@ -85,6 +87,11 @@ func (w *World) decideChunk(ch, lo, hi int) {
 			Target: w.target[base:end], Vacancies: w.vacancies[base:end],
 			Layoff: w.layoff[base:end], Automated: w.automated[base:end],
 		}, r)
+		for k := base; k < end; k++ {
+			if w.layoff[k] != 0 {
+				atomic.OrUint64(&w.laysOff[k>>6], 1<<(k&63)) // a word may span two chunks
+			}
+		}
 	}
 }
 
@@ -143,6 +150,8 @@ func (w *World) separateChunk(ch, lo, hi int) {
 		switch {
 		case u < c.Separation:
 			wk.Displaced = false
+		case w.laysOff[slot>>6]&(1<<(slot&63)) == 0:
+			continue // the slot's layoff probability is 0: the next case is u < Separation
 		case u < c.Separation+(1-c.Separation)*float64(w.layoff[slot]):
 			wk.Displaced = w.automated[slot]
 			if wk.Displaced {

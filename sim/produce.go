@@ -1,6 +1,8 @@
 package sim
 
 import (
+	"runtime"
+
 	"github.com/laborsim/laborsim/agents"
 )
 
@@ -12,17 +14,34 @@ type firmPartial struct {
 }
 
 // recount rebuilds every slot's human units and head count, and every firm's
-// wage bill, from the workers (one pass in index order).
+// wage bill, from the workers, adding them up in index order. The firms are
+// split into one range per core, and each core passes over all the workers
+// but adds up only those of its own firms: every sum is still taken in
+// index order, so the numbers do not depend on the number of ranges, while
+// the scattered additions into the slots (the cost) are shared out.
 func (w *World) recount() {
-	clear(w.human)
-	clear(w.count)
-	for f := range w.firms {
+	w.recountParts = min(w.pool.helpers+1, runtime.GOMAXPROCS(0), len(w.firms))
+	w.parallel(w.recountParts, 1, (*World).recountPart)
+}
+
+// recountPart recounts the firms of range part of w.recountParts.
+func (w *World) recountPart(part, _, _ int) {
+	n := len(w.firms)
+	w.recountFirms(n*part/w.recountParts, n*(part+1)/w.recountParts)
+}
+
+// recountFirms does recount's work for the firms [lo, hi).
+func (w *World) recountFirms(lo, hi int) {
+	b := w.cfg.TaskBins
+	clear(w.human[lo*b : hi*b])
+	clear(w.count[lo*b : hi*b])
+	for f := lo; f < hi; f++ {
 		w.firms[f].WageBill = 0
 	}
-	b := w.cfg.TaskBins
+	flo, fhi := int32(lo), int32(hi)
 	for j := range w.workers {
 		wk := &w.workers[j]
-		if wk.Status != agents.Employed {
+		if wk.Status != agents.Employed || wk.Firm < flo || wk.Firm >= fhi {
 			continue
 		}
 		slot := int(wk.Firm)*b + int(wk.Bin)

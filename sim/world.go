@@ -56,11 +56,13 @@ type World struct {
 	vacancies []int32
 	layoff    []float32
 	automated []bool
+	laysOff   []uint64 // bit per slot: its layoff probability is not 0 (spares separate a cache miss)
 
 	rng  *streams
 	pool *pool // helper goroutines of the parallel phases
 
-	sideRunning bool // a function started by beside has not been awaited
+	sideRunning  bool // a function started by beside has not been awaited
+	recountParts int  // firm ranges of this step's recount
 
 	step       int
 	years      float64 // years since the start at the beginning of this step
@@ -154,6 +156,7 @@ func (w *World) allocate() {
 	w.aiUnits = make([]float64, fb)
 	w.count, w.aiCount, w.aiWant, w.vacancies = make([]int32, fb), make([]int32, fb), make([]int32, fb), make([]int32, fb)
 	w.layoff, w.automated = make([]float32, fb), make([]bool, fb)
+	w.laysOff = make([]uint64, (fb+63)/64)
 	w.sectorRes, w.sectorVac = make([]float64, c.Sectors), make([]float64, c.Sectors)
 	nw, nf := chunks(c.Workers, workerChunk), chunks(c.Firms, firmChunk)
 	w.wpart, w.fpart = make([]workerPartial, nw), make([]firmPartial, nf)
