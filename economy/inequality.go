@@ -140,7 +140,7 @@ func fromSortKey(k uint64) float64 {
 // constant (and which fall back to a comparison sort if they are not).
 const (
 	radixBits   = 11
-	radixPasses = 3 // radixSort's histogram loop writes out three
+	radixPasses = 3                          // radixSort's histogram loop writes out three
 	radixLow    = 64 - radixBits*radixPasses // bits the passes leave to the last pass
 	radixMask   = 1<<radixBits - 1
 	radixMin    = 4096 // below this many keys a comparison sort is faster

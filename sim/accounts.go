@@ -222,5 +222,6 @@ func (w *World) updateMarketStats() {
 			mpf = res
 		}
 		fm.HumanCost = max(agents.Bargain(res, max(mpf, res), c.Bargaining), 1e-12)
+		w.offers[f] = max(fm.MPHuman, fm.HumanCost)
 	}
 }

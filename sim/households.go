@@ -49,7 +49,7 @@ func (w *World) householdsChunk(ch, lo, hi int) {
 	for j := lo; j < hi; j++ {
 		wk := &w.workers[j]
 		if pay.flexible && wk.Status == agents.Employed {
-			wk.Rate = w.firms[wk.Firm].MPHuman
+			wk.Rate = w.mpHuman[wk.Firm]
 		}
 		wage := wk.Wage()
 		capital := wk.Stake*pay.dividendPerStake + pay.budgetRent
@@ -89,7 +89,7 @@ func (w *World) advance(wk *agents.Worker, pay payouts, r *rand.Rand, p *workerP
 	case agents.Employed:
 		p.employed++
 		if !pay.flexible {
-			mp := w.firms[wk.Firm].MPHuman
+			mp := w.mpHuman[wk.Firm]
 			wk.Renegotiate(mp, c.Bargaining, c.WageAdjust, c.WageCut)
 		}
 	case agents.Retraining:

@@ -272,10 +272,9 @@ const filled = -2
 
 // offerMP is the marginal product a firm bargains over for a job in slot:
 // its humans' marginal product, or its expected cost of a hire when it has
-// no output yet.
+// no output yet (the larger; updateMarketStats keeps it in w.offers).
 func (w *World) offerMP(slot int) float64 {
-	fm := &w.firms[slot/w.cfg.TaskBins]
-	return max(fm.MPHuman, fm.HumanCost)
+	return w.offers[slot/w.cfg.TaskBins]
 }
 
 // reservation is the worker's reservation wage (agents.Worker.Reservation)

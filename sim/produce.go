@@ -21,6 +21,9 @@ type firmPartial struct {
 // the scattered additions into the slots (the cost) are shared out.
 func (w *World) recount() {
 	w.recountParts = min(w.pool.helpers+1, runtime.GOMAXPROCS(0), len(w.firms))
+	if w.sideRunning {
+		w.recountParts = 1 // the side goroutine has the other core
+	}
 	w.parallel(w.recountParts, 1, (*World).recountPart)
 }
 
@@ -35,9 +38,8 @@ func (w *World) recountFirms(lo, hi int) {
 	b := w.cfg.TaskBins
 	clear(w.human[lo*b : hi*b])
 	clear(w.count[lo*b : hi*b])
-	for f := lo; f < hi; f++ {
-		w.firms[f].WageBill = 0
-	}
+	bill := w.wageBill[lo:hi]
+	clear(bill)
 	flo, fhi := int32(lo), int32(hi)
 	for j := range w.workers {
 		wk := &w.workers[j]
@@ -47,7 +49,10 @@ func (w *World) recountFirms(lo, hi int) {
 		slot := int(wk.Firm)*b + int(wk.Bin)
 		w.human[slot] += float64(wk.Efficiency)
 		w.count[slot]++
-		w.firms[wk.Firm].WageBill += wk.Wage()
+		bill[wk.Firm-flo] += wk.Wage()
+	}
+	for i, v := range bill {
+		w.firms[lo+i].WageBill = v
 	}
 }
 
@@ -83,4 +88,5 @@ func (w *World) produceFirm(f int) {
 	if bl.Human > 0 {
 		fm.MPHuman = w.ces.Marginal(fm.TFP, x, rHuman)
 	}
+	w.mpHuman[f] = fm.MPHuman
 }

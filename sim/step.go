@@ -30,12 +30,13 @@ var (
 	frictionalSchedule = []phase{
 		{"laws", (*World).laws},
 		{"decide", func(w *World) { w.decide(w.expectedPrice()) }},
-		// The AI-agent market clears beside the labour market: it reads
-		// the firms' plans and writes the AI agents and the AI slots;
-		// the labour market writes the workers, the human slots and the
-		// wage bills, and reads neither the agents nor the AI slots.
-		{"clearAI", func(w *World) { w.beside((*World).clearAI) }},
 		{"separate", (*World).separate},
+		// The AI-agent market clears beside the sequential part of the
+		// labour market: it reads the firms' plans and writes the AI
+		// agents and the AI slots; the recount and matching write the
+		// workers, the human slots and the wage bills, and read neither
+		// the agents nor the AI slots.
+		{"clearAI", func(w *World) { w.beside((*World).clearAI) }},
 		{"recount", (*World).recount},
 		{"match", func(w *World) { w.hires = w.match() }},
 		{"clearAI-wait", (*World).awaitSide},
@@ -43,9 +44,14 @@ var (
 		{"pay", func(w *World) { w.pay = w.payFirms() }},
 		{"households", func(w *World) { w.households(w.pay) }},
 		{"goods", (*World).sellGoods},
+		// The market statistics for the next step are taken beside the
+		// accounts: they read the firms, the slots and the households'
+		// partials and write the firms' hiring costs; the accounts read
+		// the samples and the money, and write neither.
+		{"stats", func(w *World) { w.beside((*World).updateMarketStats) }},
 		{"account", func(w *World) { w.account(w.years, w.hires) }},
 		{"invest", (*World).invest},
-		{"stats", (*World).updateMarketStats},
+		{"stats-wait", (*World).awaitSide},
 	}
 	frictionlessSchedule = []phase{
 		{"laws", (*World).laws},
@@ -54,9 +60,10 @@ var (
 		{"pay", func(w *World) { w.pay = w.payFirms() }},
 		{"households", func(w *World) { w.households(w.pay) }},
 		{"goods", (*World).sellGoods},
+		{"stats", func(w *World) { w.beside((*World).updateMarketStats) }},
 		{"account", func(w *World) { w.account(w.years, w.hires) }},
 		{"invest", (*World).invest},
-		{"stats", (*World).updateMarketStats},
+		{"stats-wait", (*World).awaitSide},
 	}
 )
 

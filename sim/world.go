@@ -58,6 +58,12 @@ type World struct {
 	automated []bool
 	laysOff   []uint64 // bit per slot: its layoff probability is not 0 (spares separate a cache miss)
 
+	// Per-firm copies that the passes over workers and jobs read at
+	// random: 8 bytes a firm instead of a Firm's cache lines.
+	mpHuman  []float64 // MPHuman, set by produce
+	offers   []float64 // max(MPHuman, HumanCost), set by updateMarketStats
+	wageBill []float64 // recount's sums
+
 	rng  *streams
 	pool *pool // helper goroutines of the parallel phases
 
@@ -157,6 +163,7 @@ func (w *World) allocate() {
 	w.count, w.aiCount, w.aiWant, w.vacancies = make([]int32, fb), make([]int32, fb), make([]int32, fb), make([]int32, fb)
 	w.layoff, w.automated = make([]float32, fb), make([]bool, fb)
 	w.laysOff = make([]uint64, (fb+63)/64)
+	w.mpHuman, w.offers, w.wageBill = make([]float64, c.Firms), make([]float64, c.Firms), make([]float64, c.Firms)
 	w.sectorRes, w.sectorVac = make([]float64, c.Sectors), make([]float64, c.Sectors)
 	nw, nf := chunks(c.Workers, workerChunk), chunks(c.Firms, firmChunk)
 	w.wpart, w.fpart = make([]workerPartial, nw), make([]firmPartial, nf)
