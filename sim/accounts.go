@@ -113,10 +113,14 @@ const (
 )
 
 // distribution sets the median wage and the wage, income and wealth Ginis,
-// and the money held by all agents. The three samples are sorted and
-// summed in parallel, one goroutine each, beside the sum of money, so the
-// numbers do not depend on the number of cores.
+// and the money held by all agents. The samples' first radix pass runs in
+// parallel over their stripes (the households phase has counted them),
+// the rest of each sample's sort and its sums on one goroutine each, beside
+// the sum of money. The sorted samples, and so the numbers, do not depend
+// on the number of cores.
 func (w *World) distribution(a *economy.Accounts) {
+	w.parallel(samples, 1, (*World).planChunk)
+	w.parallel(samples*w.samples[0].Stripes(), 1, (*World).spreadChunk)
 	w.parallel(samples+1, 1, (*World).distributionChunk)
 	a.WageGini = w.sampleGini[wageSample]
 	a.MedianWage = w.medianWage
@@ -125,7 +129,16 @@ func (w *World) distribution(a *economy.Accounts) {
 	a.Money = w.moneyHeld
 }
 
-// distributionChunk reduces sample k, or adds up the money when k is
+// planChunk plans sample k's first radix pass.
+func (w *World) planChunk(k, _, _ int) { w.samples[k].Plan() }
+
+// spreadChunk runs the first radix pass of one stripe of one sample.
+func (w *World) spreadChunk(c, _, _ int) {
+	stripes := w.samples[0].Stripes()
+	w.samples[c/stripes].Spread(c % stripes)
+}
+
+// distributionChunk sorts and reduces sample k, or adds up the money when k is
 // samples.
 func (w *World) distributionChunk(k, _, _ int) {
 	if k == samples {
@@ -133,7 +146,7 @@ func (w *World) distributionChunk(k, _, _ int) {
 		return
 	}
 	s := &w.samples[k]
-	s.Sort()
+	s.Finish()
 	w.sampleGini[k] = s.Gini()
 	if k == wageSample {
 		w.medianWage = s.Median()

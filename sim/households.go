@@ -66,6 +66,9 @@ func (w *World) householdsChunk(ch, lo, hi int) {
 		}
 		w.sample(j, wk)
 	}
+	for k := range w.samples {
+		w.samples[k].Count(ch) // the chunk's slots are the sample's stripe ch
+	}
 	w.wpart[ch] = *p
 }
 

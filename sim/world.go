@@ -169,7 +169,7 @@ func (w *World) allocate() {
 	w.wpart, w.fpart = make([]workerPartial, nw), make([]firmPartial, nf)
 	w.rng = newStreams(c.Seed, max(nw, nf, 1))
 	for k := range w.samples {
-		w.samples[k].Resize(c.Workers)
+		w.samples[k].Resize(c.Workers, workerChunk)
 	}
 	w.market.init(c)
 	w.decayPow = make([]float64, math.MaxInt16+1)
