@@ -14,6 +14,12 @@ const (
 	firmChunk   = 32
 )
 
+// parallelMin is the size (workers plus firm·bin slots) below which a
+// World runs every phase on the calling goroutine: a step then takes about
+// a millisecond, and waking helpers a few times a phase would cost more
+// than the second core gives. It never changes the results.
+const parallelMin = 1 << 16
+
 // chunks is the number of chunks of size size covering n items.
 func chunks(n, size int) int { return (n + size - 1) / size }
 
@@ -64,10 +70,14 @@ const (
 	chunkMask = 1<<chunkBits - 1
 )
 
-// newPool starts the helpers of a World. They stop when the World is
-// garbage (see New), and there are none when GOMAXPROCS is 1.
-func newPool() *pool {
+// newPool starts the helpers of a World of the given size (see
+// parallelMin). They stop when the World is garbage (see New), and there
+// are none when GOMAXPROCS is 1 or the World is small.
+func newPool(size int) *pool {
 	p := &pool{helpers: runtime.GOMAXPROCS(0) - 1}
+	if size < parallelMin {
+		p.helpers = 0
+	}
 	p.wake = make(chan struct{}, max(p.helpers, 0))
 	p.done = make(chan struct{}, 1)
 	for range p.helpers {

@@ -75,7 +75,7 @@ func TestAccountingIdentities(t *testing.T) {
 // expects identical accounts; another seed must differ.
 func TestDeterminism(t *testing.T) {
 	c := small()
-	c.Workers, c.Firms = 20000, 100 // several worker and firm chunks
+	c.Workers, c.Firms = 40000, 300 // several worker and firm chunks, above parallelMin
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
 	var first []economy.Accounts
 	for _, procs := range []int{1, 2, 8} {
@@ -161,7 +161,7 @@ func TestStepDoesNotAllocate(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
 	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	c := small()
-	c.Workers, c.Firms, c.AIAgents = 20000, 100, 20000 // several worker and firm chunks
+	c.Workers, c.Firms, c.AIAgents = 40000, 300, 40000 // several worker and firm chunks, above parallelMin
 	w, err := New(c)
 	if err != nil {
 		t.Fatal(err)
@@ -188,7 +188,7 @@ func TestStepDoesNotAllocate(t *testing.T) {
 // sizes on several goroutines and checks that every chunk ran exactly once.
 func TestPoolRunsEveryChunkOnce(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
-	w := &World{pool: newPool()}
+	w := &World{pool: newPool(parallelMin)}
 	defer w.pool.stop()
 	ran := make([]int32, 1000)
 	for n := range 1000 {

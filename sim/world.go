@@ -39,7 +39,7 @@ type World struct {
 	byReq  []int            // bins in ascending order of requirement
 	rank   []int            // rank[i]: bin i's place in byReq
 
-	decayPow []float64 // ReservationDecay^m for every month count m
+	decayPow []float64 // ReservationDecay^m for the month counts m of the run
 
 	workers []agents.Worker
 	firms   []agents.Firm
@@ -124,7 +124,7 @@ func New(cfg Config) (*World, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	w := &World{cfg: cfg, ces: economy.NewCES(cfg.Sigma), pool: newPool()}
+	w := &World{cfg: cfg, ces: economy.NewCES(cfg.Sigma), pool: newPool(cfg.Workers + cfg.Firms*cfg.TaskBins)}
 	runtime.AddCleanup(w, (*pool).stop, w.pool)
 	w.tasks = economy.NewTasks(cfg.TaskBins, economy.DefaultSectors[:cfg.Sectors], maxReq)
 	w.basin = economy.Basket{Sigma: cfg.LandSigma, Weight: cfg.LandWeight}
@@ -138,6 +138,7 @@ func New(cfg Config) (*World, error) {
 	w.initAI()
 	w.placeWorkers()
 	w.initUnemployment(r)
+	w.tabulateDecay()
 	w.recount()
 	w.produce()
 	w.initWages()
@@ -172,10 +173,6 @@ func (w *World) allocate() {
 		w.samples[k].Resize(c.Workers, workerChunk)
 	}
 	w.market.init(c)
-	w.decayPow = make([]float64, math.MaxInt16+1)
-	for m := range w.decayPow {
-		w.decayPow[m] = math.Pow(c.ReservationDecay, float64(m))
-	}
 }
 
 // orderBins sorts the bins by skill requirement for the labour market.
@@ -371,6 +368,20 @@ func (w *World) initUnemployment(r *rand.Rand) {
 			wk.Status, wk.Firm = agents.Unemployed, -1
 			wk.Months = int16(math.Floor(r.ExpFloat64() * 3))
 		}
+	}
+}
+
+// tabulateDecay fills w.decayPow for every spell an unemployed worker can
+// reach in the run: the longest at the start plus one a step (beyond it,
+// w.reservation computes the power).
+func (w *World) tabulateDecay() {
+	longest := 0
+	for j := range w.workers {
+		longest = max(longest, int(w.workers[j].Months))
+	}
+	w.decayPow = make([]float64, min(math.MaxInt16, longest+w.cfg.Steps())+1)
+	for m := range w.decayPow {
+		w.decayPow[m] = math.Pow(w.cfg.ReservationDecay, float64(m))
 	}
 }
 
