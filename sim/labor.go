@@ -16,15 +16,19 @@ type labourMarket struct {
 	start []int     // jobs of sector s are jobs[start[s]:start[s+1]]
 	below [][]int32 // below[s][k]: jobs of sector s in the k lowest-requirement bins
 	next  []int     // listJobs' write position of each (sector, requirement rank)
+	mp    []float64 // marginal product each job's firm bargains over (World.offers)
 	best  []int32   // best applicant (a seeker) of each job, -1 if none
 	eff   []float32 // efficiency of each job's best applicant
+	res   []float64 // reservation wage of each job's best applicant
 	offer []int32   // best offer (job index) each seeker holds, -1 if none
 	held  []int32   // seekers holding an offer
 
 	// The job seekers, listed by separate in index order: worker chunk
-	// ch's are seekers[ch·workerChunk:][:seeking[ch]].
-	seekers []seeker
-	seeking []int
+	// ch's are seekers[ch·workerChunk:][:seeking[ch]] until match packs
+	// them into seekers[:nseekers].
+	seekers  []seeker
+	seeking  []int
+	nseekers int
 }
 
 // seeker is a job seeker as the matching sees it, copied from the worker
@@ -196,6 +200,11 @@ const matchRounds = 2
 // wage); each worker takes the best offer. It returns the number of hires.
 func (w *World) match() int {
 	w.listJobs()
+	m := &w.market
+	m.nseekers = 0
+	for ch, n := range m.seeking {
+		m.nseekers += copy(m.seekers[m.nseekers:], m.seekers[ch*workerChunk:][:n])
+	}
 	r := w.rng.get(0, streamMatch, w.step, 0)
 	hires := 0
 	for range matchRounds {
@@ -213,23 +222,20 @@ func (w *World) matchRound(r *rand.Rand) int {
 			m.best[job] = -1
 		}
 	}
-	for ch, n := range m.seeking {
-		base := ch * workerChunk
-		for i := base; i < base+n; i++ {
-			sk := &m.seekers[i]
-			if sk.hired {
-				continue // in an earlier round
-			}
-			s := int(sk.sector)
-			n := int(m.below[s][sk.qual])
-			if n == 0 {
-				continue
-			}
-			for range c.Applications {
-				job := m.start[s] + r.IntN(n)
-				if b := m.best[job]; b == -1 || (b >= 0 && m.eff[job] < sk.eff) {
-					m.best[job], m.eff[job] = int32(i), sk.eff
-				}
+	for i := range m.seekers[:m.nseekers] {
+		sk := &m.seekers[i]
+		if sk.hired {
+			continue // in an earlier round
+		}
+		s := int(sk.sector)
+		n := int(m.below[s][sk.qual])
+		if n == 0 {
+			continue
+		}
+		for range c.Applications {
+			job := m.start[s] + r.IntN(n)
+			if b := m.best[job]; b == -1 || (b >= 0 && m.eff[job] < sk.eff) {
+				m.best[job], m.eff[job], m.res[job] = int32(i), sk.eff, sk.res
 			}
 		}
 	}
@@ -238,14 +244,14 @@ func (w *World) matchRound(r *rand.Rand) int {
 		if i < 0 {
 			continue
 		}
-		mp := w.offerMP(int(m.jobs[job]))
-		if mp < m.seekers[i].res {
+		mp := m.mp[job]
+		if mp < m.res[job] {
 			continue
 		}
 		if m.offer[i] < 0 {
 			m.held = append(m.held, i)
 			m.offer[i] = int32(job)
-		} else if w.offerMP(int(m.jobs[m.offer[i]])) < mp {
+		} else if m.mp[m.offer[i]] < mp {
 			m.offer[i] = int32(job)
 		}
 	}
@@ -258,7 +264,7 @@ func (w *World) matchRound(r *rand.Rand) int {
 		sk.hired = true
 		j := sk.worker
 		wk := &w.workers[j]
-		wk.Rate = agents.Bargain(sk.res, w.offerMP(slot), c.Bargaining)
+		wk.Rate = agents.Bargain(sk.res, m.mp[job], c.Bargaining)
 		w.hireAt(int(j), slot)
 		w.human[slot] += float64(wk.Efficiency)
 		w.count[slot]++
@@ -269,13 +275,6 @@ func (w *World) matchRound(r *rand.Rand) int {
 
 // filled marks a job taken in an earlier round.
 const filled = -2
-
-// offerMP is the marginal product a firm bargains over for a job in slot:
-// its humans' marginal product, or its expected cost of a hire when it has
-// no output yet (the larger; updateMarketStats keeps it in w.offers).
-func (w *World) offerMP(slot int) float64 {
-	return w.offers[slot/w.cfg.TaskBins]
-}
 
 // reservation is the worker's reservation wage (agents.Worker.Reservation)
 // with the decay's power looked up in w.decayPow.
@@ -317,15 +316,17 @@ func (w *World) listJobs() {
 	}
 	m.start[c.Sectors] = pos
 	if cap(m.jobs) < total {
-		m.jobs, m.best, m.eff = make([]int32, total, 2*total), make([]int32, total, 2*total), make([]float32, total, 2*total)
+		m.jobs, m.best = make([]int32, total, 2*total), make([]int32, total, 2*total)
+		m.eff, m.mp, m.res = make([]float32, total, 2*total), make([]float64, total, 2*total), make([]float64, total, 2*total)
 	}
-	m.jobs, m.best, m.eff = m.jobs[:total], m.best[:total], m.eff[:total]
+	m.jobs, m.best, m.eff, m.mp, m.res = m.jobs[:total], m.best[:total], m.eff[:total], m.mp[:total], m.res[:total]
 	for f := range c.Firms {
 		row := m.next[f%c.Sectors*b:][:b]
+		mp := w.offers[f]
 		for i, v := range w.vacancies[f*b : (f+1)*b] {
 			at := row[w.rank[i]]
 			for k := range int(v) {
-				m.jobs[at+k] = int32(f*b + i)
+				m.jobs[at+k], m.mp[at+k] = int32(f*b+i), mp
 			}
 			row[w.rank[i]] += int(v)
 		}

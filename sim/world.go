@@ -61,7 +61,7 @@ type World struct {
 	// Per-firm copies that the passes over workers and jobs read at
 	// random: 8 bytes a firm instead of a Firm's cache lines.
 	mpHuman  []float64 // MPHuman, set by produce
-	offers   []float64 // max(MPHuman, HumanCost), set by updateMarketStats
+	offers   []float64 // the marginal product a firm bargains over in a hire: its humans', or its expected cost of a hire when it has no output yet (the larger); set by updateMarketStats
 	wageBill []float64 // recount's sums
 
 	rng  *streams
