@@ -12,16 +12,14 @@ import (
 // labourMarket is the scratch space of the search-and-matching market,
 // allocated once and reused every step.
 type labourMarket struct {
-	jobs  []int32   // open jobs as slots f·B+b, per sector in ascending requirement order
-	start []int     // jobs of sector s are jobs[start[s]:start[s+1]]
-	below [][]int32 // below[s][k]: jobs of sector s in the k lowest-requirement bins
-	next  []int     // listJobs' write position of each (sector, requirement rank)
-	mp    []float64 // marginal product each job's firm bargains over (World.offers)
-	best  []int32   // best applicant (a seeker) of each job, -1 if none
-	eff   []float32 // efficiency of each job's best applicant
-	res   []float64 // reservation wage of each job's best applicant
-	offer []int32   // best offer (job index) each seeker holds, -1 if none
-	held  []int32   // seekers holding an offer
+	jobs  []int32     // open jobs as slots f·B+b, per sector in ascending requirement order
+	start []int       // jobs of sector s are jobs[start[s]:start[s+1]]
+	below [][]int32   // below[s][k]: jobs of sector s in the k lowest-requirement bins
+	next  []int       // listJobs' write position of each (sector, requirement rank)
+	mp    []float64   // marginal product each job's firm bargains over (World.offers)
+	best  []applicant // each job's best applicant
+	offer []int32     // best offer (job index) each seeker holds, -1 if none
+	held  []int32     // seekers holding an offer
 
 	// The job seekers, listed by separate in index order: worker chunk
 	// ch's are seekers[ch·workerChunk:][:seeking[ch]] until match packs
@@ -29,6 +27,16 @@ type labourMarket struct {
 	seekers  []seeker
 	seeking  []int
 	nseekers int
+}
+
+// applicant is a job's best applicant in a round: a seeker (-1 for none,
+// filled for a job taken in an earlier round) and the two numbers the job
+// compares and bargains with, kept together so that a job is one cache
+// line away.
+type applicant struct {
+	seeker int32
+	eff    float32 // efficiency
+	res    float64 // reservation wage
 }
 
 // seeker is a job seeker as the matching sees it, copied from the worker
@@ -218,8 +226,8 @@ func (w *World) matchRound(r *rand.Rand) int {
 	c := &w.cfg
 	m := &w.market
 	for job := range m.best {
-		if m.best[job] != filled {
-			m.best[job] = -1
+		if m.best[job].seeker != filled {
+			m.best[job].seeker = -1
 		}
 	}
 	for i := range m.seekers[:m.nseekers] {
@@ -234,18 +242,19 @@ func (w *World) matchRound(r *rand.Rand) int {
 		}
 		for range c.Applications {
 			job := m.start[s] + r.IntN(n)
-			if b := m.best[job]; b == -1 || (b >= 0 && m.eff[job] < sk.eff) {
-				m.best[job], m.eff[job], m.res[job] = int32(i), sk.eff, sk.res
+			if b := &m.best[job]; b.seeker == -1 || (b.seeker >= 0 && b.eff < sk.eff) {
+				*b = applicant{seeker: int32(i), eff: sk.eff, res: sk.res}
 			}
 		}
 	}
 	m.held = m.held[:0]
-	for job, i := range m.best {
+	for job, b := range m.best {
+		i := b.seeker
 		if i < 0 {
 			continue
 		}
 		mp := m.mp[job]
-		if mp < m.res[job] {
+		if mp < b.res {
 			continue
 		}
 		if m.offer[i] < 0 {
@@ -259,7 +268,7 @@ func (w *World) matchRound(r *rand.Rand) int {
 		job := m.offer[i]
 		slot := int(m.jobs[job])
 		m.offer[i] = -1
-		m.best[job] = filled
+		m.best[job].seeker = filled
 		sk := &m.seekers[i]
 		sk.hired = true
 		j := sk.worker
@@ -316,10 +325,9 @@ func (w *World) listJobs() {
 	}
 	m.start[c.Sectors] = pos
 	if cap(m.jobs) < total {
-		m.jobs, m.best = make([]int32, total, 2*total), make([]int32, total, 2*total)
-		m.eff, m.mp, m.res = make([]float32, total, 2*total), make([]float64, total, 2*total), make([]float64, total, 2*total)
+		m.jobs, m.mp, m.best = make([]int32, total, 2*total), make([]float64, total, 2*total), make([]applicant, total, 2*total)
 	}
-	m.jobs, m.best, m.eff, m.mp, m.res = m.jobs[:total], m.best[:total], m.eff[:total], m.mp[:total], m.res[:total]
+	m.jobs, m.mp, m.best = m.jobs[:total], m.mp[:total], m.best[:total]
 	for f := range c.Firms {
 		row := m.next[f%c.Sectors*b:][:b]
 		mp := w.offers[f]
@@ -332,6 +340,6 @@ func (w *World) listJobs() {
 		}
 	}
 	for job := range m.best {
-		m.best[job] = -1
+		m.best[job].seeker = -1
 	}
 }
