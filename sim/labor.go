@@ -199,15 +199,15 @@ func (w *World) seeker(j int) seeker {
 // seekers whose applications all failed apply again to the jobs still open.
 const matchRounds = 2
 
-// match runs the search market. Firms' vacancies are listed per sector in
-// ascending order of the bins' skill requirements. In each round every job
+// match runs the search market on the jobs listJobs has listed: firms'
+// vacancies per sector in ascending order of the bins' skill
+// requirements. In each round every job
 // seeker sends Applications applications to open jobs drawn uniformly from
 // those of its sector it qualifies for; each job offers itself to its most
 // efficient applicant at the Nash wage between the applicant's reservation
 // wage and the firm's marginal product (if that is above the reservation
 // wage); each worker takes the best offer. It returns the number of hires.
 func (w *World) match() int {
-	w.listJobs()
 	m := &w.market
 	m.nseekers = 0
 	for ch, n := range m.seeking {

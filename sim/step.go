@@ -30,7 +30,12 @@ var (
 	frictionalSchedule = []phase{
 		{"laws", (*World).laws},
 		{"decide", func(w *World) { w.decide(w.expectedPrice()) }},
+		// The open jobs are listed beside the separations: listJobs reads
+		// the vacancies and the firms' offers and writes the job list;
+		// separate writes the workers and the seekers.
+		{"listJobs", func(w *World) { w.beside((*World).listJobs) }},
 		{"separate", (*World).separate},
+		{"listJobs-wait", (*World).awaitSide},
 		// The AI-agent market clears beside the sequential part of the
 		// labour market: it reads the firms' plans and writes the AI
 		// agents and the AI slots; the recount and matching write the
