@@ -20,6 +20,25 @@ type firmPartial struct {
 // index order, so the numbers do not depend on the number of ranges, while
 // the scattered additions into the slots (the cost) are shared out.
 func (w *World) recount() {
+	w.clearStaff()
+	w.sumStaff()
+}
+
+// clearStaff zeroes the slots' human units and head counts, in parallel
+// over firm chunks: the first half of recount, which the step runs ahead
+// of the second.
+func (w *World) clearStaff() {
+	w.parallel(len(w.firms), firmChunk, (*World).clearStaffChunk)
+}
+
+func (w *World) clearStaffChunk(_, lo, hi int) {
+	b := w.cfg.TaskBins
+	clear(w.human[lo*b : hi*b])
+	clear(w.count[lo*b : hi*b])
+}
+
+// sumStaff adds up the workers into the cleared slots and the wage bills.
+func (w *World) sumStaff() {
 	w.recountParts = min(w.pool.helpers+1, runtime.GOMAXPROCS(0), len(w.firms))
 	if w.sideRunning {
 		w.recountParts = 1 // the side goroutine has the other core
@@ -33,11 +52,9 @@ func (w *World) recountPart(part, _, _ int) {
 	w.recountFirms(n*part/w.recountParts, n*(part+1)/w.recountParts)
 }
 
-// recountFirms does recount's work for the firms [lo, hi).
+// recountFirms adds up the workers of the firms [lo, hi).
 func (w *World) recountFirms(lo, hi int) {
 	b := w.cfg.TaskBins
-	clear(w.human[lo*b : hi*b])
-	clear(w.count[lo*b : hi*b])
 	bill := w.wageBill[lo:hi]
 	clear(bill)
 	flo, fhi := int32(lo), int32(hi)

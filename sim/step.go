@@ -36,13 +36,14 @@ var (
 		{"listJobs", func(w *World) { w.beside((*World).listJobs) }},
 		{"separate", (*World).separate},
 		{"listJobs-wait", (*World).awaitSide},
+		{"recount-clear", (*World).clearStaff},
 		// The AI-agent market clears beside the sequential part of the
 		// labour market: it reads the firms' plans and writes the AI
 		// agents and the AI slots; the recount and matching write the
 		// workers, the human slots and the wage bills, and read neither
 		// the agents nor the AI slots.
 		{"clearAI", func(w *World) { w.beside((*World).clearAI) }},
-		{"recount", (*World).recount},
+		{"recount", (*World).sumStaff},
 		{"match", func(w *World) { w.hires = w.match() }},
 		{"clearAI-wait", (*World).awaitSide},
 		{"produce", (*World).produce},
