@@ -107,9 +107,18 @@ func (f *Firm) AIDemand(ces economy.CES, b economy.Blocks, pu, xRef float64) flo
 	if pu <= 0 {
 		return math.Inf(1)
 	}
+	// (A/p)^σ and (A/p)^(σ−1); at σ = 0.5 they are what math.Pow returns
+	// for those exponents, √(A/p) and 1/√(A/p), from one square root.
+	var up, down float64
+	if t := f.TFP / pu; ces.Sigma == 0.5 {
+		up = math.Sqrt(t)
+		down = 1 / up
+	} else {
+		up, down = math.Pow(t, ces.Sigma), math.Pow(t, ces.Sigma-1)
+	}
 	x := xRef
 	if f.Plan.Scaled {
-		q := f.QH + b.AI*math.Pow(f.TFP/pu, ces.Sigma-1)
+		q := f.QH + b.AI*down
 		switch {
 		case math.Abs(ces.Rho) < 1e-9:
 			x = f.RT * math.Exp((b.Human*math.Log(f.TFP/f.HumanCost)+b.AI*math.Log(f.TFP/pu))/b.Trad)
@@ -121,5 +130,5 @@ func (f *Firm) AIDemand(ces economy.CES, b economy.Blocks, pu, xRef float64) flo
 			x = f.RT * economy.Pow(b.Trad/(1-q), 1/ces.Rho)
 		}
 	}
-	return b.AI * x * math.Pow(f.TFP/pu, ces.Sigma)
+	return b.AI * x * up
 }
