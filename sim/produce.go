@@ -78,24 +78,44 @@ func (w *World) produce() {
 	w.parallel(len(w.firms), firmChunk, (*World).produceChunk)
 }
 
-func (w *World) produceChunk(_, lo, hi int) {
+// produceChunk produces for one firm chunk and, in the same pass over its
+// slots, adds up what payChunk reports for the chunk (slotTotals) and each
+// firm's AI agents.
+func (w *World) produceChunk(ch, lo, hi int) {
+	b := w.cfg.TaskBins
+	var t slotTotals
 	for f := lo; f < hi; f++ {
-		w.produceFirm(f)
+		var ai, human float64
+		agentsHere := 0
+		for k := f * b; k < (f+1)*b; k++ {
+			ai += w.aiUnits[k]
+			human += w.human[k]
+			t.aiUnits += w.aiUnits[k]
+			t.humanUnits += w.human[k]
+			t.vacancies += int(w.vacancies[k])
+			agentsHere += int(w.aiCount[k])
+		}
+		w.aiHere[f] = agentsHere
+		w.produceFirm(f, ai, human)
 	}
+	w.slotSums[ch] = t
+}
+
+// slotTotals are one firm chunk's sums over its slots, each taken slot by
+// slot in slot order.
+type slotTotals struct {
+	aiUnits, humanUnits float64
+	vacancies           int
 }
 
 // produceFirm computes firm f's output Y = A·X and the marginal products of
-// its humans and AI agents. Workers and AI agents are hired into task bins,
+// its humans and AI agents, given the AI and human units in its slots.
+// Workers and AI agents are hired into task bins,
 // but like any worker they perform many tasks: the firm spreads its human
 // and AI units over its tasks optimally (economy.Allocate), so output does
 // not collapse when one bin of a small firm is empty.
-func (w *World) produceFirm(f int) {
+func (w *World) produceFirm(f int, ai, human float64) {
 	fm := &w.firms[f]
-	var ai, human float64
-	for k := f * w.cfg.TaskBins; k < (f+1)*w.cfg.TaskBins; k++ {
-		ai += w.aiUnits[k]
-		human += w.human[k]
-	}
 	bl := w.blocks[fm.Sector]
 	x, rAI, rHuman := w.ces.Index(bl, fm.Capital, ai, human)
 	fm.X, fm.Output = x, fm.TFP*x

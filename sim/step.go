@@ -133,16 +133,11 @@ func (w *World) payChunk(ch, lo, hi int) {
 	p := &firmPartial{}
 	for f := lo; f < hi; f++ {
 		fm := &w.firms[f]
-		base, end := f*c.TaskBins, (f+1)*c.TaskBins
 		if c.Frictionless {
 			fm.WageBill = fm.MPHuman * fm.HumanUnits
 			fm.AIBill = fm.MPAI * fm.AIUnits
 		} else {
-			agentsHere := 0
-			for k := base; k < end; k++ {
-				agentsHere += int(w.aiCount[k])
-			}
-			fm.AIBill = float64(agentsHere) * w.price
+			fm.AIBill = float64(w.aiHere[f]) * w.price
 		}
 		tax := c.AITax * fm.AIBill
 		fm.Surplus = fm.Output - fm.WageBill - fm.AIBill - tax
@@ -157,12 +152,10 @@ func (w *World) payChunk(ch, lo, hi int) {
 		p.surplus += fm.Surplus
 		p.dividends += dividends
 		p.invest += invest
-		for k := base; k < end; k++ {
-			p.aiUnits += w.aiUnits[k]
-			p.humanUnits += w.human[k]
-			p.vacancies += int(w.vacancies[k])
-		}
 	}
+	// The chunk's slot sums, taken by produceChunk over the same slots.
+	s := w.slotSums[ch]
+	p.aiUnits, p.humanUnits, p.vacancies = s.aiUnits, s.humanUnits, s.vacancies
 	w.fpart[ch] = *p
 }
 

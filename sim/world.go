@@ -63,6 +63,7 @@ type World struct {
 	mpHuman  []float64 // MPHuman, set by produce
 	offers   []float64 // the marginal product a firm bargains over in a hire: its humans', or its expected cost of a hire when it has no output yet (the larger); set by updateMarketStats
 	wageBill []float64 // recount's sums
+	aiHere   []int     // AI agents deployed at each firm, counted by produce
 
 	rng  *streams
 	pool *pool // helper goroutines of the parallel phases
@@ -92,9 +93,10 @@ type World struct {
 	sectorVac  []float64 // vacancy rate of each sector
 	bestSector int
 
-	market labourMarket
-	wpart  []workerPartial
-	fpart  []firmPartial
+	market   labourMarket
+	wpart    []workerPartial
+	fpart    []firmPartial
+	slotSums []slotTotals // per firm chunk, from produce for pay
 
 	samples    [samples]economy.Sample // wages, incomes, wealth: for the Ginis and the median wage
 	sampleGini [samples]float64
@@ -165,9 +167,10 @@ func (w *World) allocate() {
 	w.layoff, w.automated = make([]float32, fb), make([]bool, fb)
 	w.laysOff = make([]uint64, (fb+63)/64)
 	w.mpHuman, w.offers, w.wageBill = make([]float64, c.Firms), make([]float64, c.Firms), make([]float64, c.Firms)
+	w.aiHere = make([]int, c.Firms)
 	w.sectorRes, w.sectorVac = make([]float64, c.Sectors), make([]float64, c.Sectors)
 	nw, nf := chunks(c.Workers, workerChunk), chunks(c.Firms, firmChunk)
-	w.wpart, w.fpart = make([]workerPartial, nw), make([]firmPartial, nf)
+	w.wpart, w.fpart, w.slotSums = make([]workerPartial, nw), make([]firmPartial, nf), make([]slotTotals, nf)
 	w.rng = newStreams(c.Seed, max(nw, nf, 1))
 	for k := range w.samples {
 		w.samples[k].Resize(c.Workers, workerChunk)
