@@ -40,10 +40,11 @@ func (s *Sample) Resize(n, stripe int) {
 		stripe = max(n, 1)
 	}
 	if cap(s.keys) < n {
-		s.keys, s.tmp = make([]uint64, n), make([]uint64, n)
+		s.keys, s.tmp = make([]uint64, n), make([]uint64, n) // zero
+	} else {
+		s.keys, s.tmp = s.keys[:n], s.tmp[:n]
+		clear(s.keys)
 	}
-	s.keys, s.tmp = s.keys[:n], s.tmp[:n]
-	clear(s.keys)
 	s.skip, s.stripe = 0, stripe
 	if nc := (n + stripe - 1) / stripe; cap(s.counts) < nc {
 		s.counts = make([]radixCounts, nc)

@@ -176,6 +176,39 @@ func (w *World) allocate() {
 		w.samples[k].Resize(c.Workers, workerChunk)
 	}
 	w.market.init(c)
+	w.parallel(prefaultParts, 1, (*World).prefault)
+}
+
+// prefaultParts is the number of pieces prefault cuts each array into.
+const prefaultParts = 16
+
+// prefault writes a zero into every page of part p of the big arrays, in
+// parallel, while they are fresh from the allocator and all zero: the kernel maps a
+// page at its first touch, some microseconds each, which at a million
+// agents (tens of thousands of pages) would otherwise come one after
+// another in the sequential parts of New.
+func (w *World) prefault(p, _, _ int) {
+	touch(w.workers, p)
+	touch(w.ai, p)
+	for _, s := range [][]float64{w.human, w.target, w.aiUnits} {
+		touch(s, p)
+	}
+	for _, s := range [][]int32{w.count, w.aiCount, w.aiWant, w.vacancies} {
+		touch(s, p)
+	}
+	touch(w.layoff, p)
+	touch(w.automated, p)
+	touch(w.market.seekers, p)
+}
+
+// touch writes the zero value at every 512th element of part p of s (a
+// page holds at least 512 elements of a type of at most 8 bytes, and the
+// larger types are touched more often than needed).
+func touch[T any](s []T, p int) {
+	var zero T
+	for i := len(s) * p / prefaultParts; i < len(s)*(p+1)/prefaultParts; i += 512 {
+		s[i] = zero
+	}
 }
 
 // orderBins sorts the bins by skill requirement for the labour market.
