@@ -26,9 +26,21 @@ type Sample struct {
 	// Histograms of the radix digits: per stripe (Plan turns the first
 	// pass's into each stripe's write positions) and of all stripes (Plan
 	// turns them into the later passes' write positions).
-	counts []radixCounts
+	counts []stripeCounts
 	total  radixCounts
 	moves  [radixPasses]bool // the pass moves keys: not every key has the same digit
+
+	// The wide pass (see Plan): one pass over the top two digits together
+	// when their values span at most wideMax.
+	wide   bool
+	wideLo uint64  // the smallest top two digits of a key with a value
+	wideAt []int32 // its histogram, then write positions
+}
+
+// stripeCounts are one stripe's histograms and its slots without a value.
+type stripeCounts struct {
+	digits radixCounts
+	empty  int32
 }
 
 type radixCounts [radixPasses][1 << radixBits]int32
@@ -47,9 +59,12 @@ func (s *Sample) Resize(n, stripe int) {
 	}
 	s.skip, s.stripe = 0, stripe
 	if nc := (n + stripe - 1) / stripe; cap(s.counts) < nc {
-		s.counts = make([]radixCounts, nc)
+		s.counts = make([]stripeCounts, nc)
 	} else {
 		s.counts = s.counts[:nc]
+	}
+	if n >= radixMin && s.wideAt == nil {
+		s.wideAt = make([]int32, wideMax+1)
 	}
 }
 
@@ -126,13 +141,18 @@ func fromSortKey(k uint64) float64 {
 // constant (and which fall back to a comparison sort if they are not).
 // The first pass is the one stripes can share: every stripe writes its
 // keys, in order, from its own positions, which the histograms of the
-// stripes before it give. The later passes run on one goroutine.
+// stripes before it give. The later passes run on one goroutine, and are
+// one pass when they can be: the top 22 bits of the values of a sample
+// spread over a few binades take few distinct values (for wages, incomes
+// and wealth, some thousands), so one pass over a histogram of that range
+// (less its lowest value) does the work of two.
 const (
 	radixBits   = 11
 	radixPasses = 3                          // Count writes out three digits
 	radixLow    = 64 - radixBits*radixPasses // bits the passes leave to the last pass
 	radixMask   = 1<<radixBits - 1
-	radixMin    = 4096 // below this many keys a comparison sort is faster
+	radixMin    = 4096    // below this many keys a comparison sort is faster
+	wideMax     = 1 << 16 // the most values of the top two digits the wide pass takes
 )
 
 // digit is pass p's digit of key k.
@@ -149,12 +169,14 @@ func (s *Sample) Count(c int) {
 		return
 	}
 	lo, hi := s.stripeRange(c)
-	h := &s.counts[c]
-	*h = radixCounts{}
+	sc := &s.counts[c]
+	*sc = stripeCounts{}
+	h := &sc.digits
 	for _, k := range s.keys[lo:hi] {
 		h[0][k>>radixLow&radixMask]++
 		h[1][k>>(radixLow+radixBits)&radixMask]++
 		h[2][k>>(radixLow+2*radixBits)&radixMask]++
+		sc.empty += int32(b2u(k == 0))
 	}
 }
 
@@ -167,13 +189,16 @@ func (s *Sample) Plan() {
 		return
 	}
 	s.total = radixCounts{}
+	var empty int32
 	for c := range s.counts {
 		for p := range radixPasses {
-			for d, v := range s.counts[c][p] {
+			for d, v := range s.counts[c].digits[p] {
 				s.total[p][d] += v
 			}
 		}
+		empty += s.counts[c].empty
 	}
+	s.planWide(empty)
 	var base [1 << radixBits]int32
 	var sum int32
 	for d, v := range s.total[0] {
@@ -184,7 +209,7 @@ func (s *Sample) Plan() {
 		s.moves[p] = s.total[p][digit(s.keys[0], p)] != n
 	}
 	for c := range s.counts {
-		h := &s.counts[c][0]
+		h := &s.counts[c].digits[0]
 		for d, v := range h {
 			h[d] = base[d]
 			base[d] += v
@@ -200,13 +225,43 @@ func (s *Sample) Plan() {
 	}
 }
 
+// planWide decides whether the passes after the first can be one, from the
+// histogram of the top digit and the number of slots without a value (key
+// 0, which gets a bucket of its own below all others).
+func (s *Sample) planWide(empty int32) {
+	top := &s.total[2]
+	lo, hi := -1, -1
+	for d, v := range top {
+		if d == 0 {
+			v -= empty
+		}
+		if v > 0 {
+			if lo < 0 {
+				lo = d
+			}
+			hi = d
+		}
+	}
+	s.wide = lo >= 0 && (hi-lo+1)<<radixBits < wideMax
+	s.wideLo = uint64(lo) << radixBits
+}
+
+// wideDigit is key k's bucket in the wide pass: 0 for no value, then the
+// top 22 bits, less the lowest of the sample, plus one.
+func (s *Sample) wideDigit(k uint64) uint64 {
+	if k == 0 {
+		return 0
+	}
+	return k>>(radixLow+radixBits) - s.wideLo + 1
+}
+
 // Spread runs the first pass for stripe c.
 func (s *Sample) Spread(c int) {
 	if len(s.keys) < radixMin || !s.moves[0] {
 		return
 	}
 	lo, hi := s.stripeRange(c)
-	at := &s.counts[c][0]
+	at := &s.counts[c].digits[0]
 	tmp := s.tmp
 	for _, k := range s.keys[lo:hi] {
 		d := k >> radixLow & radixMask
@@ -224,7 +279,11 @@ func (s *Sample) Finish() {
 		if s.moves[0] {
 			keys, tmp = tmp, keys
 		}
-		for p := 1; p < radixPasses; p++ {
+		if s.wide {
+			s.widePass(keys, tmp)
+			keys, tmp = tmp, keys
+		}
+		for p := 1; p < radixPasses && !s.wide; p++ {
 			if !s.moves[p] {
 				continue
 			}
@@ -241,6 +300,25 @@ func (s *Sample) Finish() {
 	}
 	s.keys, s.tmp = keys, tmp
 	s.skip, _ = slices.BinarySearch(keys, 1)
+}
+
+// widePass sorts keys into tmp by their top two digits together.
+func (s *Sample) widePass(keys, tmp []uint64) {
+	at := s.wideAt
+	clear(at)
+	for _, k := range keys {
+		at[s.wideDigit(k)]++
+	}
+	var sum int32
+	for d, v := range at {
+		at[d] = sum
+		sum += v
+	}
+	for _, k := range keys {
+		d := s.wideDigit(k)
+		tmp[at[d]] = k
+		at[d]++
+	}
 }
 
 // sortTies sorts the runs of keys that share their top bits, the only
