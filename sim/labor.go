@@ -62,6 +62,11 @@ func (m *labourMarket) init(c Config) {
 		m.offer[j] = -1
 	}
 	m.held = make([]int32, 0, c.Workers)
+	// Room for jobs: the default economy opens at most about a fifth of a
+	// job per worker; listJobs grows the list (by half again) if a step
+	// has more.
+	jobs := max(1024, c.Workers/2)
+	m.jobs, m.mp, m.best = make([]int32, 0, jobs), make([]float64, 0, jobs), make([]applicant, 0, jobs)
 	m.seekers = make([]seeker, c.Workers)
 	m.seeking = make([]int, chunks(c.Workers, workerChunk))
 }
@@ -325,7 +330,7 @@ func (w *World) listJobs() {
 	}
 	m.start[c.Sectors] = pos
 	if cap(m.jobs) < total {
-		m.jobs, m.mp, m.best = make([]int32, total, 2*total), make([]float64, total, 2*total), make([]applicant, total, 2*total)
+		m.jobs, m.mp, m.best = make([]int32, total, total*3/2), make([]float64, total, total*3/2), make([]applicant, total, total*3/2)
 	}
 	m.jobs, m.mp, m.best = m.jobs[:total], m.mp[:total], m.best[:total]
 	for f := range c.Firms {
