@@ -24,10 +24,10 @@ type Sample struct {
 	stripe    int      // slots per stripe
 
 	// Histograms of the radix digits: per stripe (Plan turns the first
-	// pass's into each stripe's write positions) and of all stripes (Plan
-	// turns them into the later passes' write positions).
+	// pass's into each stripe's write positions) and of all stripes, one
+	// per pass (turned into the later passes' write positions).
 	counts []stripeCounts
-	total  radixCounts
+	total  [radixPasses]histogram
 	moves  [radixPasses]bool // the pass moves keys: not every key has the same digit
 
 	// The wide pass (see Plan): one pass over the top two digits together
@@ -37,13 +37,17 @@ type Sample struct {
 	wideAt []int32 // its histogram, then write positions
 }
 
-// stripeCounts are one stripe's histograms and its slots without a value.
+// stripeCounts are one stripe's histograms of the first and the last
+// digit (the middle one is counted only if needed, by Finish) and its
+// slots without a value.
 type stripeCounts struct {
-	digits radixCounts
-	empty  int32
+	low, top histogram
+	empty    int32
 }
 
-type radixCounts [radixPasses][1 << radixBits]int32
+// histogram counts the keys with each value of a digit; offsets turns it
+// into write positions.
+type histogram [1 << radixBits]int32
 
 // Resize makes n slots, without values, in stripes of the given size
 // (all in one if stripe < 1), reusing the buffers.
@@ -148,7 +152,7 @@ func fromSortKey(k uint64) float64 {
 // (less its lowest value) does the work of two.
 const (
 	radixBits   = 11
-	radixPasses = 3                          // Count writes out three digits
+	radixPasses = 3
 	radixLow    = 64 - radixBits*radixPasses // bits the passes leave to the last pass
 	radixMask   = 1<<radixBits - 1
 	radixMin    = 4096    // below this many keys a comparison sort is faster
@@ -171,11 +175,9 @@ func (s *Sample) Count(c int) {
 	lo, hi := s.stripeRange(c)
 	sc := &s.counts[c]
 	*sc = stripeCounts{}
-	h := &sc.digits
 	for _, k := range s.keys[lo:hi] {
-		h[0][k>>radixLow&radixMask]++
-		h[1][k>>(radixLow+radixBits)&radixMask]++
-		h[2][k>>(radixLow+2*radixBits)&radixMask]++
+		sc.low[k>>radixLow&radixMask]++
+		sc.top[k>>(radixLow+2*radixBits)&radixMask]++
 		sc.empty += int32(b2u(k == 0))
 	}
 }
@@ -188,15 +190,15 @@ func (s *Sample) Plan() {
 	if n < radixMin {
 		return
 	}
-	s.total = radixCounts{}
+	s.total = [radixPasses]histogram{}
 	var empty int32
 	for c := range s.counts {
-		for p := range radixPasses {
-			for d, v := range s.counts[c].digits[p] {
-				s.total[p][d] += v
-			}
+		sc := &s.counts[c]
+		for d := range sc.low {
+			s.total[0][d] += sc.low[d]
+			s.total[2][d] += sc.top[d]
 		}
-		empty += s.counts[c].empty
+		empty += sc.empty
 	}
 	s.planWide(empty)
 	var base [1 << radixBits]int32
@@ -205,23 +207,25 @@ func (s *Sample) Plan() {
 		base[d] = sum
 		sum += v
 	}
-	for p := range radixPasses {
+	for _, p := range [...]int{0, 2} {
 		s.moves[p] = s.total[p][digit(s.keys[0], p)] != n
 	}
 	for c := range s.counts {
-		h := &s.counts[c].digits[0]
+		h := &s.counts[c].low
 		for d, v := range h {
 			h[d] = base[d]
 			base[d] += v
 		}
 	}
-	for p := 1; p < radixPasses; p++ {
-		h := &s.total[p]
-		sum = 0
-		for d, v := range h {
-			h[d] = sum
-			sum += v
-		}
+	s.total[2].offsets()
+}
+
+// offsets turns the histogram into write positions.
+func (h *histogram) offsets() {
+	var sum int32
+	for d, v := range h {
+		h[d] = sum
+		sum += v
 	}
 }
 
@@ -261,7 +265,7 @@ func (s *Sample) Spread(c int) {
 		return
 	}
 	lo, hi := s.stripeRange(c)
-	at := &s.counts[c].digits[0]
+	at := &s.counts[c].low
 	tmp := s.tmp
 	for _, k := range s.keys[lo:hi] {
 		d := k >> radixLow & radixMask
@@ -284,6 +288,15 @@ func (s *Sample) Finish() {
 			keys, tmp = tmp, keys
 		}
 		for p := 1; p < radixPasses && !s.wide; p++ {
+			if p == 1 { // Count left the middle digit to here
+				h := &s.total[1]
+				*h = histogram{}
+				for _, k := range keys {
+					h[digit(k, 1)]++
+				}
+				s.moves[1] = h[digit(keys[0], 1)] != int32(len(keys))
+				h.offsets()
+			}
 			if !s.moves[p] {
 				continue
 			}
