@@ -55,7 +55,7 @@ func (w *World) householdsChunk(ch, lo, hi int) {
 		capital := wk.Stake*pay.dividendPerStake + pay.budgetRent
 		income := wage*(1-c.LaborTax) + capital*(1-c.CapitalTax) + pay.ubi
 		p.wages += wage
-		spent := w.advance(wk, pay, r, p)
+		spent := w.advance(j, wk, pay, r, p)
 		cons := agents.Consumption(income, wk.Wealth-spent, c.ConsumeIncome, c.ConsumeWealth)
 		wk.Wealth += income - cons - spent
 		wk.Income = income
@@ -86,7 +86,7 @@ func (w *World) sample(j int, wk *agents.Worker) {
 
 // advance moves one household through its labour-market state for the
 // month and returns what it spent on retraining.
-func (w *World) advance(wk *agents.Worker, pay payouts, r *rand.Rand, p *workerPartial) float64 {
+func (w *World) advance(j int, wk *agents.Worker, pay payouts, r *rand.Rand, p *workerPartial) float64 {
 	c := &w.cfg
 	switch wk.Status {
 	case agents.Employed:
@@ -100,6 +100,7 @@ func (w *World) advance(wk *agents.Worker, pay payouts, r *rand.Rand, p *workerP
 		wk.Months--
 		if wk.Months <= 0 {
 			wk.Skill = float32(math.Min(1, float64(wk.Skill)+c.RetrainGain))
+			w.qual[j] = w.qualification(wk.Skill)
 			wk.Sector = uint8(w.bestSector)
 			wk.Status, wk.Months, wk.Displaced = agents.Unemployed, 0, false
 		}

@@ -186,6 +186,13 @@ func (w *World) separateChunk(ch, lo, hi int) {
 	w.wpart[ch].separations, w.wpart[ch].displaced = separations, displaced
 }
 
+// qualification is the number of task bins, in ascending order of
+// requirement, that a worker of the given skill can work; World.qual
+// keeps each worker's.
+func (w *World) qualification(skill float32) int16 {
+	return int16(sort.SearchFloat64s(w.req, float64(skill)+1e-12))
+}
+
 // seeker describes unemployed worker j to the matching: its reservation
 // wage and the number of task bins, in ascending order of requirement,
 // it can work.
@@ -195,7 +202,7 @@ func (w *World) seeker(j int) seeker {
 		worker: int32(j),
 		eff:    wk.Efficiency,
 		res:    w.reservation(wk, w.cfg.HomeProduction*w.meanRate0),
-		qual:   int16(sort.SearchFloat64s(w.req, float64(wk.Skill)+1e-12)),
+		qual:   w.qual[j],
 		sector: wk.Sector,
 	}
 }

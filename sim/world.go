@@ -40,6 +40,7 @@ type World struct {
 	rank   []int            // rank[i]: bin i's place in byReq
 
 	decayPow []float64 // ReservationDecay^m for the month counts m of the run
+	qual     []int16   // each worker's qualification (the bins it can work), kept with its skill
 
 	workers []agents.Worker
 	firms   []agents.Firm
@@ -137,6 +138,10 @@ func New(cfg Config) (*World, error) {
 	r := rand.New(rand.NewPCG(splitMix64(cfg.Seed^streamInit), splitMix64(cfg.Seed+streamInit)))
 	w.initFirms(r)
 	w.initWorkers(r)
+	w.qual = make([]int16, cfg.Workers)
+	for j := range w.workers {
+		w.qual[j] = w.qualification(w.workers[j].Skill)
+	}
 	w.initAI()
 	w.placeWorkers()
 	w.initUnemployment(r)
