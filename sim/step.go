@@ -8,9 +8,11 @@ import (
 )
 
 // Step advances the world by one step (a month by default) and returns its
-// accounts. The schedule is bulk-synchronous: laws → firms decide
-// (parallel) → separations (parallel) → matching → AI market → production
-// (parallel) → payments and households (parallel) → goods market → accounts.
+// accounts. The schedule (frictionalSchedule) is bulk-synchronous: laws →
+// firms decide (parallel) → separations (parallel; the job list beside) →
+// recount and matching (the AI-agent market beside) → production
+// (parallel) → payments and households (parallel) → goods market →
+// accounts (the next step's market statistics beside).
 func (w *World) Step() economy.Accounts {
 	for _, p := range w.schedule() {
 		p.run(w)

@@ -11,6 +11,7 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"slices"
+	"unsafe"
 
 	"gonum.org/v1/gonum/stat/distuv"
 
@@ -62,7 +63,7 @@ type World struct {
 	// Per-firm copies that the passes over workers and jobs read at
 	// random: 8 bytes a firm instead of a Firm's cache lines.
 	mpHuman  []float64 // MPHuman, set by produce
-	offers   []float64 // the marginal product a firm bargains over in a hire: its humans', or its expected cost of a hire when it has no output yet (the larger); set by updateMarketStats
+	offers   []float64 // what a firm bargains over in a hire: its humans' marginal product or, if larger, its expected cost of a hire; set by updateMarketStats
 	wageBill []float64 // recount's sums
 	aiHere   []int     // AI agents deployed at each firm, counted by produce
 
@@ -188,10 +189,10 @@ func (w *World) allocate() {
 const prefaultParts = 16
 
 // prefault writes a zero into every page of part p of the big arrays, in
-// parallel, while they are fresh from the allocator and all zero: the kernel maps a
-// page at its first touch, some microseconds each, which at a million
-// agents (tens of thousands of pages) would otherwise come one after
-// another in the sequential parts of New.
+// parallel, while they are fresh from the allocator and all zero: the
+// kernel maps a page at its first touch, some microseconds each, which at
+// a million agents (tens of thousands of pages) would otherwise come one
+// after another in the sequential parts of New.
 func (w *World) prefault(p, _, _ int) {
 	touch(w.workers, p)
 	touch(w.ai, p)
@@ -206,12 +207,11 @@ func (w *World) prefault(p, _, _ int) {
 	touch(w.market.seekers, p)
 }
 
-// touch writes the zero value at every 512th element of part p of s (a
-// page holds at least 512 elements of a type of at most 8 bytes, and the
-// larger types are touched more often than needed).
+// touch writes the zero value into every 4 KB page of part p of s.
 func touch[T any](s []T, p int) {
 	var zero T
-	for i := len(s) * p / prefaultParts; i < len(s)*(p+1)/prefaultParts; i += 512 {
+	step := max(1, 4096/int(unsafe.Sizeof(zero)))
+	for i := len(s) * p / prefaultParts; i < len(s)*(p+1)/prefaultParts; i += step {
 		s[i] = zero
 	}
 }
