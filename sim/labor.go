@@ -27,6 +27,8 @@ type labourMarket struct {
 	seekers  []seeker
 	seeking  []int
 	nseekers int
+
+	batch []application // applications drawn but not yet made
 }
 
 // applicant is a job's best applicant in a round: a seeker (-1 for none,
@@ -68,6 +70,7 @@ func (m *labourMarket) init(c Config) {
 	jobs := max(1024, c.Workers/2)
 	m.jobs, m.mp, m.best = make([]int32, 0, jobs), make([]float64, 0, jobs), make([]applicant, 0, jobs)
 	m.seekers = make([]seeker, c.Workers)
+	m.batch = make([]application, 0, max(256, 2*c.Applications))
 	m.seeking = make([]int, chunks(c.Workers, workerChunk))
 }
 
@@ -242,6 +245,11 @@ func (w *World) matchRound(r *rand.Rand) int {
 			m.best[job].seeker = -1
 		}
 	}
+	// The applications are drawn a batch of seekers at a time and then
+	// made, in the same order: the jobs' entries, scattered in memory,
+	// are then looked up one after another without draws in between,
+	// which lets the processor fetch several at once.
+	batch := m.batch[:0]
 	for i := range m.seekers[:m.nseekers] {
 		sk := &m.seekers[i]
 		if sk.hired {
@@ -252,13 +260,15 @@ func (w *World) matchRound(r *rand.Rand) int {
 		if n == 0 {
 			continue
 		}
+		if len(batch)+c.Applications > cap(batch) {
+			m.apply(batch)
+			batch = batch[:0]
+		}
 		for range c.Applications {
-			job := m.start[s] + r.IntN(n)
-			if b := &m.best[job]; b.seeker == -1 || (b.seeker >= 0 && b.eff < sk.eff) {
-				*b = applicant{seeker: int32(i), eff: sk.eff, res: sk.res}
-			}
+			batch = append(batch, application{job: int32(m.start[s] + r.IntN(n)), seeker: int32(i)})
 		}
 	}
+	m.apply(batch)
 	m.held = m.held[:0]
 	for job, b := range m.best {
 		i := b.seeker
@@ -292,6 +302,20 @@ func (w *World) matchRound(r *rand.Rand) int {
 		w.firms[wk.Firm].WageBill += wk.Wage()
 	}
 	return len(m.held)
+}
+
+// application is one seeker's application to one job.
+type application struct{ job, seeker int32 }
+
+// apply makes the applications in order: each job keeps its most
+// efficient applicant, the first of equals.
+func (m *labourMarket) apply(batch []application) {
+	for _, a := range batch {
+		sk := &m.seekers[a.seeker]
+		if b := &m.best[a.job]; b.seeker == -1 || (b.seeker >= 0 && b.eff < sk.eff) {
+			*b = applicant{seeker: a.seeker, eff: sk.eff, res: sk.res}
+		}
+	}
 }
 
 // filled marks a job taken in an earlier round.
