@@ -8,6 +8,7 @@ import (
 	"runtime/debug"
 	"testing"
 
+	"github.com/laborsim/laborsim/agents"
 	"github.com/laborsim/laborsim/economy"
 )
 
@@ -202,6 +203,44 @@ func TestPoolRunsEveryChunkOnce(t *testing.T) {
 		for c := range chunks(n, 3) {
 			if ran[c] != 1 {
 				t.Fatalf("n=%d: chunk %d ran %d times", n, c, ran[c])
+			}
+		}
+	}
+}
+
+// TestDistributionMatchesGini checks that the Ginis and the median wage the
+// step reports from its samples (filled by the households phase, radix
+// sorted) are exactly economy.Gini and MedianSorted of the workers' values.
+func TestDistributionMatchesGini(t *testing.T) {
+	c := small()
+	c.Workers, c.Firms, c.Years = 40000, 300, 1 // above the radix sort's and parallelMin's thresholds
+	w, err := New(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		a := w.Step()
+		var wages, income, wealth []float64
+		for j := range w.workers {
+			wk := &w.workers[j]
+			if wk.Status == agents.Employed {
+				wages = append(wages, wk.Wage())
+			}
+			income = append(income, wk.Income)
+			wealth = append(wealth, wk.Wealth)
+		}
+		wantWage := economy.Gini(wages)
+		for _, q := range []struct {
+			name      string
+			got, want float64
+		}{
+			{"wage Gini", a.WageGini, wantWage},
+			{"median wage", a.MedianWage, economy.MedianSorted(wages)},
+			{"income Gini", a.IncomeGini, economy.Gini(income)},
+			{"wealth Gini", a.WealthGini, economy.Gini(wealth)},
+		} {
+			if math.Float64bits(q.got) != math.Float64bits(q.want) {
+				t.Errorf("step %d: %s %v, want %v", a.Step, q.name, q.got, q.want)
 			}
 		}
 	}
