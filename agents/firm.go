@@ -70,9 +70,9 @@ func (s Staffing) Staff(plan economy.Plan, scale float64, weights []float64, spl
 		capable := w * sp.AI * plan.AI * scale
 		switch {
 		case plan.UseAI && math.IsInf(capable, 1):
-			capable = math.Max(0, b.Human[i]-human)
+			capable = max(0, b.Human[i]-human)
 		case plan.UseAI:
-			capable = math.Max(0, capable-b.AI[i])
+			capable = max(0, capable-b.AI[i])
 		}
 		target := human + capable
 		b.Target[i] = target
@@ -84,7 +84,7 @@ func (s Staffing) Staff(plan economy.Plan, scale float64, weights []float64, spl
 			b.Vacancies[i] = int32(min(s.MaxPost, stochasticRound(heads, r)))
 		case b.Count[i] > 0 && -gap >= s.MeanEff/2:
 			heads := s.Adjust * (-gap) / s.MeanEff
-			b.Layoff[i] = float32(math.Min(1, heads/float64(b.Count[i])))
+			b.Layoff[i] = float32(min(1, heads/float64(b.Count[i])))
 			b.Automated[i] = plan.UseAI && sp.AI > 0
 		}
 	}
@@ -95,7 +95,7 @@ func stochasticRound(x float64, r *rand.Rand) int {
 	if !(x > 0) {
 		return 0
 	}
-	x = math.Min(x, 1<<30)
+	x = min(x, 1<<30)
 	n := math.Floor(x)
 	if r.Float64() < x-n {
 		n++
@@ -115,9 +115,18 @@ func (f *Firm) AIDemand(ces economy.CES, b economy.Blocks, pu, xRef float64) flo
 	if pu <= 0 {
 		return math.Inf(1)
 	}
+	// (A/p)^σ and (A/p)^(σ−1); at σ = 0.5 they are what math.Pow returns
+	// for those exponents, √(A/p) and 1/√(A/p), from one square root.
+	var up, down float64
+	if t := f.TFP / pu; ces.Sigma == 0.5 {
+		up = math.Sqrt(t)
+		down = 1 / up
+	} else {
+		up, down = math.Pow(t, ces.Sigma), math.Pow(t, ces.Sigma-1)
+	}
 	x := xRef
 	if f.Plan.Scaled {
-		q := f.QH + b.AI*math.Pow(f.TFP/pu, ces.Sigma-1)
+		q := f.QH + b.AI*down
 		switch {
 		case math.Abs(ces.Rho) < 1e-9:
 			x = f.RT * math.Exp((b.Human*math.Log(f.TFP/f.HumanCost)+b.AI*math.Log(f.TFP/pu))/b.Trad)
@@ -126,8 +135,8 @@ func (f *Firm) AIDemand(ces economy.CES, b economy.Blocks, pu, xRef float64) flo
 		case q >= 1:
 			x = xRef
 		default:
-			x = f.RT * math.Pow(b.Trad/(1-q), 1/ces.Rho)
+			x = f.RT * economy.Pow(b.Trad/(1-q), 1/ces.Rho)
 		}
 	}
-	return math.Max(0, b.AI*x*math.Pow(f.TFP/pu, ces.Sigma)-f.Kept)
+	return max(0, b.AI*x*up-f.Kept)
 }

@@ -41,7 +41,13 @@ func (w *Worker) Wage() float64 {
 // last rate decaying by decay per month unemployed, never below the value
 // of home production floor.
 func (w *Worker) Reservation(floor, decay float64) float64 {
-	return math.Max(floor, w.Rate*math.Pow(decay, float64(w.Months)))
+	return w.ReservationAt(floor, math.Pow(decay, float64(w.Months)))
+}
+
+// ReservationAt is Reservation given decayed = decay^Months, for callers
+// that keep a table of the powers.
+func (w *Worker) ReservationAt(floor, decayed float64) float64 {
+	return max(floor, w.Rate*decayed)
 }
 
 // Bargain is the Nash wage per efficiency unit between the reservation wage
@@ -58,7 +64,7 @@ func (w *Worker) Renegotiate(mp, beta, speed, maxCut float64) {
 	case mp > w.Rate:
 		w.Rate += speed * beta * (mp - w.Rate)
 	case mp < w.Rate:
-		w.Rate = math.Max(mp, w.Rate*(1-maxCut))
+		w.Rate = max(mp, w.Rate*(1-maxCut))
 	}
 }
 
@@ -66,6 +72,6 @@ func (w *Worker) Renegotiate(mp, beta, speed, maxCut float64) {
 // income and wealth: a Keynesian-Friedman rule c = cy·income + cw·wealth,
 // never more than it holds.
 func Consumption(income, wealth, cy, cw float64) float64 {
-	c := cy*math.Max(income, 0) + cw*math.Max(wealth, 0)
-	return math.Max(0, math.Min(c, wealth+income))
+	c := cy*max(income, 0) + cw*max(wealth, 0)
+	return max(0, min(c, wealth+income))
 }

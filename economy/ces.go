@@ -116,3 +116,21 @@ func ratio(x, w float64) float64 {
 	}
 	return x / w
 }
+
+// Pow is math.Pow(x, y) with the exponents y = −1 and y = 2 — 1/ρ and 1/σ
+// at the default σ = 0.5 — done by one division or one multiplication.
+// For x of moderate magnitude that is the very number math.Pow returns:
+// it rounds the same operation on x's mantissa once and scales the result
+// by a power of two, exactly. Other exponents and magnitudes go to
+// math.Pow.
+func Pow(x, y float64) float64 {
+	if a := math.Abs(x); a > 0x1p-500 && a < 0x1p500 {
+		switch y {
+		case -1:
+			return 1 / x
+		case 2:
+			return x * x
+		}
+	}
+	return math.Pow(x, y)
+}

@@ -58,7 +58,7 @@ func (c CES) scale(a, kT float64, b Blocks, cH, cA float64) (float64, bool) {
 		}
 		return 1, false
 	}
-	return rT * math.Pow(b.Trad/(1-q), 1/c.Rho), true
+	return rT * Pow(b.Trad/(1-q), 1/c.Rho), true
 }
 
 // logRatio is ln(a/c), +Inf at c = 0.

@@ -20,24 +20,27 @@ func (w *World) sellGoods() {
 	}
 	w.government -= subsidy
 	w.spending = cons + retrain + subsidy + w.totals.invest + w.computeSpend
+	w.parallel(len(w.firms), firmChunk, (*World).sellChunk)
+}
+
+// sellChunk credits the firms of one chunk with their sales.
+func (w *World) sellChunk(_, lo, hi int) {
 	gdp := w.totals.gdp
 	n := float64(len(w.firms))
-	parallel(len(w.firms), firmChunk, func(_, lo, hi int) {
-		for f := lo; f < hi; f++ {
-			fm := &w.firms[f]
-			if gdp > 0 {
-				fm.Cash += w.spending * (fm.Output / gdp)
-			} else {
-				fm.Cash += w.spending / n
-			}
+	for f := lo; f < hi; f++ {
+		fm := &w.firms[f]
+		if gdp > 0 {
+			fm.Cash += w.spending * (fm.Output / gdp)
+		} else {
+			fm.Cash += w.spending / n
 		}
-	})
+	}
 }
 
 // account reduces the step's national accounts from the chunk partials (in
 // chunk order) and the agents.
 func (w *World) account(years float64, hires int) {
-	c := w.cfg
+	c := &w.cfg
 	t := w.totals
 	var wp workerPartial
 	for _, p := range w.wpart {
@@ -97,29 +100,57 @@ func (w *World) account(years float64, hires int) {
 	w.gdpPrev = t.gdp
 	w.distribution(&a)
 	w.prices(&a)
-	a.Money = w.money()
 	w.acc = a
 }
 
-// distribution sets the median wage and the wage, income and wealth Ginis.
+// The distributions whose order statistics are reported. The households
+// phase sets every worker's slot in each (see householdsChunk).
+const (
+	wageSample = iota // wages of the employed
+	incomeSample
+	wealthSample
+	samples
+)
+
+// distribution sets the median wage and the wage, income and wealth Ginis,
+// and the money held by all agents. The samples' first radix pass runs in
+// parallel over their stripes (the households phase has counted them),
+// the rest of each sample's sort and its sums on one goroutine each, beside
+// the sum of money. The sorted samples, and so the numbers, do not depend
+// on the number of cores.
 func (w *World) distribution(a *economy.Accounts) {
-	wages := w.buf[:0]
-	for j := range w.workers {
-		if w.workers[j].Status == agents.Employed {
-			wages = append(wages, w.paidWage(&w.workers[j]))
-		}
+	w.parallel(samples, 1, (*World).planChunk)
+	w.parallel(samples*w.samples[0].Stripes(), 1, (*World).spreadChunk)
+	w.parallel(samples+1, 1, (*World).distributionChunk)
+	a.WageGini = w.sampleGini[wageSample]
+	a.MedianWage = w.medianWage
+	a.IncomeGini = w.sampleGini[incomeSample]
+	a.WealthGini = w.sampleGini[wealthSample]
+	a.Money = w.moneyHeld
+}
+
+// planChunk plans sample k's first radix pass.
+func (w *World) planChunk(k, _, _ int) { w.samples[k].Plan() }
+
+// spreadChunk runs the first radix pass of one stripe of one sample.
+func (w *World) spreadChunk(c, _, _ int) {
+	stripes := w.samples[0].Stripes()
+	w.samples[c/stripes].Spread(c % stripes)
+}
+
+// distributionChunk sorts and reduces sample k, or adds up the money when k is
+// samples.
+func (w *World) distributionChunk(k, _, _ int) {
+	if k == samples {
+		w.moneyHeld = w.money()
+		return
 	}
-	a.WageGini = economy.Gini(wages)
-	a.MedianWage = economy.MedianSorted(wages)
-	income := w.buf[:len(w.workers)]
-	for j := range w.workers {
-		income[j] = w.workers[j].Income
+	s := &w.samples[k]
+	s.Finish()
+	w.sampleGini[k] = s.Gini()
+	if k == wageSample {
+		w.medianWage = s.Median()
 	}
-	a.IncomeGini = economy.Gini(income)
-	for j := range w.workers {
-		income[j] = w.workers[j].Wealth
-	}
-	a.WealthGini = economy.Gini(income)
 }
 
 // prices sets the goods and land price indices from consumption per
@@ -137,7 +168,7 @@ func (w *World) prices(a *economy.Accounts) {
 // investment plus the provider's reinvested rents, bought at a price that
 // falls with the cost of AI.
 func (w *World) invest() {
-	c := w.cfg
+	c := &w.cfg
 	spy := float64(c.StepsPerYear)
 	units := c.ComputeGrowth/spy + w.computeSpend/w.computePrice
 	w.logCompute = economy.ComputeStep(w.logCompute, units, c.ComputeDepreciate/spy, c.AICostDecline, float64(w.step)/spy)
@@ -147,7 +178,7 @@ func (w *World) invest() {
 // sector's mean reservation wage of its unemployed and vacancy rate, the
 // sector retrainees move to, and every firm's expected cost of a hire.
 func (w *World) updateMarketStats() {
-	c := w.cfg
+	c := &w.cfg
 	floor := c.HomeProduction * w.meanRate0
 	var resSum [4]float64
 	var resN [4]int
@@ -155,7 +186,7 @@ func (w *World) updateMarketStats() {
 		for j := range w.workers {
 			wk := &w.workers[j]
 			if wk.Status == agents.Unemployed {
-				resSum[wk.Sector] += wk.Reservation(floor, c.ReservationDecay)
+				resSum[wk.Sector] += w.reservation(wk, floor)
 				resN[wk.Sector]++
 			}
 		}
@@ -203,6 +234,7 @@ func (w *World) updateMarketStats() {
 		if mpf <= 0 {
 			mpf = res
 		}
-		fm.HumanCost = math.Max(agents.Bargain(res, math.Max(mpf, res), c.Bargaining), 1e-12)
+		fm.HumanCost = max(agents.Bargain(res, max(mpf, res), c.Bargaining), 1e-12)
+		w.offers[f] = max(fm.MPHuman, fm.HumanCost)
 	}
 }

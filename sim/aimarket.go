@@ -22,7 +22,7 @@ func (w *World) clearAI() {
 	}
 	lo, hi := w.costPrice, 0.0
 	for f := range w.firms {
-		hi = math.Max(hi, w.firms[f].HumanCost*w.cfg.AIProductivity)
+		hi = max(hi, w.firms[f].HumanCost*w.cfg.AIProductivity)
 	}
 	dLo := w.aiDemand(lo)
 	theta := 1.0
@@ -89,7 +89,7 @@ func (w *World) aiDemand(p float64) float64 {
 // bins by weight, rounded cumulatively so that the total is the rounded
 // total and never exceeds the agents in existence.
 func (w *World) allocateAI(pLo, pHi, theta float64) {
-	c := w.cfg
+	c := &w.cfg
 	prod := c.AIProductivity
 	left := int32(len(w.ai))
 	cum, done := 0.0, 0.0
@@ -104,7 +104,7 @@ func (w *World) allocateAI(pLo, pHi, theta float64) {
 			}
 			d += theta * (dl - d)
 		}
-		d = math.Min(d, float64(len(w.ai)))
+		d = min(d, float64(len(w.ai)))
 		base := f * c.TaskBins
 		for i, wt := range w.tasks.Weights[fm.Sector] {
 			want := int32(0)

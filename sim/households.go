@@ -8,14 +8,15 @@ import (
 )
 
 // workerPartial is one worker chunk's contribution to the step's totals.
+// Chunks add up into a local copy and store it once, so that two cores
+// never write the same cache line in the loop.
 type workerPartial struct {
-	separations, displaced              int
-	employed, unemployed, retraining    int
-	wages, laborTax, capitalIncome, ubi float64
-	consumption, retrainPaid, subsidy   float64
-	wealth, income                      float64
-	resSum                              [4]float64
-	resN                                [4]int
+	separations, displaced            int
+	employed, unemployed, retraining  int
+	wages                             float64
+	consumption, retrainPaid, subsidy float64
+	resSum                            [4]float64
+	resN                              [4]int
 }
 
 // payouts are the per-household flows of one step, fixed before the
@@ -33,38 +34,54 @@ type payouts struct {
 // and transfers received, taxes paid, consumption spent, unemployment spells
 // and retraining advanced.
 func (w *World) households(pay payouts) {
-	c := w.cfg
+	w.pay = pay
+	w.parallel(len(w.workers), workerChunk, (*World).householdsChunk)
+}
+
+// householdsChunk updates the households of one worker chunk with this
+// step's payouts w.pay.
+func (w *World) householdsChunk(ch, lo, hi int) {
+	c := &w.cfg
+	pay := w.pay
 	floor := c.HomeProduction * w.meanRate0
-	parallel(len(w.workers), workerChunk, func(ch, lo, hi int) {
-		r := w.rng.get(ch, streamHouseholds, w.step, ch)
-		p := &w.wpart[ch]
-		sep, disp := p.separations, p.displaced
-		*p = workerPartial{separations: sep, displaced: disp}
-		for j := lo; j < hi; j++ {
-			wk := &w.workers[j]
-			if pay.flexible && wk.Status == agents.Employed {
-				wk.Rate = w.firms[wk.Firm].MPHuman
-			}
-			wage := w.paidWage(wk)
-			capital := wk.Stake*pay.dividendPerStake + pay.budgetRent
-			income := wage*(1-c.LaborTax) + capital*(1-c.CapitalTax) + pay.ubi
-			p.wages += wage
-			p.laborTax += wage * c.LaborTax
-			p.capitalIncome += capital
-			p.ubi += pay.ubi
-			spent := w.advance(wk, pay, r, p)
-			cons := agents.Consumption(income, wk.Wealth-spent, c.ConsumeIncome, c.ConsumeWealth)
-			wk.Wealth += income - cons - spent
-			wk.Income = income
-			p.consumption += cons
-			p.wealth += wk.Wealth
-			p.income += income
-			if wk.Status == agents.Unemployed && int(wk.Sector) < len(p.resSum) {
-				p.resSum[wk.Sector] += wk.Reservation(floor, c.ReservationDecay)
-				p.resN[wk.Sector]++
-			}
+	r := w.rng.get(ch, streamHouseholds, w.step, ch)
+	p := &workerPartial{separations: w.wpart[ch].separations, displaced: w.wpart[ch].displaced}
+	for j := lo; j < hi; j++ {
+		wk := &w.workers[j]
+		if pay.flexible && wk.Status == agents.Employed {
+			wk.Rate = w.mpHuman[wk.Firm]
 		}
-	})
+		wage := w.paidWage(wk)
+		capital := wk.Stake*pay.dividendPerStake + pay.budgetRent
+		income := wage*(1-c.LaborTax) + capital*(1-c.CapitalTax) + pay.ubi
+		p.wages += wage
+		spent := w.advance(j, wk, pay, r, p)
+		cons := agents.Consumption(income, wk.Wealth-spent, c.ConsumeIncome, c.ConsumeWealth)
+		wk.Wealth += income - cons - spent
+		wk.Income = income
+		p.consumption += cons
+		if wk.Status == agents.Unemployed && int(wk.Sector) < len(p.resSum) {
+			p.resSum[wk.Sector] += w.reservation(wk, floor)
+			p.resN[wk.Sector]++
+		}
+		w.sample(j, wk)
+	}
+	for k := range w.samples {
+		w.samples[k].Count(ch) // the chunk's slots are the sample's stripe ch
+	}
+	w.wpart[ch] = *p
+}
+
+// sample puts household j's final wage (if employed), income and wealth of
+// the step in the samples for the distribution's statistics.
+func (w *World) sample(j int, wk *agents.Worker) {
+	if wk.Status == agents.Employed {
+		w.samples[wageSample].Set(j, w.paidWage(wk))
+	} else {
+		w.samples[wageSample].Clear(j)
+	}
+	w.samples[incomeSample].Set(j, wk.Income)
+	w.samples[wealthSample].Set(j, wk.Wealth)
 }
 
 // paidWage is what an employed worker was paid this step: its wage, times
@@ -78,13 +95,13 @@ func (w *World) paidWage(wk *agents.Worker) float64 {
 
 // advance moves one household through its labour-market state for the
 // month and returns what it spent on retraining.
-func (w *World) advance(wk *agents.Worker, pay payouts, r *rand.Rand, p *workerPartial) float64 {
-	c := w.cfg
+func (w *World) advance(j int, wk *agents.Worker, pay payouts, r *rand.Rand, p *workerPartial) float64 {
+	c := &w.cfg
 	switch wk.Status {
 	case agents.Employed:
 		p.employed++
 		if !pay.flexible {
-			mp := w.firms[wk.Firm].MPHuman
+			mp := w.mpHuman[wk.Firm]
 			wk.Renegotiate(mp, c.Bargaining, c.WageAdjust, c.WageCut)
 		}
 	case agents.Retraining:
@@ -92,6 +109,7 @@ func (w *World) advance(wk *agents.Worker, pay payouts, r *rand.Rand, p *workerP
 		wk.Months--
 		if wk.Months <= 0 {
 			wk.Skill = float32(math.Min(1, float64(wk.Skill)+c.RetrainGain))
+			w.qual[j] = w.qualification(wk.Skill)
 			wk.Sector = uint8(w.bestSector)
 			wk.Status, wk.Months, wk.Displaced = agents.Unemployed, 0, false
 		}

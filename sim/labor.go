@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"sort"
+	"sync/atomic"
 
 	"github.com/laborsim/laborsim/agents"
 )
@@ -11,12 +12,44 @@ import (
 // labourMarket is the scratch space of the search-and-matching market,
 // allocated once and reused every step.
 type labourMarket struct {
-	jobs  []int32   // open jobs as slots f·B+b, per sector in ascending requirement order
-	start []int     // jobs of sector s are jobs[start[s]:start[s+1]]
-	below [][]int32 // below[s][k]: jobs of sector s in the k lowest-requirement bins
-	best  []int32   // best applicant of each job, -1 if none
-	offer []int32   // best offer (job index) each worker holds, -1 if none
-	held  []int32   // workers holding an offer
+	jobs  []int32     // open jobs as slots f·B+b, per sector in ascending requirement order
+	start []int       // jobs of sector s are jobs[start[s]:start[s+1]]
+	below [][]int32   // below[s][k]: jobs of sector s in the k lowest-requirement bins
+	next  []int       // listJobs' write position of each (sector, requirement rank)
+	mp    []float64   // marginal product each job's firm bargains over (World.offers)
+	best  []applicant // each job's best applicant
+	offer []int32     // best offer (job index) each seeker holds, -1 if none
+	held  []int32     // seekers holding an offer
+
+	// The job seekers, listed by separate in index order: worker chunk
+	// ch's are seekers[ch·workerChunk:][:seeking[ch]] until match packs
+	// them into seekers[:nseekers].
+	seekers  []seeker
+	seeking  []int
+	nseekers int
+
+	batch []application // applications drawn but not yet made
+}
+
+// applicant is a job's best applicant in a round: a seeker (-1 for none,
+// filled for a job taken in an earlier round) and the two numbers the job
+// compares and bargains with, kept together so that a job is one cache
+// line away.
+type applicant struct {
+	seeker int32
+	eff    float32 // efficiency
+	res    float64 // reservation wage
+}
+
+// seeker is a job seeker as the matching sees it, copied from the worker
+// by separate so that the rounds need not visit the workers.
+type seeker struct {
+	worker int32
+	eff    float32 // efficiency
+	res    float64 // reservation wage per efficiency unit
+	qual   int16   // bins, in ascending order of requirement, it qualifies for
+	sector uint8
+	hired  bool
 }
 
 func (m *labourMarket) init(c Config) {
@@ -25,41 +58,62 @@ func (m *labourMarket) init(c Config) {
 	for s := range m.below {
 		m.below[s] = make([]int32, c.TaskBins+1)
 	}
+	m.next = make([]int, c.Sectors*c.TaskBins)
 	m.offer = make([]int32, c.Workers)
 	for j := range m.offer {
 		m.offer[j] = -1
 	}
+	m.held = make([]int32, 0, c.Workers)
+	// Room for jobs: the default economy opens at most about a fifth of a
+	// job per worker; listJobs grows the list (by half again) if a step
+	// has more.
+	jobs := max(1024, c.Workers/2)
+	m.jobs, m.mp, m.best = make([]int32, 0, jobs), make([]float64, 0, jobs), make([]applicant, 0, jobs)
+	m.seekers = make([]seeker, c.Workers)
+	m.batch = make([]application, 0, max(256, 2*c.Applications))
+	m.seeking = make([]int, chunks(c.Workers, workerChunk))
 }
 
 // decide runs every firm's decision in parallel over firm chunks: its
 // expected costs, its input plan and from it targets, vacancies and layoffs.
 func (w *World) decide(expected float64) {
-	c := w.cfg
+	w.expected = expected
+	clear(w.laysOff)
+	w.parallel(len(w.firms), firmChunk, (*World).decideChunk)
+}
+
+// decideChunk runs the decisions of one firm chunk at the expected AI
+// price w.expected.
+func (w *World) decideChunk(ch, lo, hi int) {
+	c := &w.cfg
 	staffing := agents.Staffing{Adjust: c.Adjustment, Separation: c.Separation, MeanEff: 1,
 		MaxPost: c.Workers/c.Firms + 1}
-	pu := expected / c.AIProductivity
-	parallel(len(w.firms), firmChunk, func(ch, lo, hi int) {
-		r := w.rng.get(ch, streamFirms, w.step, ch)
-		for f := lo; f < hi; f++ {
-			fm := &w.firms[f]
-			s := int(fm.Sector)
-			bl := w.blocks[s]
-			fm.Plan = w.ces.Demand(fm.TFP, fm.Capital, bl, fm.HumanCost, pu)
-			fm.RT, fm.QH = 0, 0
-			if bl.Trad > 0 {
-				fm.RT = fm.Capital / bl.Trad
-				fm.QH = bl.Human * math.Pow(fm.TFP/fm.HumanCost, c.Sigma-1)
-			}
-			scale := w.unscaledSize(f)
-			fm.Scale = scale
-			base, end := f*c.TaskBins, (f+1)*c.TaskBins
-			staffing.Staff(fm.Plan, scale, w.tasks.Weights[s], w.split, agents.Bins{
-				Human: w.human[base:end], Count: w.count[base:end], AI: w.aiUnits[base:end],
-				Target: w.target[base:end], Vacancies: w.vacancies[base:end],
-				Layoff: w.layoff[base:end], Automated: w.automated[base:end],
-			}, r)
+	pu := w.expected / c.AIProductivity
+	r := w.rng.get(ch, streamFirms, w.step, ch)
+	for f := lo; f < hi; f++ {
+		fm := &w.firms[f]
+		s := int(fm.Sector)
+		bl := w.blocks[s]
+		fm.Plan = w.ces.Demand(fm.TFP, fm.Capital, bl, fm.HumanCost, pu)
+		fm.RT, fm.QH = 0, 0
+		if bl.Trad > 0 {
+			fm.RT = fm.Capital / bl.Trad
+			fm.QH = bl.Human * math.Pow(fm.TFP/fm.HumanCost, c.Sigma-1)
 		}
-	})
+		scale := w.unscaledSize(f)
+		fm.Scale = scale
+		base, end := f*c.TaskBins, (f+1)*c.TaskBins
+		staffing.Staff(fm.Plan, scale, w.tasks.Weights[s], w.split, agents.Bins{
+			Human: w.human[base:end], Count: w.count[base:end], AI: w.aiUnits[base:end],
+			Target: w.target[base:end], Vacancies: w.vacancies[base:end],
+			Layoff: w.layoff[base:end], Automated: w.automated[base:end],
+		}, r)
+		for k := base; k < end; k++ {
+			if w.layoff[k] != 0 {
+				atomic.OrUint64(&w.laysOff[k>>6], 1<<(k&63)) // a word may span two chunks
+			}
+		}
+	}
 }
 
 // unscaledSize is the output index a firm without a fixed factor aims at:
@@ -81,58 +135,100 @@ func (w *World) unscaledSize(f int) float64 {
 		if fm.Plan.UseAI {
 			per = bl.Human * fm.Plan.Human
 		}
-		return (units + 1) / math.Max(per, 1e-300)
+		return (units + 1) / max(per, 1e-300)
 	}
-	g := math.Pow(math.Max(fm.MPHuman, 1e-300)/fm.HumanCost, w.cfg.Sigma)
-	return fm.X * math.Max(0.9, math.Min(1.1, g))
+	g := math.Pow(max(fm.MPHuman, 1e-300)/fm.HumanCost, w.cfg.Sigma)
+	return fm.X * max(0.9, min(1.1, g))
 }
 
 // separate draws, in parallel over worker chunks, each employed worker's
 // exogenous separation (probability Separation) or layoff (the slot's
 // layoff probability).
 func (w *World) separate() {
-	c := w.cfg
-	parallel(len(w.workers), workerChunk, func(ch, lo, hi int) {
-		r := w.rng.get(ch, streamWorkers, w.step, ch)
-		p := &w.wpart[ch]
-		p.separations, p.displaced = 0, 0
-		for j := lo; j < hi; j++ {
-			wk := &w.workers[j]
-			if wk.Status != agents.Employed {
-				continue
+	w.parallel(len(w.workers), workerChunk, (*World).separateChunk)
+}
+
+// separateChunk draws the separations of one worker chunk and lists the
+// chunk's job seekers for the matching.
+func (w *World) separateChunk(ch, lo, hi int) {
+	c := &w.cfg
+	m := &w.market
+	r := w.rng.get(ch, streamWorkers, w.step, ch)
+	var separations, displaced int
+	seekers := m.seekers[lo:hi]
+	n := 0
+	for j := lo; j < hi; j++ {
+		wk := &w.workers[j]
+		if wk.Status != agents.Employed {
+			if wk.Status == agents.Unemployed {
+				seekers[n] = w.seeker(j)
+				n++
 			}
-			slot := int(wk.Firm)*c.TaskBins + int(wk.Bin)
-			u := r.Float64()
-			switch {
-			case u < c.Separation:
-				wk.Displaced = false
-			case u < c.Separation+(1-c.Separation)*float64(w.layoff[slot]):
-				wk.Displaced = w.automated[slot]
-				if wk.Displaced {
-					p.displaced++
-				}
-			default:
-				continue
-			}
-			wk.Status, wk.Firm, wk.Months = agents.Unemployed, -1, 0
-			p.separations++
+			continue
 		}
-	})
+		slot := int(wk.Firm)*c.TaskBins + int(wk.Bin)
+		u := r.Float64()
+		switch {
+		case u < c.Separation:
+			wk.Displaced = false
+		case w.laysOff[slot>>6]&(1<<(slot&63)) == 0:
+			continue // the slot's layoff probability is 0: the next case is u < Separation
+		case u < c.Separation+(1-c.Separation)*float64(w.layoff[slot]):
+			wk.Displaced = w.automated[slot]
+			if wk.Displaced {
+				displaced++
+			}
+		default:
+			continue
+		}
+		wk.Status, wk.Firm, wk.Months = agents.Unemployed, -1, 0
+		separations++
+		seekers[n] = w.seeker(j)
+		n++
+	}
+	m.seeking[ch] = n
+	w.wpart[ch].separations, w.wpart[ch].displaced = separations, displaced
+}
+
+// qualification is the number of task bins, in ascending order of
+// requirement, that a worker of the given skill can work; World.qual
+// keeps each worker's.
+func (w *World) qualification(skill float32) int16 {
+	return int16(sort.SearchFloat64s(w.req, float64(skill)+1e-12))
+}
+
+// seeker describes unemployed worker j to the matching: its reservation
+// wage and the number of task bins, in ascending order of requirement,
+// it can work.
+func (w *World) seeker(j int) seeker {
+	wk := &w.workers[j]
+	return seeker{
+		worker: int32(j),
+		eff:    wk.Efficiency,
+		res:    w.reservation(wk, w.cfg.HomeProduction*w.meanRate0),
+		qual:   w.qual[j],
+		sector: wk.Sector,
+	}
 }
 
 // matchRounds is the number of application rounds within a month: job
 // seekers whose applications all failed apply again to the jobs still open.
 const matchRounds = 2
 
-// match runs the search market. Firms' vacancies are listed per sector in
-// ascending order of the bins' skill requirements. In each round every job
+// match runs the search market on the jobs listJobs has listed: firms'
+// vacancies per sector in ascending order of the bins' skill
+// requirements. In each round every job
 // seeker sends Applications applications to open jobs drawn uniformly from
 // those of its sector it qualifies for; each job offers itself to its most
 // efficient applicant at the Nash wage between the applicant's reservation
 // wage and the firm's marginal product (if that is above the reservation
 // wage); each worker takes the best offer. It returns the number of hires.
 func (w *World) match() int {
-	w.listJobs()
+	m := &w.market
+	m.nseekers = 0
+	for ch, n := range m.seeking {
+		m.nseekers += copy(m.seekers[m.nseekers:], m.seekers[ch*workerChunk:][:n])
+	}
 	r := w.rng.get(0, streamMatch, w.step, 0)
 	hires := 0
 	for range matchRounds {
@@ -143,56 +239,64 @@ func (w *World) match() int {
 
 // matchRound runs one round of applications, offers and acceptances.
 func (w *World) matchRound(r *rand.Rand) int {
-	c := w.cfg
+	c := &w.cfg
 	m := &w.market
-	floor := c.HomeProduction * w.meanRate0
 	for job := range m.best {
-		if m.best[job] != filled {
-			m.best[job] = -1
+		if m.best[job].seeker != filled {
+			m.best[job].seeker = -1
 		}
 	}
-	for j := range w.workers {
-		wk := &w.workers[j]
-		if wk.Status != agents.Unemployed {
-			continue
+	// The applications are drawn a batch of seekers at a time and then
+	// made, in the same order: the jobs' entries, scattered in memory,
+	// are then looked up one after another without draws in between,
+	// which lets the processor fetch several at once.
+	batch := m.batch[:0]
+	for i := range m.seekers[:m.nseekers] {
+		sk := &m.seekers[i]
+		if sk.hired {
+			continue // in an earlier round
 		}
-		s := int(wk.Sector)
-		k := sort.SearchFloat64s(w.req, float64(wk.Skill)+1e-12)
-		n := int(m.below[s][k])
+		s := int(sk.sector)
+		n := int(m.below[s][sk.qual])
 		if n == 0 {
 			continue
 		}
+		if len(batch)+c.Applications > cap(batch) {
+			m.apply(batch)
+			batch = batch[:0]
+		}
 		for range c.Applications {
-			job := m.start[s] + r.IntN(n)
-			if b := m.best[job]; b == -1 || (b >= 0 && w.workers[b].Efficiency < wk.Efficiency) {
-				m.best[job] = int32(j)
-			}
+			batch = append(batch, application{job: int32(m.start[s] + r.IntN(n)), seeker: int32(i)})
 		}
 	}
+	m.apply(batch)
 	m.held = m.held[:0]
-	for job, j := range m.best {
-		if j < 0 {
+	for job, b := range m.best {
+		i := b.seeker
+		if i < 0 {
 			continue
 		}
-		wk := &w.workers[j]
-		mp := w.offerMP(int(m.jobs[job]))
-		if mp < wk.Reservation(floor, c.ReservationDecay) {
+		mp := m.mp[job]
+		if mp < b.res {
 			continue
 		}
-		if m.offer[j] < 0 {
-			m.held = append(m.held, j)
-			m.offer[j] = int32(job)
-		} else if w.offerMP(int(m.jobs[m.offer[j]])) < mp {
-			m.offer[j] = int32(job)
+		if m.offer[i] < 0 {
+			m.held = append(m.held, i)
+			m.offer[i] = int32(job)
+		} else if m.mp[m.offer[i]] < mp {
+			m.offer[i] = int32(job)
 		}
 	}
-	for _, j := range m.held {
-		job := m.offer[j]
+	for _, i := range m.held {
+		job := m.offer[i]
 		slot := int(m.jobs[job])
-		m.offer[j] = -1
-		m.best[job] = filled
+		m.offer[i] = -1
+		m.best[job].seeker = filled
+		sk := &m.seekers[i]
+		sk.hired = true
+		j := sk.worker
 		wk := &w.workers[j]
-		wk.Rate = agents.Bargain(wk.Reservation(floor, c.ReservationDecay), w.offerMP(slot), c.Bargaining)
+		wk.Rate = agents.Bargain(sk.res, m.mp[job], c.Bargaining)
 		w.hireAt(int(j), slot)
 		w.human[slot] += float64(wk.Efficiency)
 		w.count[slot]++
@@ -201,39 +305,78 @@ func (w *World) matchRound(r *rand.Rand) int {
 	return len(m.held)
 }
 
+// application is one seeker's application to one job.
+type application struct{ job, seeker int32 }
+
+// apply makes the applications in order: each job keeps its most
+// efficient applicant, the first of equals.
+func (m *labourMarket) apply(batch []application) {
+	for _, a := range batch {
+		sk := &m.seekers[a.seeker]
+		if b := &m.best[a.job]; b.seeker == -1 || (b.seeker >= 0 && b.eff < sk.eff) {
+			*b = applicant{seeker: a.seeker, eff: sk.eff, res: sk.res}
+		}
+	}
+}
+
 // filled marks a job taken in an earlier round.
 const filled = -2
 
-// offerMP is the marginal product a firm bargains over for a job in slot:
-// its humans' marginal product, or its expected cost of a hire when it has
-// no output yet.
-func (w *World) offerMP(slot int) float64 {
-	fm := &w.firms[slot/w.cfg.TaskBins]
-	return math.Max(fm.MPHuman, fm.HumanCost)
+// reservation is the worker's reservation wage (agents.Worker.Reservation)
+// with the decay's power looked up in w.decayPow.
+func (w *World) reservation(wk *agents.Worker, floor float64) float64 {
+	if m := int(wk.Months); m >= 0 && m < len(w.decayPow) {
+		return wk.ReservationAt(floor, w.decayPow[m])
+	}
+	return wk.Reservation(floor, w.cfg.ReservationDecay)
 }
 
-// listJobs lays out the open jobs of every sector in ascending order of
-// their bins' requirement and resets the applicant table.
+// listJobs lays out the open jobs of every sector — the firms f ≡ s
+// (mod Sectors) — in ascending order of their bins' requirement, then of
+// firm, each slot's vacancies together, and resets the applicant table. It
+// is a counting sort of the slots by (sector, requirement rank): one pass
+// counts, one places, both in slot order.
 func (w *World) listJobs() {
-	c := w.cfg
+	c := &w.cfg
 	m := &w.market
-	m.jobs = m.jobs[:0]
-	for s := range c.Sectors {
-		m.start[s] = len(m.jobs)
-		m.below[s][0] = 0
-		for k, i := range w.byReq {
-			for f := s; f < c.Firms; f += c.Sectors {
-				slot := f*c.TaskBins + i
-				for range w.vacancies[slot] {
-					m.jobs = append(m.jobs, int32(slot))
-				}
-			}
-			m.below[s][k+1] = int32(len(m.jobs) - m.start[s])
+	b := c.TaskBins
+	clear(m.next)
+	total := 0
+	for f := range c.Firms {
+		row := m.next[f%c.Sectors*b:][:b]
+		for i, v := range w.vacancies[f*b : (f+1)*b] {
+			row[w.rank[i]] += int(v)
+			total += int(v)
 		}
 	}
-	m.start[c.Sectors] = len(m.jobs)
-	m.best = m.best[:0]
-	for range m.jobs {
-		m.best = append(m.best, -1)
+	pos := 0
+	for s := range c.Sectors {
+		m.start[s] = pos
+		m.below[s][0] = 0
+		for k := range b {
+			n := m.next[s*b+k]
+			m.next[s*b+k] = pos
+			pos += n
+			m.below[s][k+1] = int32(pos - m.start[s])
+		}
+	}
+	m.start[c.Sectors] = pos
+	if cap(m.jobs) < total {
+		m.jobs, m.mp, m.best = make([]int32, total, total*3/2), make([]float64, total, total*3/2), make([]applicant, total, total*3/2)
+	}
+	m.jobs, m.mp, m.best = m.jobs[:total], m.mp[:total], m.best[:total]
+	for f := range c.Firms {
+		row := m.next[f%c.Sectors*b:][:b]
+		mp := w.offers[f]
+		for i, v := range w.vacancies[f*b : (f+1)*b] {
+			at := row[w.rank[i]]
+			for k := range int(v) {
+				m.jobs[at+k], m.mp[at+k] = int32(f*b+i), mp
+			}
+			row[w.rank[i]] += int(v)
+		}
+	}
+	for job := range m.best {
+		m.best[job].seeker = -1
 	}
 }

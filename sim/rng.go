@@ -25,14 +25,22 @@ const (
 // generator is reseeded in place, so the step loop does not allocate.
 type streams struct {
 	seed uint64
-	pcg  []rand.PCG
+	pcg  []paddedPCG
 	rng  []*rand.Rand
 }
 
+// paddedPCG keeps each generator's state on a cache line of its own: the
+// generators of neighbouring chunks run on different cores, and a shared
+// line would bounce between them at every draw.
+type paddedPCG struct {
+	rand.PCG
+	_ [64 - 16]byte
+}
+
 func newStreams(seed uint64, n int) *streams {
-	s := &streams{seed: seed, pcg: make([]rand.PCG, n), rng: make([]*rand.Rand, n)}
+	s := &streams{seed: seed, pcg: make([]paddedPCG, n), rng: make([]*rand.Rand, n)}
 	for i := range s.pcg {
-		s.rng[i] = rand.New(&s.pcg[i])
+		s.rng[i] = rand.New(&s.pcg[i].PCG)
 	}
 	return s
 }

@@ -5,8 +5,10 @@ import (
 	"math"
 	"reflect"
 	"runtime"
+	"runtime/debug"
 	"testing"
 
+	"github.com/laborsim/laborsim/agents"
 	"github.com/laborsim/laborsim/economy"
 )
 
@@ -74,7 +76,7 @@ func TestAccountingIdentities(t *testing.T) {
 // expects identical accounts; another seed must differ.
 func TestDeterminism(t *testing.T) {
 	c := small()
-	c.Workers, c.Firms = 20000, 100 // several worker and firm chunks
+	c.Workers, c.Firms = 40000, 300 // several worker and firm chunks, above parallelMin
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
 	var first []economy.Accounts
 	for _, procs := range []int{1, 2, 8} {
@@ -160,5 +162,100 @@ func TestNumericalFailureNamesStepAndQuantity(t *testing.T) {
 	a = economy.Accounts{Step: 3, GDP: math.Inf(1)}
 	if err := checkFinite(&a); err == nil || err.Error() != "numerical failure at step 3: gdp is +Inf" {
 		t.Fatalf("got %v", err)
+	}
+}
+
+// TestStepDoesNotAllocate checks that the steady-state step loop makes no
+// heap allocation, with the helper goroutines of the parallel phases at
+// work (testing.AllocsPerRun would force GOMAXPROCS to 1). The runtime
+// allocates now and then on its own — when a goroutine first blocks, when
+// the collector starts its workers or empties its caches — so the test
+// counts allocations over several windows of steps and wants one window
+// free of any: an allocation of the step itself would be in every window.
+func TestStepDoesNotAllocate(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	c := small()
+	c.Workers, c.Firms, c.AIAgents = 40000, 300, 40000 // several worker and firm chunks, above parallelMin
+	w, err := New(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 12 { // scratch space grows to its working size
+		w.Step()
+	}
+	fewest := uint64(math.MaxUint64)
+	for range 4 {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		for range 6 {
+			w.Step()
+		}
+		runtime.ReadMemStats(&after)
+		fewest = min(fewest, after.Mallocs-before.Mallocs)
+	}
+	if fewest > 0 {
+		t.Errorf("every window of 6 steps made heap allocations, the fewest %d; want a window with none", fewest)
+	}
+}
+
+// TestPoolRunsEveryChunkOnce runs many small parallel phases of varied
+// sizes on several goroutines and checks that every chunk ran exactly once.
+func TestPoolRunsEveryChunkOnce(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	w := &World{pool: newPool(parallelMin)}
+	defer w.pool.stop()
+	ran := make([]int32, 1000)
+	for n := range 1000 {
+		clear(ran)
+		w.parallel(n, 3, func(_ *World, c, lo, hi int) {
+			if lo != 3*c || hi != min(n, lo+3) {
+				t.Errorf("n=%d chunk %d is [%d,%d)", n, c, lo, hi)
+			}
+			ran[c]++
+		})
+		for c := range chunks(n, 3) {
+			if ran[c] != 1 {
+				t.Fatalf("n=%d: chunk %d ran %d times", n, c, ran[c])
+			}
+		}
+	}
+}
+
+// TestDistributionMatchesGini checks that the Ginis and the median wage the
+// step reports from its samples (filled by the households phase, radix
+// sorted) are exactly economy.Gini and MedianSorted of the workers' values.
+func TestDistributionMatchesGini(t *testing.T) {
+	c := small()
+	c.Workers, c.Firms, c.Years = 40000, 300, 1 // above the radix sort's and parallelMin's thresholds
+	w, err := New(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		a := w.Step()
+		var wages, income, wealth []float64
+		for j := range w.workers {
+			wk := &w.workers[j]
+			if wk.Status == agents.Employed {
+				wages = append(wages, w.paidWage(wk))
+			}
+			income = append(income, wk.Income)
+			wealth = append(wealth, wk.Wealth)
+		}
+		wantWage := economy.Gini(wages)
+		for _, q := range []struct {
+			name      string
+			got, want float64
+		}{
+			{"wage Gini", a.WageGini, wantWage},
+			{"median wage", a.MedianWage, economy.MedianSorted(wages)},
+			{"income Gini", a.IncomeGini, economy.Gini(income)},
+			{"wealth Gini", a.WealthGini, economy.Gini(wealth)},
+		} {
+			if math.Float64bits(q.got) != math.Float64bits(q.want) {
+				t.Errorf("step %d: %s %v, want %v", a.Step, q.name, q.got, q.want)
+			}
+		}
 	}
 }

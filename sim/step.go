@@ -8,38 +8,90 @@ import (
 )
 
 // Step advances the world by one step (a month by default) and returns its
-// accounts. The schedule is bulk-synchronous: laws → firms decide
-// (parallel) → separations (parallel) → matching → AI market → production
-// (parallel) → payments and households (parallel) → goods market → accounts.
+// accounts. The schedule (frictionalSchedule) is bulk-synchronous: laws →
+// firms decide (parallel) → separations (parallel; the job list beside) →
+// recount and matching (the AI-agent market beside) → production
+// (parallel) → payments and households (parallel) → goods market →
+// accounts (the next step's market statistics beside).
 func (w *World) Step() economy.Accounts {
-	c := w.cfg
+	for _, p := range w.schedule() {
+		p.run(w)
+	}
+	return w.acc
+}
+
+// phase is one stage of the step schedule; each runs to completion (a
+// barrier) before the next starts.
+type phase struct {
+	name string
+	run  func(*World)
+}
+
+// The schedules of the frictional and the frictionless economy.
+var (
+	frictionalSchedule = []phase{
+		{"laws", (*World).laws},
+		{"decide", func(w *World) { w.decide(w.expectedPrice()) }},
+		// The open jobs are listed beside the separations: listJobs reads
+		// the vacancies and the firms' offers and writes the job list;
+		// separate writes the workers and the seekers.
+		{"listJobs", func(w *World) { w.beside((*World).listJobs) }},
+		{"separate", (*World).separate},
+		{"listJobs-wait", (*World).awaitSide},
+		{"recount-clear", (*World).clearStaff},
+		{"recount", (*World).sumStaff},
+		{"match", func(w *World) { w.hires = w.match() }},
+		// The AI-agent market clears after matching: a firm rents AI for
+		// the capable tasks its workers, as matched this step, do not cover
+		// (keptHumans reads the human slots).
+		{"clearAI", (*World).clearAI},
+		{"produce", (*World).produce},
+		{"pay", func(w *World) { w.pay = w.payFirms() }},
+		{"households", func(w *World) { w.households(w.pay) }},
+		{"goods", (*World).sellGoods},
+		// The market statistics for the next step are taken beside the
+		// accounts: they read the firms, the slots and the households'
+		// partials and write the firms' hiring costs; the accounts read
+		// the samples and the money, and write neither.
+		{"stats", func(w *World) { w.beside((*World).updateMarketStats) }},
+		{"account", func(w *World) { w.account(w.years, w.hires) }},
+		{"invest", (*World).invest},
+		{"stats-wait", (*World).awaitSide},
+	}
+	frictionlessSchedule = []phase{
+		{"laws", (*World).laws},
+		{"settle", func(w *World) { w.settleFrictionless(); w.hires = 0 }},
+		{"produce", (*World).produce},
+		{"pay", func(w *World) { w.pay = w.payFirms() }},
+		{"households", func(w *World) { w.households(w.pay) }},
+		{"goods", (*World).sellGoods},
+		{"stats", func(w *World) { w.beside((*World).updateMarketStats) }},
+		{"account", func(w *World) { w.account(w.years, w.hires) }},
+		{"invest", (*World).invest},
+		{"stats-wait", (*World).awaitSide},
+	}
+)
+
+// schedule is the list of phases of one step.
+func (w *World) schedule() []phase {
+	if w.cfg.Frictionless {
+		return frictionlessSchedule
+	}
+	return frictionalSchedule
+}
+
+// laws starts a step: the clock, law 2's cost price and law 1's frontier.
+func (w *World) laws() {
+	c := &w.cfg
 	w.step++
-	years := float64(w.step-1) / float64(c.StepsPerYear)
+	w.years = float64(w.step-1) / float64(c.StepsPerYear)
 	w.lastCost = w.costPrice
 	w.lastPrice = w.price
-	w.costPrice = w.aiCost(years)
+	w.costPrice = w.aiCost(w.years)
 	if !c.FixedFrontier {
 		w.phiA = economy.AIFrontier(c.Automation, c.FrontierSlope, w.logCompute, 1-c.TraditionalShare)
 	}
 	w.setFrontier()
-	hires := 0
-	if c.Frictionless {
-		w.settleFrictionless()
-	} else {
-		w.decide(w.expectedPrice())
-		w.separate()
-		w.recount()
-		hires = w.match()
-		w.clearAI()
-	}
-	w.produce()
-	pay := w.payFirms()
-	w.households(pay)
-	w.sellGoods()
-	w.account(years, hires)
-	w.invest()
-	w.updateMarketStats()
-	return w.acc
 }
 
 // expectedPrice is the AI price firms plan with: last step's market price
@@ -57,50 +109,7 @@ func (w *World) expectedPrice() float64 {
 // firm whose output falls short of its wage and AI bills (sticky wages
 // after a fall in output) pays them pro rata, so that no share leaves [0,1].
 func (w *World) payFirms() payouts {
-	c := w.cfg
-	dt := 1 / float64(c.StepsPerYear)
-	parallel(len(w.firms), firmChunk, func(ch, lo, hi int) {
-		p := &w.fpart[ch]
-		*p = firmPartial{}
-		for f := lo; f < hi; f++ {
-			fm := &w.firms[f]
-			base, end := f*c.TaskBins, (f+1)*c.TaskBins
-			if c.Frictionless {
-				fm.WageBill = fm.MPHuman * fm.HumanUnits
-				fm.AIBill = fm.MPAI * fm.AIUnits
-			} else {
-				agentsHere := 0
-				for k := base; k < end; k++ {
-					agentsHere += int(w.aiCount[k])
-				}
-				fm.AIBill = float64(agentsHere) * w.price
-			}
-			fm.Paid = 1
-			if owed := fm.WageBill + fm.AIBill*(1+c.AITax); owed > fm.Output {
-				fm.Paid = fm.Output / owed
-			}
-			fm.WageBill *= fm.Paid
-			fm.AIBill *= fm.Paid
-			tax := c.AITax * fm.AIBill
-			fm.Surplus = math.Max(0, fm.Output-fm.WageBill-fm.AIBill-tax)
-			invest := c.CapitalReinvest * math.Max(fm.Surplus, 0)
-			dividends := math.Max(fm.Surplus, 0) - invest
-			fm.Capital = fm.Capital*(1-c.Depreciation*dt) + invest/c.CapitalPrice
-			fm.Cash -= fm.WageBill + fm.AIBill + tax + invest + dividends
-			p.gdp += fm.Output
-			p.wages += fm.WageBill
-			p.aiBill += fm.AIBill
-			p.aiTax += tax
-			p.surplus += fm.Surplus
-			p.dividends += dividends
-			p.invest += invest
-			for k := base; k < end; k++ {
-				p.aiUnits += w.aiUnits[k]
-				p.humanUnits += w.human[k]
-				p.vacancies += int(w.vacancies[k])
-			}
-		}
-	})
+	w.parallel(len(w.firms), firmChunk, (*World).payChunk)
 	var t firmPartial
 	for _, p := range w.fpart {
 		t.gdp += p.gdp
@@ -118,12 +127,51 @@ func (w *World) payFirms() payouts {
 	return w.settleOwners(t)
 }
 
+// payChunk settles the bills of one firm chunk and sums its flows.
+func (w *World) payChunk(ch, lo, hi int) {
+	c := &w.cfg
+	dt := 1 / float64(c.StepsPerYear)
+	p := &firmPartial{}
+	for f := lo; f < hi; f++ {
+		fm := &w.firms[f]
+		if c.Frictionless {
+			fm.WageBill = fm.MPHuman * fm.HumanUnits
+			fm.AIBill = fm.MPAI * fm.AIUnits
+		} else {
+			fm.AIBill = float64(w.aiHere[f]) * w.price
+		}
+		fm.Paid = 1
+		if owed := fm.WageBill + fm.AIBill*(1+c.AITax); owed > fm.Output {
+			fm.Paid = fm.Output / owed
+		}
+		fm.WageBill *= fm.Paid
+		fm.AIBill *= fm.Paid
+		tax := c.AITax * fm.AIBill
+		fm.Surplus = max(0, fm.Output-fm.WageBill-fm.AIBill-tax)
+		invest := c.CapitalReinvest * max(fm.Surplus, 0)
+		dividends := max(fm.Surplus, 0) - invest
+		fm.Capital = fm.Capital*(1-c.Depreciation*dt) + invest/c.CapitalPrice
+		fm.Cash -= fm.WageBill + fm.AIBill + tax + invest + dividends
+		p.gdp += fm.Output
+		p.wages += fm.WageBill
+		p.aiBill += fm.AIBill
+		p.aiTax += tax
+		p.surplus += fm.Surplus
+		p.dividends += dividends
+		p.invest += invest
+	}
+	// The chunk's slot sums, taken by produceChunk over the same slots.
+	s := w.slotSums[ch]
+	p.aiUnits, p.humanUnits, p.vacancies = s.aiUnits, s.humanUnits, s.vacancies
+	w.fpart[ch] = *p
+}
+
 // settleOwners pays the AI rents to the agents' owners — the provider
 // reinvests its share in compute and pays the rest out as dividends;
 // person-owned agents' rents are shared equally by all persons — and sets
 // taxes and the universal basic income (all tax revenue, paid equally).
 func (w *World) settleOwners(t firmPartial) payouts {
-	c := w.cfg
+	c := &w.cfg
 	personal := w.personalRents()
 	providerRents := t.aiBill - personal
 	w.ownerRents = providerRents + personal

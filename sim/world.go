@@ -9,7 +9,9 @@ import (
 	"cmp"
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"slices"
+	"unsafe"
 
 	"gonum.org/v1/gonum/stat/distuv"
 
@@ -36,6 +38,10 @@ type World struct {
 	blocks []economy.Blocks // per sector, this step
 	req    []float64        // bins' requirements, ascending
 	byReq  []int            // bins in ascending order of requirement
+	rank   []int            // rank[i]: bin i's place in byReq
+
+	decayPow []float64 // ReservationDecay^m for the month counts m of the run
+	qual     []int16   // each worker's qualification (the bins it can work), kept with its skill
 
 	workers []agents.Worker
 	firms   []agents.Firm
@@ -52,10 +58,26 @@ type World struct {
 	vacancies []int32
 	layoff    []float32
 	automated []bool
+	laysOff   []uint64 // bit per slot: its layoff probability is not 0 (spares separate a cache miss)
 
-	rng *streams
+	// Per-firm copies that the passes over workers and jobs read at
+	// random: 8 bytes a firm instead of a Firm's cache lines.
+	mpHuman  []float64 // MPHuman, set by produce
+	offers   []float64 // what a firm bargains over in a hire: its humans' marginal product or, if larger, its expected cost of a hire; set by updateMarketStats
+	wageBill []float64 // recount's sums
+	aiHere   []int     // AI agents deployed at each firm, counted by produce
+
+	rng  *streams
+	pool *pool // helper goroutines of the parallel phases
+
+	sideRunning  bool // a function started by beside has not been awaited
+	recountParts int  // firm ranges of this step's recount
 
 	step       int
+	years      float64 // years since the start at the beginning of this step
+	hires      int     // hires of this step's matching
+	pay        payouts // this step's per-household flows
+	expected   float64 // AI price firms plan with this step
 	phiA       float64
 	logCompute float64
 	costPrice  float64 // law-2 cost price this step (with markup)
@@ -73,10 +95,15 @@ type World struct {
 	sectorVac  []float64 // vacancy rate of each sector
 	bestSector int
 
-	market labourMarket
-	wpart  []workerPartial
-	fpart  []firmPartial
-	buf    []float64
+	market   labourMarket
+	wpart    []workerPartial
+	fpart    []firmPartial
+	slotSums []slotTotals // per firm chunk, from produce for pay
+
+	samples    [samples]economy.Sample // wages, incomes, wealth: for the Ginis and the median wage
+	sampleGini [samples]float64
+	medianWage float64
+	moneyHeld  float64
 
 	provider   float64 // AI provider's cash
 	government float64 // government's cash
@@ -101,7 +128,8 @@ func New(cfg Config) (*World, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	w := &World{cfg: cfg, ces: economy.NewCES(cfg.Sigma)}
+	w := &World{cfg: cfg, ces: economy.NewCES(cfg.Sigma), pool: newPool(cfg.Workers + cfg.Firms*cfg.TaskBins)}
+	runtime.AddCleanup(w, (*pool).stop, w.pool)
 	w.tasks = economy.NewTasks(cfg.TaskBins, economy.DefaultSectors[:cfg.Sectors], maxReq)
 	w.basin = economy.Basket{Sigma: cfg.LandSigma, Weight: cfg.LandWeight}
 	w.allocate()
@@ -111,9 +139,14 @@ func New(cfg Config) (*World, error) {
 	r := rand.New(rand.NewPCG(splitMix64(cfg.Seed^streamInit), splitMix64(cfg.Seed+streamInit)))
 	w.initFirms(r)
 	w.initWorkers(r)
+	w.qual = make([]int16, cfg.Workers)
+	for j := range w.workers {
+		w.qual[j] = w.qualification(w.workers[j].Skill)
+	}
 	w.initAI()
 	w.placeWorkers()
 	w.initUnemployment(r)
+	w.tabulateDecay()
 	w.recount()
 	w.produce()
 	w.initWages()
@@ -138,12 +171,49 @@ func (w *World) allocate() {
 	w.aiUnits = make([]float64, fb)
 	w.count, w.aiCount, w.aiWant, w.vacancies = make([]int32, fb), make([]int32, fb), make([]int32, fb), make([]int32, fb)
 	w.layoff, w.automated = make([]float32, fb), make([]bool, fb)
+	w.laysOff = make([]uint64, (fb+63)/64)
+	w.mpHuman, w.offers, w.wageBill = make([]float64, c.Firms), make([]float64, c.Firms), make([]float64, c.Firms)
+	w.aiHere = make([]int, c.Firms)
 	w.sectorRes, w.sectorVac = make([]float64, c.Sectors), make([]float64, c.Sectors)
 	nw, nf := chunks(c.Workers, workerChunk), chunks(c.Firms, firmChunk)
-	w.wpart, w.fpart = make([]workerPartial, nw), make([]firmPartial, nf)
+	w.wpart, w.fpart, w.slotSums = make([]workerPartial, nw), make([]firmPartial, nf), make([]slotTotals, nf)
 	w.rng = newStreams(c.Seed, max(nw, nf, 1))
-	w.buf = make([]float64, c.Workers)
+	for k := range w.samples {
+		w.samples[k].Resize(c.Workers, workerChunk)
+	}
 	w.market.init(c)
+	w.parallel(prefaultParts, 1, (*World).prefault)
+}
+
+// prefaultParts is the number of pieces prefault cuts each array into.
+const prefaultParts = 16
+
+// prefault writes a zero into every page of part p of the big arrays, in
+// parallel, while they are fresh from the allocator and all zero: the
+// kernel maps a page at its first touch, some microseconds each, which at
+// a million agents (tens of thousands of pages) would otherwise come one
+// after another in the sequential parts of New.
+func (w *World) prefault(p, _, _ int) {
+	touch(w.workers, p)
+	touch(w.ai, p)
+	for _, s := range [][]float64{w.human, w.target, w.aiUnits} {
+		touch(s, p)
+	}
+	for _, s := range [][]int32{w.count, w.aiCount, w.aiWant, w.vacancies} {
+		touch(s, p)
+	}
+	touch(w.layoff, p)
+	touch(w.automated, p)
+	touch(w.market.seekers, p)
+}
+
+// touch writes the zero value into every 4 KB page of part p of s.
+func touch[T any](s []T, p int) {
+	var zero T
+	step := max(1, 4096/int(unsafe.Sizeof(zero)))
+	for i := len(s) * p / prefaultParts; i < len(s)*(p+1)/prefaultParts; i += step {
+		s[i] = zero
+	}
 }
 
 // orderBins sorts the bins by skill requirement for the labour market.
@@ -154,9 +224,10 @@ func (w *World) orderBins() {
 		w.byReq[i] = i
 	}
 	slices.SortStableFunc(w.byReq, func(x, y int) int { return cmp.Compare(w.tasks.Req[x], w.tasks.Req[y]) })
-	w.req = make([]float64, b)
+	w.req, w.rank = make([]float64, b), make([]int, b)
 	for k, i := range w.byReq {
 		w.req[k] = w.tasks.Req[i]
+		w.rank[i] = k
 	}
 }
 
@@ -297,19 +368,28 @@ func (w *World) pour() {
 	}
 }
 
-// sortedWorkers lists the workers by sector, then by descending skill.
+// sortedWorkers lists the workers by sector, then by descending skill,
+// then by index (a stable sort by sector and skill). It sorts one integer
+// per worker that packs the three: the sector (Validate allows at most 4)
+// in the top bits, the skill's bits, inverted, below, then the index.
 func (w *World) sortedWorkers() []int32 {
-	order := make([]int32, len(w.workers))
-	for j := range order {
-		order[j] = int32(j)
-	}
-	slices.SortStableFunc(order, func(a, b int32) int {
-		wa, wb := &w.workers[a], &w.workers[b]
-		if wa.Sector != wb.Sector {
-			return cmp.Compare(wa.Sector, wb.Sector)
+	const indexBits = 26 // Validate allows at most 50,000,000 workers
+	keys := make([]uint64, len(w.workers))
+	for j := range w.workers {
+		wk := &w.workers[j]
+		skill := math.Float32bits(wk.Skill + 0) // +0 for -0: equal skills, equal bits
+		if skill>>31 != 0 {
+			skill = ^skill
+		} else {
+			skill |= 1 << 31
 		}
-		return cmp.Compare(wb.Skill, wa.Skill)
-	})
+		keys[j] = uint64(wk.Sector)<<(32+indexBits) | uint64(^skill)<<indexBits | uint64(j)
+	}
+	slices.Sort(keys)
+	order := make([]int32, len(keys))
+	for i, k := range keys {
+		order[i] = int32(k & (1<<indexBits - 1))
+	}
 	return order
 }
 
@@ -330,6 +410,20 @@ func (w *World) initUnemployment(r *rand.Rand) {
 			wk.Status, wk.Firm = agents.Unemployed, -1
 			wk.Months = int16(math.Floor(r.ExpFloat64() * 3))
 		}
+	}
+}
+
+// tabulateDecay fills w.decayPow for every spell an unemployed worker can
+// reach in the run: the longest at the start plus one a step (beyond it,
+// w.reservation computes the power).
+func (w *World) tabulateDecay() {
+	longest := 0
+	for j := range w.workers {
+		longest = max(longest, int(w.workers[j].Months))
+	}
+	w.decayPow = make([]float64, min(math.MaxInt16, longest+w.cfg.Steps())+1)
+	for m := range w.decayPow {
+		w.decayPow[m] = math.Pow(w.cfg.ReservationDecay, float64(m))
 	}
 }
 
