@@ -237,7 +237,7 @@ func OpenResults(path string, s Sweep) (*Results, []Record, []error, error) {
 		}
 	}
 	if c.keep == 0 {
-		if err := writeFileAtomic(path, []byte(strings.Join(Header(), ",")+"\n")); err != nil {
+		if err := WriteFileAtomic(path, []byte(strings.Join(Header(), ",")+"\n")); err != nil {
 			return nil, nil, nil, err
 		}
 		c.keep = int64(len(strings.Join(Header(), ",")) + 1)
@@ -333,7 +333,7 @@ func (r *Results) Finish() error {
 	if err := r.f.Close(); err != nil {
 		return err
 	}
-	return writeFileAtomic(r.path, []byte(b.String()))
+	return WriteFileAtomic(r.path, []byte(b.String()))
 }
 
 // WriteResults writes records to path in grid order, atomically.
@@ -346,7 +346,7 @@ func WriteResults(path string, recs []Record) error {
 	for _, rec := range sorted {
 		b.WriteString(rec.Line())
 	}
-	return writeFileAtomic(path, []byte(b.String()))
+	return WriteFileAtomic(path, []byte(b.String()))
 }
 
 func sortRecords(recs []Record) {
@@ -355,17 +355,20 @@ func sortRecords(recs []Record) {
 	})
 }
 
-// writeFileAtomic writes data to a temporary file beside path, syncs it,
-// renames it over path and syncs the directory, so that a reader (or a
-// crash) sees the old file or the new one, never a mixture.
-func writeFileAtomic(path string, data []byte) error {
+// WriteFileAtomic writes data to a temporary file beside path (mode 0644),
+// syncs it, renames it over path and syncs the directory, so that a reader
+// (or a crash) sees the old file or the new one, never a mixture.
+func WriteFileAtomic(path string, data []byte) error {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	defer os.Remove(tmp.Name())
-	_, err = tmp.Write(data)
+	err = tmp.Chmod(0o644)
+	if err == nil {
+		_, err = tmp.Write(data)
+	}
 	err = cmp.Or(err, tmp.Sync(), tmp.Close())
 	if err == nil {
 		err = os.Rename(tmp.Name(), path)

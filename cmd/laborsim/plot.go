@@ -13,6 +13,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/laborsim/laborsim/experiments"
 	"github.com/laborsim/laborsim/experiments/chart"
 	"github.com/laborsim/laborsim/sim"
 )
@@ -123,7 +124,7 @@ func writeCharts(dir string, figs []chart.Figure) error {
 			if err != nil {
 				return err
 			}
-			if err := writeFileAtomic(filepath.Join(dir, f.Name+"."+format), data); err != nil {
+			if err := experiments.WriteFileAtomic(filepath.Join(dir, f.Name+"."+format), data); err != nil {
 				return err
 			}
 		}
@@ -214,7 +215,7 @@ func plotSweepCommand(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return writeFileAtomic(opt.out, data)
+	return experiments.WriteFileAtomic(opt.out, data)
 }
 
 // check validates the flags that need no file and returns the chart's

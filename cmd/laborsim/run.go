@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/laborsim/laborsim/experiments"
 	"github.com/laborsim/laborsim/sim"
 )
 
@@ -146,7 +147,7 @@ func writeRunDir(dir string, res sim.Result) error {
 		return err
 	}
 	for name, text := range map[string]string{"series.csv": csv.String(), "summary.json": summary.String()} {
-		if err := writeFileAtomic(filepath.Join(dir, name), []byte(text)); err != nil {
+		if err := experiments.WriteFileAtomic(filepath.Join(dir, name), []byte(text)); err != nil {
 			return err
 		}
 	}
@@ -171,33 +172,4 @@ func checkRunDir(dir string, cfg sim.Config) error {
 		}
 	}
 	return usagef("invalid --out %s: the directory is not empty and holds no run with these parameters; use --force to overwrite", dir)
-}
-
-// writeFileAtomic writes data to a temporary file beside path, syncs it and
-// renames it over path, so a reader never sees a partial file.
-func writeFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	return nil
 }
