@@ -29,7 +29,7 @@ type phase struct {
 
 // The schedules of the frictional and the frictionless economy.
 var (
-	frictionalSchedule = []phase{
+	frictionalSchedule = append([]phase{
 		{"laws", (*World).laws},
 		{"decide", func(w *World) { w.decide(w.expectedPrice()) }},
 		// The open jobs are listed beside the separations: listJobs reads
@@ -45,32 +45,28 @@ var (
 		// the capable tasks its workers, as matched this step, do not cover
 		// (keptHumans reads the human slots).
 		{"clearAI", (*World).clearAI},
-		{"produce", (*World).produce},
-		{"pay", func(w *World) { w.pay = w.payFirms() }},
-		{"households", func(w *World) { w.households(w.pay) }},
-		{"goods", (*World).sellGoods},
-		// The market statistics for the next step are taken beside the
-		// accounts: they read the firms, the slots and the households'
-		// partials and write the firms' hiring costs; the accounts read
-		// the samples and the money, and write neither.
-		{"stats", func(w *World) { w.beside((*World).updateMarketStats) }},
-		{"account", func(w *World) { w.account(w.years, w.hires) }},
-		{"invest", (*World).invest},
-		{"stats-wait", (*World).awaitSide},
-	}
-	frictionlessSchedule = []phase{
+	}, productionPhases...)
+	frictionlessSchedule = append([]phase{
 		{"laws", (*World).laws},
 		{"settle", func(w *World) { w.settleFrictionless(); w.hires = 0 }},
-		{"produce", (*World).produce},
-		{"pay", func(w *World) { w.pay = w.payFirms() }},
-		{"households", func(w *World) { w.households(w.pay) }},
-		{"goods", (*World).sellGoods},
-		{"stats", func(w *World) { w.beside((*World).updateMarketStats) }},
-		{"account", func(w *World) { w.account(w.years, w.hires) }},
-		{"invest", (*World).invest},
-		{"stats-wait", (*World).awaitSide},
-	}
+	}, productionPhases...)
 )
+
+// productionPhases end every step, whichever market allocated the inputs.
+var productionPhases = []phase{
+	{"produce", (*World).produce},
+	{"pay", func(w *World) { w.pay = w.payFirms() }},
+	{"households", func(w *World) { w.households(w.pay) }},
+	{"goods", (*World).sellGoods},
+	// The market statistics for the next step are taken beside the
+	// accounts: they read the firms, the slots and the households'
+	// partials and write the firms' hiring costs; the accounts read the
+	// samples and the money, and write neither.
+	{"stats", func(w *World) { w.beside((*World).updateMarketStats) }},
+	{"account", func(w *World) { w.account(w.years, w.hires) }},
+	{"invest", (*World).invest},
+	{"stats-wait", (*World).awaitSide},
+}
 
 // schedule is the list of phases of one step.
 func (w *World) schedule() []phase {
