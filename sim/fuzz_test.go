@@ -1,9 +1,6 @@
 package sim
 
-import (
-	"math"
-	"testing"
-)
+import "testing"
 
 // FuzzTinyEconomy runs the markets — matching, AI-agent clearing,
 // production and payments — with zero, one and tiny counts and extreme
@@ -28,15 +25,7 @@ func FuzzTinyEconomy(f *testing.F) {
 		m0 := w.money()
 		for range c.Steps() {
 			a := w.Step()
-			if err := checkFinite(&a); err != nil {
-				t.Fatalf("%+v: %v", c, err)
-			}
-			if !relClose(a.GDP, a.GDPIncome, 1e-9) || !relClose(a.Money, m0, 1e-9) || a.LaborShare > 1 || a.AIAgentsDeployed > c.AIAgents {
-				t.Fatalf("%+v step %d: %+v", c, a.Step, a)
-			}
-			if math.IsNaN(a.AIPrice) {
-				t.Fatal("NaN price")
-			}
+			checkStep(t, c, &a, m0)
 		}
 	})
 }

@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"github.com/laborsim/laborsim/economy"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -54,21 +55,30 @@ func TestRandomConfigurations(t *testing.T) {
 		m0 := w.money()
 		for range c.Steps() {
 			a := w.Step()
-			if err := checkFinite(&a); err != nil {
-				t.Fatalf("config %d %+v: %v", i, c, err)
-			}
-			if !relClose(a.GDP, a.GDPIncome, 1e-9) || !relClose(a.Money, m0, 1e-9) {
-				t.Fatalf("config %d step %d: GDP %v vs income %v; money %v vs %v", i, a.Step, a.GDP, a.GDPIncome, a.Money, m0)
-			}
-			for _, s := range []float64{a.LaborShare, a.UnemploymentRate, a.VacancyRate, a.AITaskShare, a.AIFrontier} {
-				if s < 0 || s > 1 {
-					t.Fatalf("config %d step %d: a share outside [0,1]: %+v", i, a.Step, a)
-				}
-			}
-			if a.AIAgentsDeployed > c.AIAgents || a.Employed+a.Unemployed+a.Retraining != c.Workers {
-				t.Fatalf("config %d step %d: %d of %d AI agents; %d+%d+%d of %d workers", i, a.Step,
-					a.AIAgentsDeployed, c.AIAgents, a.Employed, a.Unemployed, a.Retraining, c.Workers)
-			}
+			checkStep(t, c, &a, m0)
 		}
+	}
+}
+
+// checkStep checks one step's accounts: finite; GDP by income equals GDP
+// by production and money is conserved (to 1e-9); shares, rates and Φ_A
+// in [0,1]; deployed AI within the AI in existence; every worker employed,
+// unemployed or retraining.
+func checkStep(t *testing.T, c Config, a *economy.Accounts, m0 float64) {
+	t.Helper()
+	if err := checkFinite(a); err != nil {
+		t.Fatalf("%+v: %v", c, err)
+	}
+	if !relClose(a.GDP, a.GDPIncome, 1e-9) || !relClose(a.Money, m0, 1e-9) {
+		t.Fatalf("%+v step %d: GDP %v vs income %v; money %v vs %v", c, a.Step, a.GDP, a.GDPIncome, a.Money, m0)
+	}
+	for _, s := range []float64{a.LaborShare, a.UnemploymentRate, a.VacancyRate, a.AITaskShare, a.AIFrontier} {
+		if s < 0 || s > 1 {
+			t.Fatalf("%+v step %d: a share outside [0,1]: %+v", c, a.Step, a)
+		}
+	}
+	if a.AIAgentsDeployed > c.AIAgents || a.Employed+a.Unemployed+a.Retraining != c.Workers {
+		t.Fatalf("%+v step %d: %d of %d AI agents; %d+%d+%d of %d workers", c, a.Step,
+			a.AIAgentsDeployed, c.AIAgents, a.Employed, a.Unemployed, a.Retraining, c.Workers)
 	}
 }
