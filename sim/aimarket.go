@@ -14,15 +14,15 @@ import (
 // clearing price are rationed pro rata. The agents are then deployed to
 // the firms' AI-capable bins in proportion to the bins' weights.
 func (w *World) clearAI() {
-	w.keptHumans()
+	w.parallel(len(w.firms), marketChunk, (*World).keptChunk)
 	n := float64(len(w.ai))
 	w.price = w.costPrice
 	if n == 0 {
 		return
 	}
 	lo, hi := w.costPrice, 0.0
-	for f := range w.firms {
-		hi = max(hi, w.firms[f].HumanCost*w.cfg.AIProductivity)
+	for _, h := range w.chunkMax {
+		hi = max(hi, h)
 	}
 	dLo := w.aiDemand(lo)
 	theta := 1.0
@@ -52,14 +52,22 @@ func (w *World) clearAI() {
 	w.deployAI()
 }
 
-// keptHumans sets, for every firm, the human units working its AI-capable
-// tasks this step: those beyond what its human-only tasks need. A firm rents
-// AI for the capable tasks its humans do not cover; as it lays them off
-// (at the adjustment rate) AI takes their place, so AI demand follows
-// staffing instead of jumping between firms.
-func (w *World) keptHumans() {
+// marketChunk is the number of firms per chunk of the AI market's parallel
+// passes. Each firm writes its own entries and the sums over firms are
+// taken in firm order, so the chunks never change a result.
+const marketChunk = 256
+
+// keptChunk sets, for every firm of a chunk, the human units working its
+// AI-capable tasks this step: those beyond what its human-only tasks need.
+// A firm rents AI for the capable tasks its humans do not cover; as it
+// lays them off (at the adjustment rate) AI takes their place, so AI
+// demand follows staffing instead of jumping between firms. It also takes
+// the chunk's highest price any firm would pay for an agent, the top of
+// the market's price bracket.
+func (w *World) keptChunk(ch, lo, hi int) {
 	b := w.cfg.TaskBins
-	for f := range w.firms {
+	top := 0.0
+	for f := lo; f < hi; f++ {
 		fm := &w.firms[f]
 		h := 0.0
 		for _, x := range w.human[f*b : (f+1)*b] {
@@ -70,41 +78,47 @@ func (w *World) keptHumans() {
 		if fm.Plan.UseAI && !math.IsInf(need, 0) {
 			fm.Kept = math.Max(0, h-need)
 		}
+		top = max(top, fm.HumanCost*w.cfg.AIProductivity)
 	}
+	w.chunkMax[ch] = top
 }
 
-// aiDemand is the market's demand for AI agents at price p per agent.
+// aiDemand is the market's demand for AI agents at price p per agent: the
+// firms' demands, taken in parallel, added up in firm order.
 func (w *World) aiDemand(p float64) float64 {
-	prod := w.cfg.AIProductivity
+	w.demandPrice = p
+	w.parallel(len(w.firms), marketChunk, (*World).demandChunk)
 	sum := 0.0
-	for f := range w.firms {
-		fm := &w.firms[f]
-		sum += fm.AIDemand(w.ces, w.blocks[fm.Sector], p/prod, fm.Scale) / prod
+	for _, d := range w.demand {
+		sum += d
 	}
 	return sum
 }
 
+// demandChunk sets the AI demand, in agents, of every firm of a chunk at
+// the price w.demandPrice.
+func (w *World) demandChunk(_, lo, hi int) {
+	prod := w.cfg.AIProductivity
+	for f := lo; f < hi; f++ {
+		fm := &w.firms[f]
+		w.demand[f] = fm.AIDemand(w.ces, w.blocks[fm.Sector], w.demandPrice/prod, fm.Scale) / prod
+	}
+}
+
 // allocateAI sets every slot's wanted agents: firm f wants
-// D_f(pHi) + θ (D_f(pLo) − D_f(pHi)) agents, spread over its AI-capable
-// bins by weight, rounded cumulatively so that the total is the rounded
-// total and never exceeds the agents in existence.
+// D_f(pHi) + θ (D_f(pLo) − D_f(pHi)) agents (taken in parallel), spread
+// over its AI-capable bins by weight, rounded cumulatively so that the
+// total is the rounded total and never exceeds the agents in existence.
 func (w *World) allocateAI(pLo, pHi, theta float64) {
+	w.demandLo, w.demandPrice, w.theta = pLo, pHi, theta
+	w.parallel(len(w.firms), marketChunk, (*World).wantChunk)
 	c := &w.cfg
-	prod := c.AIProductivity
 	left := int32(len(w.ai))
 	cum, done := 0.0, 0.0
 	for f := range w.firms {
 		fm := &w.firms[f]
 		bl := w.blocks[fm.Sector]
-		d := fm.AIDemand(w.ces, bl, pHi/prod, fm.Scale) / prod
-		if theta > 0 {
-			dl := fm.AIDemand(w.ces, bl, pLo/prod, fm.Scale) / prod
-			if math.IsInf(dl, 0) {
-				dl = float64(len(w.ai))
-			}
-			d += theta * (dl - d)
-		}
-		d = min(d, float64(len(w.ai)))
+		d := w.demand[f]
 		base := f * c.TaskBins
 		for i, wt := range w.tasks.Weights[fm.Sector] {
 			want := int32(0)
@@ -119,12 +133,55 @@ func (w *World) allocateAI(pLo, pHi, theta float64) {
 	}
 }
 
-// deployAI moves the individual agents to the wanted slots and sets every
-// slot's AI efficiency units.
-func (w *World) deployAI() {
-	w.deployed = agents.Deploy(w.ai, w.aiWant, w.aiCount, w.cfg.TaskBins)
+// wantChunk sets the agents every firm of a chunk wants at the prices and
+// the rationing share allocateAI was given.
+func (w *World) wantChunk(_, lo, hi int) {
 	prod := w.cfg.AIProductivity
-	for k, n := range w.aiCount {
-		w.aiUnits[k] = float64(n) * prod
+	n := float64(len(w.ai))
+	for f := lo; f < hi; f++ {
+		fm := &w.firms[f]
+		bl := w.blocks[fm.Sector]
+		d := fm.AIDemand(w.ces, bl, w.demandPrice/prod, fm.Scale) / prod
+		if w.theta > 0 {
+			dl := fm.AIDemand(w.ces, bl, w.demandLo/prod, fm.Scale) / prod
+			if math.IsInf(dl, 0) {
+				dl = n
+			}
+			d += w.theta * (dl - d)
+		}
+		w.demand[f] = min(d, n)
 	}
+}
+
+// deployAI gives every slot the agents it wants, in parallel over firm
+// chunks: its count and its AI efficiency units. allocateAI never wants
+// more agents than exist, so every want is met (see agents.Deploy). Which
+// individual agents go where is settled beside the next phases
+// (moveAgents): only the owners' rents read it (personalRents waits).
+func (w *World) deployAI() {
+	w.parallel(len(w.firms), firmChunk, (*World).deployChunk)
+	w.deployed = 0
+	for _, n := range w.deployedIn {
+		w.deployed += n
+	}
+	w.beside((*World).moveAgents)
+}
+
+// deployChunk deploys the wanted agents of one firm chunk.
+func (w *World) deployChunk(ch, lo, hi int) {
+	b := w.cfg.TaskBins
+	prod := w.cfg.AIProductivity
+	n := 0
+	for k := lo * b; k < hi*b; k++ {
+		w.aiCount[k] = w.aiWant[k]
+		w.aiUnits[k] = float64(w.aiWant[k]) * prod
+		n += int(w.aiWant[k])
+	}
+	w.deployedIn[ch] = n
+}
+
+// moveAgents moves the individual agents to the slots deployAI filled,
+// keeping every agent that can stay where it is.
+func (w *World) moveAgents() {
+	agents.Deploy(w.ai, w.aiWant, w.moved, w.cfg.TaskBins)
 }

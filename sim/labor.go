@@ -20,6 +20,7 @@ type labourMarket struct {
 	best  []applicant // each job's best applicant
 	offer []int32     // best offer (job index) each seeker holds, -1 if none
 	held  []int32     // seekers holding an offer
+	hires []hire      // this step's hires, in the order they were made
 
 	// The job seekers, listed by separate in index order: worker chunk
 	// ch's are seekers[ch·workerChunk:][:seeking[ch]] until match packs
@@ -64,6 +65,7 @@ func (m *labourMarket) init(c Config) {
 		m.offer[j] = -1
 	}
 	m.held = make([]int32, 0, c.Workers)
+	m.hires = make([]hire, 0, c.Workers)
 	// Room for jobs: the default economy opens at most about a fifth of a
 	// job per worker; listJobs grows the list (by half again) if a step
 	// has more.
@@ -149,7 +151,7 @@ func (w *World) separate() {
 }
 
 // separateChunk draws the separations of one worker chunk and lists the
-// chunk's job seekers for the matching.
+// chunk's job seekers for the matching and its posts for the recount.
 func (w *World) separateChunk(ch, lo, hi int) {
 	c := &w.cfg
 	m := &w.market
@@ -160,6 +162,7 @@ func (w *World) separateChunk(ch, lo, hi int) {
 	for j := lo; j < hi; j++ {
 		wk := &w.workers[j]
 		if wk.Status != agents.Employed {
+			w.posts[j] = post{slot: -1}
 			if wk.Status == agents.Unemployed {
 				seekers[n] = w.seeker(j)
 				n++
@@ -172,15 +175,18 @@ func (w *World) separateChunk(ch, lo, hi int) {
 		case u < c.Separation:
 			wk.Displaced = false
 		case w.laysOff[slot>>6]&(1<<(slot&63)) == 0:
-			continue // the slot's layoff probability is 0: the next case is u < Separation
+			w.posts[j] = w.postOf(wk) // the slot's layoff probability is 0: the next case is u < Separation
+			continue
 		case u < c.Separation+(1-c.Separation)*float64(w.layoff[slot]):
 			wk.Displaced = w.automated[slot]
 			if wk.Displaced {
 				displaced++
 			}
 		default:
+			w.posts[j] = w.postOf(wk)
 			continue
 		}
+		w.posts[j] = post{slot: -1}
 		wk.Status, wk.Firm, wk.Months = agents.Unemployed, -1, 0
 		separations++
 		seekers[n] = w.seeker(j)
@@ -215,6 +221,10 @@ func (w *World) seeker(j int) seeker {
 // seekers whose applications all failed apply again to the jobs still open.
 const matchRounds = 2
 
+// matchJobs runs the matching (on the side goroutine, beside the
+// recount) and counts its hires.
+func (w *World) matchJobs() { w.hires = w.match() }
+
 // match runs the search market on the jobs listJobs has listed: firms'
 // vacancies per sector in ascending order of the bins' skill
 // requirements. In each round every job
@@ -223,8 +233,11 @@ const matchRounds = 2
 // efficient applicant at the Nash wage between the applicant's reservation
 // wage and the firm's marginal product (if that is above the reservation
 // wage); each worker takes the best offer. It returns the number of hires.
+// It writes the workers it hires and lists the hires; addHires adds them
+// to the slots once the recount has rebuilt those.
 func (w *World) match() int {
 	m := &w.market
+	m.hires = m.hires[:0]
 	m.nseekers = 0
 	for ch, n := range m.seeking {
 		m.nseekers += copy(m.seekers[m.nseekers:], m.seekers[ch*workerChunk:][:n])
@@ -298,11 +311,24 @@ func (w *World) matchRound(r *rand.Rand) int {
 		wk := &w.workers[j]
 		wk.Rate = agents.Bargain(sk.res, m.mp[job], c.Bargaining)
 		w.hireAt(int(j), slot)
-		w.human[slot] += float64(wk.Efficiency)
-		w.count[slot]++
-		w.firms[wk.Firm].WageBill += wk.Wage()
+		m.hires = append(m.hires, hire{worker: j, slot: int32(slot)})
 	}
 	return len(m.held)
+}
+
+// hire is one hire of the matching: the worker and its slot.
+type hire struct{ worker, slot int32 }
+
+// addHires adds the matching's hires, in the order they were made, to the
+// recounted slots and wage bills: the sums come out as if each hire had
+// been added as it was made, after the recount.
+func (w *World) addHires() {
+	for _, h := range w.market.hires {
+		wk := &w.workers[h.worker]
+		w.human[h.slot] += float64(wk.Efficiency)
+		w.count[h.slot]++
+		w.firms[wk.Firm].WageBill += wk.Wage()
+	}
 }
 
 // application is one seeker's application to one job.

@@ -183,11 +183,13 @@ func (w *World) parallel(n, size int, fn chunkFunc) {
 	p.w, p.fn = nil, nil
 }
 
-// beside starts fn(w) on the side goroutine and returns; awaitSide waits
-// for it to end. The phases run meanwhile must neither write what fn reads
+// beside starts fn(w) on the side goroutine, once the function started
+// before it has ended, and returns; awaitSide waits for it to end. The
+// phases run meanwhile must neither write what fn reads
 // nor touch what it writes, and fn must not start parallel phases. With one
 // core fn runs at once, before beside returns: the results are the same.
 func (w *World) beside(fn func(*World)) {
+	w.awaitSide()
 	p := w.pool
 	if p.side == nil || runtime.GOMAXPROCS(0) < 2 {
 		fn(w)

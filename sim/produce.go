@@ -13,15 +13,39 @@ type firmPartial struct {
 	vacancies                                             int
 }
 
-// recount rebuilds every slot's human units and head count, and every firm's
-// wage bill, from the workers, adding them up in index order. The firms are
-// split into one range per core, and each core passes over all the workers
-// but adds up only those of its own firms: every sum is still taken in
-// index order, so the numbers do not depend on the number of ranges, while
-// the scattered additions into the slots (the cost) are shared out.
+// recount rebuilds every slot's human units and head count, and every
+// firm's wage bill, from the workers, adding them up in index order. It
+// lists the workers' posts (postChunk) and sums them (clearStaff, then
+// sumStaff); the step's schedule has separate list the posts and runs the
+// sums beside the matching.
 func (w *World) recount() {
+	w.parallel(len(w.workers), workerChunk, (*World).postChunk)
 	w.clearStaff()
 	w.sumStaff()
+}
+
+// post is an employed worker's slot, efficiency and wage as the recount
+// adds them up (slot −1 for a worker without a job). The posts, 16 bytes
+// a worker in index order, spare the recount's passes the workers' 56.
+type post struct {
+	slot int32
+	eff  float32
+	wage float64
+}
+
+// postOf is worker wk's post.
+func (w *World) postOf(wk *agents.Worker) post {
+	if wk.Status != agents.Employed {
+		return post{slot: -1}
+	}
+	return post{slot: wk.Firm*int32(w.cfg.TaskBins) + int32(wk.Bin), eff: wk.Efficiency, wage: wk.Wage()}
+}
+
+// postChunk lists the posts of one worker chunk.
+func (w *World) postChunk(_, lo, hi int) {
+	for j := lo; j < hi; j++ {
+		w.posts[j] = w.postOf(&w.workers[j])
+	}
 }
 
 // clearStaff zeroes the slots' human units and head counts, in parallel
@@ -37,7 +61,11 @@ func (w *World) clearStaffChunk(_, lo, hi int) {
 	clear(w.count[lo*b : hi*b])
 }
 
-// sumStaff adds up the workers into the cleared slots and the wage bills.
+// sumStaff adds up the posts into the cleared slots and the wage bills.
+// The firms are split into one range per core, and each core passes over
+// all the posts but adds up only those of its own firms: every sum is
+// still taken in index order, so the numbers do not depend on the number
+// of ranges, while the scattered additions into the slots are shared out.
 func (w *World) sumStaff() {
 	w.recountParts = min(w.pool.helpers+1, runtime.GOMAXPROCS(0), len(w.firms))
 	if w.sideRunning {
@@ -52,21 +80,19 @@ func (w *World) recountPart(part, _, _ int) {
 	w.recountFirms(n*part/w.recountParts, n*(part+1)/w.recountParts)
 }
 
-// recountFirms adds up the workers of the firms [lo, hi).
+// recountFirms adds up the posts of the firms [lo, hi).
 func (w *World) recountFirms(lo, hi int) {
-	b := w.cfg.TaskBins
+	b := int32(w.cfg.TaskBins)
 	bill := w.wageBill[lo:hi]
 	clear(bill)
-	flo, fhi := int32(lo), int32(hi)
-	for j := range w.workers {
-		wk := &w.workers[j]
-		if wk.Status != agents.Employed || wk.Firm < flo || wk.Firm >= fhi {
+	slo, shi := int32(lo)*b, int32(hi)*b
+	for _, p := range w.posts {
+		if p.slot < slo || p.slot >= shi {
 			continue
 		}
-		slot := int(wk.Firm)*b + int(wk.Bin)
-		w.human[slot] += float64(wk.Efficiency)
-		w.count[slot]++
-		bill[wk.Firm-flo] += wk.Wage()
+		w.human[p.slot] += float64(p.eff)
+		w.count[p.slot]++
+		bill[p.slot/b-int32(lo)] += p.wage
 	}
 	for i, v := range bill {
 		w.firms[lo+i].WageBill = v

@@ -1,10 +1,13 @@
 package sim
 
 import (
-	"github.com/laborsim/laborsim/economy"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
+
+	"github.com/laborsim/laborsim/agents"
+	"github.com/laborsim/laborsim/economy"
 )
 
 // randomConfig draws a valid configuration across the documented ranges,
@@ -56,6 +59,7 @@ func TestRandomConfigurations(t *testing.T) {
 		for range c.Steps() {
 			a := w.Step()
 			checkStep(t, c, &a, m0)
+			checkAgents(t, w)
 		}
 	}
 }
@@ -80,5 +84,23 @@ func checkStep(t *testing.T, c Config, a *economy.Accounts, m0 float64) {
 	if a.AIAgentsDeployed > c.AIAgents || a.Employed+a.Unemployed+a.Retraining != c.Workers {
 		t.Fatalf("%+v step %d: %d of %d AI agents; %d+%d+%d of %d workers", c, a.Step,
 			a.AIAgentsDeployed, c.AIAgents, a.Employed, a.Unemployed, a.Retraining, c.Workers)
+	}
+}
+
+// checkAgents checks, at the end of a step, that the individual AI agents
+// (placed by moveAgents beside the later phases) are where deployAI counted
+// them: as many in every slot as it wants, and as many deployed in all.
+func checkAgents(t *testing.T, w *World) {
+	t.Helper()
+	n := make([]int32, len(w.aiCount))
+	deployed := 0
+	for _, a := range w.ai {
+		if a.Firm != agents.Idle {
+			n[int(a.Firm)*w.cfg.TaskBins+int(a.Bin)]++
+			deployed++
+		}
+	}
+	if deployed != w.deployed || !slices.Equal(n, w.aiCount) || !slices.Equal(n, w.aiWant) {
+		t.Fatalf("%+v step %d: %d agents placed, %d counted deployed, or the slots' agents differ from their counts", w.cfg, w.step, deployed, w.deployed)
 	}
 }

@@ -10,9 +10,10 @@ import (
 // Step advances the world by one step (a month by default) and returns its
 // accounts. The schedule (frictionalSchedule) is bulk-synchronous: laws →
 // firms decide (parallel) → separations (parallel; the job list beside) →
-// recount and matching (the AI-agent market beside) → production
-// (parallel) → payments and households (parallel) → goods market →
-// accounts (the next step's market statistics beside).
+// recount (matching beside) → AI-agent market → production (parallel;
+// the AI agents move beside it and the next phases) → payments and
+// households (parallel) → goods market → accounts (the next step's market
+// statistics beside).
 func (w *World) Step() economy.Accounts {
 	for _, p := range w.schedule() {
 		p.run(w)
@@ -37,10 +38,15 @@ var (
 		// separate writes the workers and the seekers.
 		{"listJobs", func(w *World) { w.beside((*World).listJobs) }},
 		{"separate", (*World).separate},
-		{"listJobs-wait", (*World).awaitSide},
+		// The matching (once the job list is done) runs beside the
+		// recount: it reads the job list and the seekers and writes the
+		// workers it hires; the recount reads the posts separate left and
+		// writes the slots. The hires are added to the slots after both.
+		{"match", func(w *World) { w.beside((*World).matchJobs) }},
 		{"recount-clear", (*World).clearStaff},
 		{"recount", (*World).sumStaff},
-		{"match", func(w *World) { w.hires = w.match() }},
+		{"match-wait", (*World).awaitSide},
+		{"hires", (*World).addHires},
 		// The AI-agent market clears after matching: a firm rents AI for
 		// the capable tasks its workers, as matched this step, do not cover
 		// (keptHumans reads the human slots).
@@ -190,6 +196,10 @@ func (w *World) settleOwners(t firmPartial) payouts {
 
 // personalRents sums the rents earned by deployed person-owned agents.
 func (w *World) personalRents() float64 {
+	if w.owned == 0 {
+		return 0
+	}
+	w.awaitSide() // moveAgents
 	sum := 0.0
 	for i := range w.ai[:w.owned] {
 		a := &w.ai[i]

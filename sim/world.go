@@ -54,6 +54,7 @@ type World struct {
 	aiCount   []int32
 	aiUnits   []float64 // AI efficiency units deployed
 	aiWant    []int32
+	moved     []int32 // moveAgents' count of the agents it has placed in each slot
 	target    []float64
 	vacancies []int32
 	layoff    []float32
@@ -65,7 +66,16 @@ type World struct {
 	mpHuman  []float64 // MPHuman, set by produce
 	offers   []float64 // what a firm bargains over in a hire: its humans' marginal product or, if larger, its expected cost of a hire; set by updateMarketStats
 	wageBill []float64 // recount's sums
+	posts    []post    // each worker's post, for the recount
 	aiHere   []int     // AI agents deployed at each firm, counted by produce
+
+	deployedIn []int // AI agents deployed in each firm chunk
+
+	// The AI market's scratch: each firm's demand, each market chunk's
+	// highest price, and the prices and rationing share being evaluated.
+	demand                       []float64
+	chunkMax                     []float64
+	demandPrice, demandLo, theta float64
 
 	rng  *streams
 	pool *pool // helper goroutines of the parallel phases
@@ -170,13 +180,17 @@ func (w *World) allocate() {
 	w.human, w.target = make([]float64, fb), make([]float64, fb)
 	w.aiUnits = make([]float64, fb)
 	w.count, w.aiCount, w.aiWant, w.vacancies = make([]int32, fb), make([]int32, fb), make([]int32, fb), make([]int32, fb)
+	w.moved = make([]int32, fb)
 	w.layoff, w.automated = make([]float32, fb), make([]bool, fb)
 	w.laysOff = make([]uint64, (fb+63)/64)
 	w.mpHuman, w.offers, w.wageBill = make([]float64, c.Firms), make([]float64, c.Firms), make([]float64, c.Firms)
 	w.aiHere = make([]int, c.Firms)
+	w.posts = make([]post, c.Workers)
 	w.sectorRes, w.sectorVac = make([]float64, c.Sectors), make([]float64, c.Sectors)
 	nw, nf := chunks(c.Workers, workerChunk), chunks(c.Firms, firmChunk)
 	w.wpart, w.fpart, w.slotSums = make([]workerPartial, nw), make([]firmPartial, nf), make([]slotTotals, nf)
+	w.deployedIn = make([]int, nf)
+	w.demand, w.chunkMax = make([]float64, c.Firms), make([]float64, chunks(c.Firms, marketChunk))
 	w.rng = newStreams(c.Seed, max(nw, nf, 1))
 	for k := range w.samples {
 		w.samples[k].Resize(c.Workers, workerChunk)
@@ -199,12 +213,13 @@ func (w *World) prefault(p, _, _ int) {
 	for _, s := range [][]float64{w.human, w.target, w.aiUnits} {
 		touch(s, p)
 	}
-	for _, s := range [][]int32{w.count, w.aiCount, w.aiWant, w.vacancies} {
+	for _, s := range [][]int32{w.count, w.aiCount, w.aiWant, w.moved, w.vacancies} {
 		touch(s, p)
 	}
 	touch(w.layoff, p)
 	touch(w.automated, p)
 	touch(w.market.seekers, p)
+	touch(w.posts, p)
 }
 
 // touch writes the zero value into every 4 KB page of part p of s.
