@@ -4,6 +4,7 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // Chunk sizes of the parallel phases. They are fixed, never derived from
@@ -39,11 +40,11 @@ type chunkFunc func(w *World, c, lo, hi int)
 // whatever chunks are left itself, and waits only for chunks a helper has
 // claimed. (On a busy machine a woken helper may get a core only
 // milliseconds later; waiting for every helper at every phase would cost
-// that each time.)
+// that each time.) Neither side parks between the short phases that
+// follow one another (see spin and parallel).
 type pool struct {
 	helpers int
 	wake    chan struct{} // wake-ups for the helpers; a full buffer means they have enough
-	done    chan struct{} // a helper that finishes a job's last chunk says so here
 
 	// state packs the job's epoch (16 bits), its number of chunks and the
 	// next unclaimed chunk (24 bits each). Chunks are claimed by CAS on the
@@ -79,7 +80,6 @@ func newPool(size int) *pool {
 		p.helpers = 0
 	}
 	p.wake = make(chan struct{}, max(p.helpers, 0))
-	p.done = make(chan struct{}, 1)
 	for range p.helpers {
 		go p.help()
 	}
@@ -98,19 +98,50 @@ func (p *pool) runSide() {
 	}
 }
 
-// help is a helper's loop: wait for a wake-up, run chunks while any are
-// left, report the last one.
+// help is a helper's loop: wait for a wake-up, then run chunks while any
+// are left (reporting the last one of a job) and look out for the next
+// job a while before waiting again.
 func (p *pool) help() {
 	for range p.wake {
-		for {
-			c, last, ok := p.claim()
-			if !ok {
-				break
+		for p.work() || p.spin() {
+		}
+	}
+}
+
+// work runs chunks of the current job while any are left and says whether
+// it ran any.
+func (p *pool) work() bool {
+	ran := false
+	for {
+		c, ok := p.claim()
+		if !ok {
+			return ran
+		}
+		ran = true
+		p.run(c)
+		p.finished.Add(1)
+	}
+}
+
+// spinFor is how long a helper that has run out of chunks looks out for
+// the next job before it parks: the AI market's bisection is some sixty
+// phases of tens of microseconds each, back to back, and a parked
+// goroutine takes about as long as one of them to wake.
+const spinFor = 50 * time.Microsecond
+
+// spin waits, yielding its core now and then, until a chunk is left to
+// claim (true) or spinFor has passed (false).
+func (p *pool) spin() bool {
+	deadline := time.Now().Add(spinFor)
+	for i := 1; ; i++ {
+		if s := p.state.Load(); s&chunkMask < s>>chunkBits&chunkMask {
+			return true
+		}
+		if i%64 == 0 {
+			if time.Now().After(deadline) {
+				return false
 			}
-			p.run(c)
-			if p.finished.Add(1) == last {
-				p.done <- struct{}{}
-			}
+			runtime.Gosched()
 		}
 	}
 }
@@ -126,16 +157,16 @@ func (p *pool) stop() {
 }
 
 // claim takes the next chunk of the current job, if one is left, and
-// returns it with the job's number of chunks.
-func (p *pool) claim() (c int, nchunks int64, ok bool) {
+// returns it.
+func (p *pool) claim() (c int, ok bool) {
 	for {
 		s := p.state.Load()
 		next, nc := s&chunkMask, s>>chunkBits&chunkMask
 		if next >= nc {
-			return 0, 0, false
+			return 0, false
 		}
 		if p.state.CompareAndSwap(s, s+1) {
-			return int(next), int64(nc), true
+			return int(next), true
 		}
 	}
 }
@@ -168,17 +199,20 @@ func (w *World) parallel(n, size int, fn chunkFunc) {
 		default: // every helper has a wake-up waiting
 		}
 	}
-	lastMine := false
 	for {
-		c, last, ok := p.claim()
+		c, ok := p.claim()
 		if !ok {
 			break
 		}
 		p.run(c)
-		lastMine = p.finished.Add(1) == last
+		p.finished.Add(1)
 	}
-	if !lastMine {
-		<-p.done
+	// The chunks helpers are still running take at most a chunk's time;
+	// the caller yields its core meanwhile rather than park (waking a
+	// parked goroutine takes tens of microseconds, as long as a short
+	// phase).
+	for p.finished.Load() < int64(nc) {
+		runtime.Gosched()
 	}
 	p.w, p.fn = nil, nil
 }
