@@ -145,9 +145,23 @@ func (w *World) unscaledSize(f int) float64 {
 
 // separate draws, in parallel over worker chunks, each employed worker's
 // exogenous separation (probability Separation) or layoff (the slot's
-// layoff probability).
+// layoff probability). One more chunk, the first claimed, lists the open
+// jobs (listJobs, sequential): it reads the vacancies and the firms' offers
+// and writes the job list, which the separations do not touch, and the
+// goroutine that runs it then joins the separations.
 func (w *World) separate() {
-	w.parallel(len(w.workers), workerChunk, (*World).separateChunk)
+	w.parallel(1+chunks(len(w.workers), workerChunk), 1, (*World).separateOrList)
+}
+
+// separateOrList runs chunk c of separate: the job list, then the worker
+// chunks.
+func (w *World) separateOrList(c, _, _ int) {
+	if c == 0 {
+		w.listJobs()
+		return
+	}
+	ch := c - 1
+	w.separateChunk(ch, ch*workerChunk, min(len(w.workers), (ch+1)*workerChunk))
 }
 
 // separateChunk draws the separations of one worker chunk and lists the

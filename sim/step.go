@@ -9,7 +9,7 @@ import (
 
 // Step advances the world by one step (a month by default) and returns its
 // accounts. The schedule (frictionalSchedule) is bulk-synchronous: laws →
-// firms decide (parallel) → separations (parallel; the job list beside) →
+// firms decide (parallel) → separations and the job list (parallel) →
 // recount (matching beside) → AI-agent market → production (parallel;
 // the AI agents move beside it and the next phases) → payments and
 // households (parallel) → goods market → accounts (the next step's market
@@ -33,15 +33,12 @@ var (
 	frictionalSchedule = append([]phase{
 		{"laws", (*World).laws},
 		{"decide", func(w *World) { w.decide(w.expectedPrice()) }},
-		// The open jobs are listed beside the separations: listJobs reads
-		// the vacancies and the firms' offers and writes the job list;
-		// separate writes the workers and the seekers.
-		{"listJobs", func(w *World) { w.beside((*World).listJobs) }},
+		// The open jobs are listed as one more chunk of the separations.
 		{"separate", (*World).separate},
-		// The matching (once the job list is done) runs beside the
-		// recount: it reads the job list and the seekers and writes the
-		// workers it hires; the recount reads the posts separate left and
-		// writes the slots. The hires are added to the slots after both.
+		// The matching runs beside the recount: it reads the job list and
+		// the seekers and writes the workers it hires; the recount reads
+		// the posts separate left and writes the slots. The hires are
+		// added to the slots after both.
 		{"match", func(w *World) { w.beside((*World).matchJobs) }},
 		{"recount-clear", (*World).clearStaff},
 		{"recount", (*World).sumStaff},
