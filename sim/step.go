@@ -46,7 +46,9 @@ var (
 		{"hires", (*World).addHires},
 		// The AI-agent market clears after matching: a firm rents AI for
 		// the capable tasks its workers, as matched this step, do not cover
-		// (keptHumans reads the human slots).
+		// (keptChunk reads the human slots). The individual agents then
+		// move beside the next phases (deployAI), which read only the
+		// slots' counts.
 		{"clearAI", (*World).clearAI},
 	}, productionPhases...)
 	frictionlessSchedule = append([]phase{
@@ -62,9 +64,10 @@ var productionPhases = []phase{
 	{"households", func(w *World) { w.households(w.pay) }},
 	{"goods", (*World).sellGoods},
 	// The market statistics for the next step are taken beside the
-	// accounts: they read the firms, the slots and the households'
-	// partials and write the firms' hiring costs; the accounts read the
-	// samples and the money, and write neither.
+	// accounts (once the AI agents' moves are done): they read the firms,
+	// the slots and the households' partials and write the firms' hiring
+	// costs; the accounts read the samples and the money, and write
+	// neither.
 	{"stats", func(w *World) { w.beside((*World).updateMarketStats) }},
 	{"account", func(w *World) { w.account(w.years, w.hires) }},
 	{"invest", (*World).invest},
