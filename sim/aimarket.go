@@ -124,7 +124,7 @@ func (w *World) allocateAI(pLo, pHi, theta float64) {
 			want := int32(0)
 			if bl.AI > 0 && w.split[i].AI > 0 {
 				cum += d * wt * w.split[i].AI / bl.AI
-				want = min(left, int32(math.Floor(cum+0.5)-math.Floor(done+0.5)))
+				want = wantedAgents(cum, done, left)
 				done = cum
 			}
 			w.aiWant[base+i] = want
@@ -151,6 +151,19 @@ func (w *World) wantChunk(_, lo, hi int) {
 		}
 		w.demand[f] = min(d, n)
 	}
+}
+
+// wantedAgents is what a slot wants when the running total of the wants
+// goes from done to cum, rounded cumulatively: never more than the agents
+// left, and none for a total that falls or is not a number, so that the
+// wants are never negative and never add up to more than the agents in
+// existence (which deployAI relies on).
+func wantedAgents(cum, done float64, left int32) int32 {
+	n := math.Floor(cum+0.5) - math.Floor(done+0.5)
+	if !(n > 0) {
+		return 0
+	}
+	return int32(min(float64(left), n))
 }
 
 // deployAI gives every slot the agents it wants, in parallel over firm

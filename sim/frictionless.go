@@ -203,7 +203,7 @@ func (w *World) deployFrictionless(sec []sectorInputs) {
 			want := int32(0)
 			if sp := w.split[i]; sp.AI > 0 {
 				cum += share * wt * sp.AI * sec[s].rAI / c.AIProductivity
-				want = min(left, int32(math.Floor(cum+0.5)-math.Floor(done+0.5)))
+				want = wantedAgents(cum, done, left)
 				done = cum
 			}
 			w.aiWant[slot] = want

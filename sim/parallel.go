@@ -99,8 +99,7 @@ func (p *pool) runSide() {
 }
 
 // help is a helper's loop: wait for a wake-up, then run chunks while any
-// are left (reporting the last one of a job) and look out for the next
-// job a while before waiting again.
+// are left and look out for the next job a while before waiting again.
 func (p *pool) help() {
 	for range p.wake {
 		for p.work() || p.spin() {

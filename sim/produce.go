@@ -69,7 +69,7 @@ func (w *World) clearStaffChunk(_, lo, hi int) {
 func (w *World) sumStaff() {
 	w.recountParts = min(w.pool.helpers+1, runtime.GOMAXPROCS(0), len(w.firms))
 	if w.sideRunning {
-		w.recountParts = 1 // the side goroutine has the other core
+		w.recountParts = max(1, w.recountParts-1) // the side goroutine has a core
 	}
 	w.parallel(w.recountParts, 1, (*World).recountPart)
 }

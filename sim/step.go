@@ -47,8 +47,8 @@ var (
 		// The AI-agent market clears after matching: a firm rents AI for
 		// the capable tasks its workers, as matched this step, do not cover
 		// (keptChunk reads the human slots). The individual agents then
-		// move beside the next phases (deployAI), which read only the
-		// slots' counts.
+		// move beside the next phases (deployAI), which read the slots'
+		// counts; the owners' rents, which read the agents, wait for them.
 		{"clearAI", (*World).clearAI},
 	}, productionPhases...)
 	frictionlessSchedule = append([]phase{
