@@ -90,7 +90,7 @@ func (w *World) paidWage(wk *agents.Worker) float64 {
 	if wk.Status != agents.Employed {
 		return 0
 	}
-	return wk.Wage() * w.firms[wk.Firm].Paid
+	return wk.Wage() * w.paid[wk.Firm]
 }
 
 // advance moves one household through its labour-market state for the

@@ -146,6 +146,7 @@ func (w *World) payChunk(ch, lo, hi int) {
 		if owed := fm.WageBill + fm.AIBill*(1+c.AITax); owed > fm.Output {
 			fm.Paid = fm.Output / owed
 		}
+		w.paid[f] = fm.Paid
 		fm.WageBill *= fm.Paid
 		fm.AIBill *= fm.Paid
 		tax := c.AITax * fm.AIBill

@@ -68,6 +68,7 @@ type World struct {
 	wageBill []float64 // recount's sums
 	posts    []post    // each worker's post, for the recount
 	aiHere   []int     // AI agents deployed at each firm, counted by produce
+	paid     []float64 // Paid, set by payChunk
 
 	deployedIn []int // AI agents deployed in each firm chunk
 
@@ -184,7 +185,7 @@ func (w *World) allocate() {
 	w.layoff, w.automated = make([]float32, fb), make([]bool, fb)
 	w.laysOff = make([]uint64, (fb+63)/64)
 	w.mpHuman, w.offers, w.wageBill = make([]float64, c.Firms), make([]float64, c.Firms), make([]float64, c.Firms)
-	w.aiHere = make([]int, c.Firms)
+	w.aiHere, w.paid = make([]int, c.Firms), make([]float64, c.Firms)
 	w.posts = make([]post, c.Workers)
 	w.sectorRes, w.sectorVac = make([]float64, c.Sectors), make([]float64, c.Sectors)
 	nw, nf := chunks(c.Workers, workerChunk), chunks(c.Firms, firmChunk)
