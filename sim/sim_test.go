@@ -73,26 +73,42 @@ func TestAccountingIdentities(t *testing.T) {
 }
 
 // TestDeterminism runs the same seed under GOMAXPROCS 1, 2 and 8 and
-// expects identical accounts; another seed must differ.
+// expects identical accounts; another seed must differ. It does so for
+// the frictional market, the frictionless one, and with AI agents owned
+// by persons (whose rents wait for the agents' moves on the side
+// goroutine), all above parallelMin so that the helpers and the side
+// goroutine run.
 func TestDeterminism(t *testing.T) {
-	c := small()
-	c.Workers, c.Firms = 40000, 300 // several worker and firm chunks, above parallelMin
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
-	var first []economy.Accounts
-	for _, procs := range []int{1, 2, 8} {
-		runtime.GOMAXPROCS(procs)
-		got := run(t, c).Series
-		if first == nil {
-			first = got
-			continue
-		}
-		if !reflect.DeepEqual(first, got) {
-			t.Fatalf("GOMAXPROCS=%d changed the output", procs)
-		}
-	}
-	c.Seed = 2
-	if reflect.DeepEqual(first, run(t, c).Series) {
-		t.Fatal("seed 2 gave the same output as seed 1")
+	for _, v := range []struct {
+		name string
+		set  func(*Config)
+	}{
+		{"frictional", func(*Config) {}},
+		{"frictionless", func(c *Config) { c.Frictionless = true }},
+		{"compute budget", func(c *Config) { c.ComputeBudget = 0.5 }},
+	} {
+		t.Run(v.name, func(t *testing.T) {
+			c := small()
+			c.Workers, c.Firms = 40000, 300 // several worker and firm chunks, above parallelMin
+			v.set(&c)
+			var first []economy.Accounts
+			for _, procs := range []int{1, 2, 8} {
+				runtime.GOMAXPROCS(procs)
+				got := run(t, c).Series
+				if first == nil {
+					first = got
+					continue
+				}
+				if !reflect.DeepEqual(first, got) {
+					t.Fatalf("GOMAXPROCS=%d changed the output", procs)
+				}
+			}
+			c.Seed = 2
+			if reflect.DeepEqual(first, run(t, c).Series) {
+				t.Fatal("seed 2 gave the same output as seed 1")
+			}
+		})
 	}
 }
 
