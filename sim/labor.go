@@ -335,9 +335,24 @@ type hire struct{ worker, slot int32 }
 
 // addHires adds the matching's hires, in the order they were made, to the
 // recounted slots and wage bills: the sums come out as if each hire had
-// been added as it was made, after the recount.
+// been added as it was made, after the recount. Like the recount, it
+// splits the firms into ranges, one per core, each passing over all the
+// hires and adding only its own firms'.
 func (w *World) addHires() {
+	w.recountParts = w.staffParts()
+	w.parallel(w.recountParts, 1, (*World).addHiresPart)
+}
+
+// addHiresPart adds the hires into the firms of range part of
+// w.recountParts.
+func (w *World) addHiresPart(part, _, _ int) {
+	b := int32(w.cfg.TaskBins)
+	n := len(w.firms)
+	lo, hi := int32(n*part/w.recountParts)*b, int32(n*(part+1)/w.recountParts)*b
 	for _, h := range w.market.hires {
+		if h.slot < lo || h.slot >= hi {
+			continue
+		}
 		wk := &w.workers[h.worker]
 		w.human[h.slot] += float64(wk.Efficiency)
 		w.count[h.slot]++

@@ -67,11 +67,17 @@ func (w *World) clearStaffChunk(_, lo, hi int) {
 // still taken in index order, so the numbers do not depend on the number
 // of ranges, while the scattered additions into the slots are shared out.
 func (w *World) sumStaff() {
-	w.recountParts = min(w.pool.helpers+1, runtime.GOMAXPROCS(0), len(w.firms))
+	w.recountParts = w.staffParts()
 	if w.sideRunning {
 		w.recountParts = max(1, w.recountParts-1) // the side goroutine has a core
 	}
 	w.parallel(w.recountParts, 1, (*World).recountPart)
+}
+
+// staffParts is the number of firm ranges the recount and the hires are
+// added up in: one per core.
+func (w *World) staffParts() int {
+	return min(w.pool.helpers+1, runtime.GOMAXPROCS(0), len(w.firms))
 }
 
 // recountPart recounts the firms of range part of w.recountParts.

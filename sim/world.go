@@ -82,7 +82,7 @@ type World struct {
 	pool *pool // helper goroutines of the parallel phases
 
 	sideRunning  bool // a function started by beside has not been awaited
-	recountParts int  // firm ranges of this step's recount
+	recountParts int  // firm ranges of the recount, or of the hires' addition, under way
 
 	step       int
 	years      float64 // years since the start at the beginning of this step
