@@ -105,7 +105,7 @@ func (w *World) demandChunk(_, lo, hi int) {
 	}
 }
 
-// allocateAI sets every slot's wanted agents: firm f wants
+// allocateAI sets every slot's agents (aiCount): firm f wants
 // D_f(pHi) + θ (D_f(pLo) − D_f(pHi)) agents (taken in parallel), spread
 // over its AI-capable bins by weight, rounded cumulatively so that the
 // total is the rounded total and never exceeds the agents in existence.
@@ -127,7 +127,7 @@ func (w *World) allocateAI(pLo, pHi, theta float64) {
 				want = wantedAgents(cum, done, left)
 				done = cum
 			}
-			w.aiWant[base+i] = want
+			w.aiCount[base+i] = want
 			left -= want
 		}
 	}
@@ -166,11 +166,12 @@ func wantedAgents(cum, done float64, left int32) int32 {
 	return int32(min(float64(left), n))
 }
 
-// deployAI gives every slot the agents it wants, in parallel over firm
-// chunks: its count and its AI efficiency units. allocateAI never wants
-// more agents than exist, so every want is met (see agents.Deploy). Which
-// individual agents go where is settled beside the next phases
-// (moveAgents): only the owners' rents read it (personalRents waits).
+// deployAI deploys the agents the market allocated to every slot
+// (aiCount), in parallel over firm chunks: their AI efficiency units and
+// their number. The allocation never wants more agents than exist, so
+// every want is met (see agents.Deploy). Which individual agents go where
+// is settled beside the next phases (moveAgents): only the owners' rents
+// read it (personalRents waits).
 func (w *World) deployAI() {
 	w.parallel(len(w.firms), firmChunk, (*World).deployChunk)
 	w.deployed = 0
@@ -180,15 +181,14 @@ func (w *World) deployAI() {
 	w.beside((*World).moveAgents)
 }
 
-// deployChunk deploys the wanted agents of one firm chunk.
+// deployChunk deploys the allocated agents of one firm chunk.
 func (w *World) deployChunk(ch, lo, hi int) {
 	b := w.cfg.TaskBins
 	prod := w.cfg.AIProductivity
 	n := 0
 	for k := lo * b; k < hi*b; k++ {
-		w.aiCount[k] = w.aiWant[k]
-		w.aiUnits[k] = float64(w.aiWant[k]) * prod
-		n += int(w.aiWant[k])
+		w.aiUnits[k] = float64(w.aiCount[k]) * prod
+		n += int(w.aiCount[k])
 	}
 	w.deployedIn[ch] = n
 }
@@ -196,5 +196,5 @@ func (w *World) deployChunk(ch, lo, hi int) {
 // moveAgents moves the individual agents to the slots deployAI filled,
 // keeping every agent that can stay where it is.
 func (w *World) moveAgents() {
-	agents.Deploy(w.ai, w.aiWant, w.moved, w.cfg.TaskBins)
+	agents.Deploy(w.ai, w.aiCount, w.moved, w.cfg.TaskBins)
 }

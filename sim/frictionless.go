@@ -206,7 +206,7 @@ func (w *World) deployFrictionless(sec []sectorInputs) {
 				want = wantedAgents(cum, done, left)
 				done = cum
 			}
-			w.aiWant[slot] = want
+			w.aiCount[slot] = want
 			w.vacancies[slot] = 0
 			left -= want
 		}

@@ -347,8 +347,8 @@ func (w *World) addHires() {
 // w.recountParts.
 func (w *World) addHiresPart(part, _, _ int) {
 	b := int32(w.cfg.TaskBins)
-	n := len(w.firms)
-	lo, hi := int32(n*part/w.recountParts)*b, int32(n*(part+1)/w.recountParts)*b
+	flo, fhi := w.staffRange(part)
+	lo, hi := int32(flo)*b, int32(fhi)*b
 	for _, h := range w.market.hires {
 		if h.slot < lo || h.slot >= hi {
 			continue

@@ -80,10 +80,15 @@ func (w *World) staffParts() int {
 	return min(w.pool.helpers+1, runtime.GOMAXPROCS(0), len(w.firms))
 }
 
+// staffRange is the firms [lo, hi) of range part of w.recountParts.
+func (w *World) staffRange(part int) (lo, hi int) {
+	n := len(w.firms)
+	return n * part / w.recountParts, n * (part + 1) / w.recountParts
+}
+
 // recountPart recounts the firms of range part of w.recountParts.
 func (w *World) recountPart(part, _, _ int) {
-	n := len(w.firms)
-	w.recountFirms(n*part/w.recountParts, n*(part+1)/w.recountParts)
+	w.recountFirms(w.staffRange(part))
 }
 
 // recountFirms adds up the posts of the firms [lo, hi).

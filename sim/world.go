@@ -51,10 +51,9 @@ type World struct {
 	// Firm·bin arrays, index f·B + b.
 	human     []float64
 	count     []int32
-	aiCount   []int32
+	aiCount   []int32   // AI agents: what the market allocates, all of it deployed
 	aiUnits   []float64 // AI efficiency units deployed
-	aiWant    []int32
-	moved     []int32 // moveAgents' count of the agents it has placed in each slot
+	moved     []int32   // moveAgents' count of the agents it has placed in each slot
 	target    []float64
 	vacancies []int32
 	layoff    []float32
@@ -180,7 +179,7 @@ func (w *World) allocate() {
 	w.ai = make([]agents.AIAgent, c.AIAgents)
 	w.human, w.target = make([]float64, fb), make([]float64, fb)
 	w.aiUnits = make([]float64, fb)
-	w.count, w.aiCount, w.aiWant, w.vacancies = make([]int32, fb), make([]int32, fb), make([]int32, fb), make([]int32, fb)
+	w.count, w.aiCount, w.vacancies = make([]int32, fb), make([]int32, fb), make([]int32, fb)
 	w.moved = make([]int32, fb)
 	w.layoff, w.automated = make([]float32, fb), make([]bool, fb)
 	w.laysOff = make([]uint64, (fb+63)/64)
@@ -214,7 +213,7 @@ func (w *World) prefault(p, _, _ int) {
 	for _, s := range [][]float64{w.human, w.target, w.aiUnits} {
 		touch(s, p)
 	}
-	for _, s := range [][]int32{w.count, w.aiCount, w.aiWant, w.moved, w.vacancies} {
+	for _, s := range [][]int32{w.count, w.aiCount, w.moved, w.vacancies} {
 		touch(s, p)
 	}
 	touch(w.layoff, p)
