@@ -17,12 +17,16 @@ var SummaryMetrics = []string{
 	"median_wage", "wage_gini", "ai_task_share", "wall_seconds",
 }
 
+// Level is the coverage of every interval laborsim reports.
+const Level = 0.95
+
 // Estimate is the mean of a metric across replicates and the half-width
 // of its 95% confidence interval (Student's t); the half-width is NaN with
 // fewer than two replicates.
 type Estimate struct{ Mean, HalfWidth float64 }
 
-// Interval estimates the mean of x with a 95% interval.
+// Interval estimates the mean of x with a Level (95%) interval: the mean
+// ± t(1−(1−Level)/2, n−1)·s/√n.
 func Interval(x []float64) Estimate {
 	n := len(x)
 	switch n {
@@ -32,7 +36,7 @@ func Interval(x []float64) Estimate {
 		return Estimate{x[0], math.NaN()}
 	}
 	mean, sd := stat.MeanStdDev(x, nil)
-	t := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(n - 1)}.Quantile(0.975)
+	t := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(n - 1)}.Quantile(1 - (1-Level)/2)
 	return Estimate{mean, t * sd / math.Sqrt(float64(n))}
 }
 

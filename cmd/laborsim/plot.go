@@ -13,8 +13,8 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/laborsim/laborsim/chart"
 	"github.com/laborsim/laborsim/experiments"
-	"github.com/laborsim/laborsim/experiments/chart"
 	"github.com/laborsim/laborsim/sim"
 )
 
@@ -192,23 +192,18 @@ func plotSweepCommand(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	f, err := os.Open(path)
+	recs, notes, err := experiments.ReadResults(path)
 	if err != nil {
 		return usageError{err}
 	}
-	res, err := chart.ReadResults(f)
-	f.Close()
-	if err != nil {
-		return usagef("%s: %v", path, err)
-	}
-	if err := opt.checkColumns(res, path); err != nil {
+	if err := opt.checkColumns(recs, path); err != nil {
 		return err
 	}
-	fig, warnings, err := chart.Sweep(res, chart.SweepSpec{X: opt.x, Y: opt.y, By: opt.by, Band: opt.band})
+	fig, warnings, err := chart.Sweep(recs, chart.SweepSpec{X: opt.x, Y: opt.y, By: opt.by, Band: opt.band})
 	if err != nil {
 		return usagef("%s: %v", path, err)
 	}
-	for _, w := range warnings {
+	for _, w := range append(notes, warnings...) {
 		fmt.Fprintf(stderr, "laborsim: warning: %v\n", w)
 	}
 	data, err := chart.Render(fig, format)
@@ -240,25 +235,26 @@ func (o *plotSweepOptions) check() (string, error) {
 }
 
 // checkColumns validates --x, --by and --y against the results file.
-func (o *plotSweepOptions) checkColumns(res *chart.Results, path string) error {
+func (o *plotSweepOptions) checkColumns(recs []experiments.Record, path string) error {
+	varied := experiments.VariedParams(recs)
 	swept := "no parameter varies there"
-	if s := res.Swept(); len(s) > 0 {
-		swept = "swept there: " + strings.Join(s, ", ")
+	if len(varied) > 0 {
+		swept = "swept there: " + strings.Join(varied, ", ")
 	}
 	for _, p := range []struct{ flag, name string }{{"x", o.x}, {"by", o.by}} {
 		switch {
 		case p.name == "":
-		case !res.IsParameter(p.name):
+		case !experiments.IsParam(p.name):
 			return usagef("invalid --%s %q: not a parameter column of %s (%s)", p.flag, p.name, path, swept)
 		case p.name == "seed":
 			return usagef("invalid --%s seed: the seed differs between replicates, it is not swept (%s)", p.flag, swept)
-		case !slices.Contains(res.Swept(), p.name):
+		case !slices.Contains(varied, p.name):
 			return usagef("invalid --%s %q: it has one value in %s (%s)", p.flag, p.name, path, swept)
 		}
 	}
 	for _, m := range o.y {
-		if !res.IsMetric(m) {
-			return usagef("invalid --y %q: not a metric column of %s (metrics there: %s)", m, path, strings.Join(res.Metrics(), ", "))
+		if !experiments.IsMetric(m) {
+			return usagef("invalid --y %q: not a metric column of a results file (metrics: %s)", m, strings.Join(experiments.MetricNames(), ", "))
 		}
 	}
 	if err := chart.SameUnit(o.y); err != nil {

@@ -6,8 +6,14 @@ import (
 	_ "image/png"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/laborsim/laborsim/economy"
+	"github.com/laborsim/laborsim/experiments"
+	"github.com/laborsim/laborsim/sim"
 )
 
 var chartNames = []string{"labor-share", "unemployment-vacancies", "wages", "inequality", "ai-adoption", "ai-price", "beveridge"}
@@ -49,7 +55,8 @@ func TestPlotRun(t *testing.T) {
 }
 
 // testResults writes a small results file: two swept parameters, two
-// replicates a point, and a point with one replicate.
+// replicates a point, and a point with one replicate. Parameters not in
+// the table below have their defaults and metrics not in it are 0.
 func testResults(t *testing.T) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "results.csv")
@@ -66,7 +73,33 @@ func testResults(t *testing.T) string {
 5,0,500,1000000,10,61,0.30,0.25,0.7,2.9
 5,1,500,1000000,10,62,0.34,0.27,0.6,3.1
 `
-	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+	rows := strings.Split(strings.TrimSpace(text), "\n")
+	names := strings.Split(rows[0], ",")
+	var recs []experiments.Record
+	for _, row := range rows[1:] {
+		rec := experiments.Record{Config: sim.DefaultConfig(), Final: make([]float64, len(economy.Columns))}
+		for k, v := range strings.Split(row, ",") {
+			var err error
+			switch name := names[k]; {
+			case name == "point":
+				rec.Point, err = strconv.Atoi(v)
+			case name == "replicate":
+				rec.Replicate, err = strconv.Atoi(v)
+			case name == "wall_seconds":
+				rec.WallSeconds, err = strconv.ParseFloat(v, 64)
+			case experiments.IsParam(name):
+				err = experiments.SetParam(&rec.Config, name, v)
+			default:
+				i := slices.IndexFunc(economy.Columns, func(c economy.Column) bool { return c.Name == name })
+				rec.Final[i], err = strconv.ParseFloat(v, 64)
+			}
+			if err != nil {
+				t.Fatalf("row %q, %s: %v", row, names[k], err)
+			}
+		}
+		recs = append(recs, rec)
+	}
+	if err := experiments.WriteResults(path, recs); err != nil {
 		t.Fatal(err)
 	}
 	return path
@@ -136,8 +169,9 @@ func TestPlotBadInput(t *testing.T) {
 		{sweep("--x", "workers", "--y", "labor_share", "-o", png), `invalid --x "workers": it has one value in`},
 		{sweep("--x", "seed", "--y", "labor_share", "-o", png), "invalid --x seed: the seed differs between replicates"},
 		{sweep("--x", "ai-agents", "--by", "ai-agents", "--y", "labor_share", "-o", png), `invalid --by "ai-agents": it is already --x`},
-		{sweep("--x", "ai-agents", "--by", "sigma", "--y", "labor_share", "-o", png), `invalid --by "sigma": not a parameter column`},
-		{sweep("--x", "ai-agents", "--y", "labour_share", "-o", png), `invalid --y "labour_share": not a metric column of ` + results + " (metrics there: labor_share, ai_share, median_wage, wall_seconds)"},
+		{sweep("--x", "ai-agents", "--by", "sigma", "--y", "labor_share", "-o", png), `invalid --by "sigma": it has one value in`},
+		{sweep("--x", "ai-agents", "--by", "sgima", "--y", "labor_share", "-o", png), `invalid --by "sgima": not a parameter column`},
+		{sweep("--x", "ai-agents", "--y", "labour_share", "-o", png), `invalid --y "labour_share": not a metric column of a results file (metrics: step, year, gdp,`},
 		{sweep("--x", "ai-agents", "--y", "labor_share,median_wage", "-o", png), `invalid --y "labor_share,median_wage": labor_share is in share of GDP but median_wage in output per month`},
 		{sweep("--x", "ai-agents", "--y", "labor_share", "-o", png), "points 0 and 3 both have ai-agents = 1 but differ in ai-cost-decline: draw one line per value with --by ai-cost-decline"},
 		{sweep("--x", "ai-agents", "--y", "labor_share", "-o", png, "--nope"), "unknown flag: --nope"},

@@ -7,6 +7,9 @@
 // Making a chart has two steps. The first turns data into a Figure: the
 // points to plot, the axis labels and the title, with no pixels in it, so
 // tests can compare it with a golden file. The second, Render, draws a
-// Figure as PNG or SVG at 1200×800 pixels. The package reads from
-// io.Readers and returns bytes; the command writes the files.
+// Figure as PNG or SVG at 1200×800 pixels. The package reads a run from
+// io.Readers, takes a sweep as the records of experiments.ReadResults,
+// and returns bytes; the command writes the files. Parameters are named,
+// set and written through experiments' one table of them (ParamNames,
+// SetParam, ParamValue) and intervals are experiments.Interval.
 package chart

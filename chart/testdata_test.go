@@ -3,19 +3,17 @@ package chart
 import (
 	"context"
 	"flag"
-	"fmt"
-	"os"
-	"strings"
 	"testing"
+	"time"
 
-	"github.com/laborsim/laborsim/economy"
+	"github.com/laborsim/laborsim/experiments"
 	"github.com/laborsim/laborsim/sim"
 )
 
 var makeResults = flag.Bool("make-results", false, "rewrite testdata/results.csv from small runs")
 
-// TestMakeResults writes testdata/results.csv in the results file format
-// (see Results) from 30 small runs: ai-agents 1..10,000 by decades,
+// TestMakeResults writes testdata/results.csv with experiments.WriteResults
+// from 30 small runs: ai-agents 1..10,000 by decades,
 // ai-cost-decline 2 and 10, three replicates each. The seeds are
 // 1000·point + replicate + 1, standing in for the sweep's derived seeds, and
 // wall_seconds is made up, so that the file is the same on every machine.
@@ -24,12 +22,7 @@ func TestMakeResults(t *testing.T) {
 	if !*makeResults {
 		t.Skip("run with -make-results to rewrite testdata/results.csv")
 	}
-	head := append([]string{"point", "replicate"}, paramNames()...)
-	for _, c := range economy.Columns {
-		head = append(head, c.Name)
-	}
-	var b strings.Builder
-	b.WriteString(strings.Join(append(head, "wall_seconds"), ",") + "\n")
+	var recs []experiments.Record
 	point := 0
 	for _, decline := range []float64{2, 10} {
 		for _, agents := range []int{1, 10, 100, 1000, 10000} {
@@ -41,21 +34,14 @@ func TestMakeResults(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				row := []string{fmt.Sprint(point), fmt.Sprint(rep)}
-				for _, p := range params(cfg) {
-					row = append(row, p.String())
-				}
-				final := res.Final()
-				for _, c := range economy.Columns {
-					row = append(row, num(c.Value(&final)))
-				}
-				row = append(row, fmt.Sprintf("%.4f", 0.01*float64(agents+rep)/float64(agents)))
-				b.WriteString(strings.Join(row, ",") + "\n")
+				run := experiments.Run{Point: point, Replicate: rep, Config: cfg}
+				wall := time.Duration(1e7 * float64(agents+rep) / float64(agents))
+				recs = append(recs, experiments.NewRecord(run, res.Final(), wall))
 			}
 			point++
 		}
 	}
-	if err := os.WriteFile("testdata/results.csv", []byte(b.String()), 0o644); err != nil {
+	if err := experiments.WriteResults("testdata/results.csv", recs); err != nil {
 		t.Fatal(err)
 	}
 }

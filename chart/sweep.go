@@ -1,13 +1,13 @@
 package chart
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"slices"
 	"strings"
 
-	"gonum.org/v1/gonum/stat"
-	"gonum.org/v1/gonum/stat/distuv"
+	"github.com/laborsim/laborsim/experiments"
 )
 
 // A SweepSpec says what a sweep chart plots.
@@ -18,20 +18,17 @@ type SweepSpec struct {
 	Band bool     // draw the intervals as a band rather than error bars
 }
 
-// Level is the coverage of a sweep chart's intervals.
-const Level = 0.95
-
-// Sweep is the chart of spec: at each grid point, the mean of each metric
-// over the point's replicates and the confidence interval of the mean,
-// mean ± t(1−(1−Level)/2, n−1)·s/√n. An axis is logarithmic when its values
-// are all positive and span more than two decades. Warnings that do not
-// stop the chart (a point with a single replicate has no interval) are
-// returned beside it.
-func Sweep(r *Results, spec SweepSpec) (Figure, []error, error) {
-	if err := r.check(spec); err != nil {
+// Sweep is the chart of spec drawn from the records of a results file
+// (experiments.ReadResults): at each grid point, the mean of each metric
+// over the point's replicates and its experiments.Interval. An axis is
+// logarithmic when its values are all positive and span more than two
+// decades. Warnings that do not stop the chart (a point with a single
+// replicate has no interval) are returned beside it.
+func Sweep(recs []experiments.Record, spec SweepSpec) (Figure, []error, error) {
+	if err := check(recs, spec); err != nil {
 		return Figure{}, nil, err
 	}
-	groups, err := r.groups(spec)
+	groups, err := groupPoints(recs, spec)
 	if err != nil {
 		return Figure{}, nil, err
 	}
@@ -44,7 +41,7 @@ func Sweep(r *Results, spec SweepSpec) (Figure, []error, error) {
 				if g.by != by {
 					continue
 				}
-				pt, err := r.estimate(g, m)
+				pt, err := estimate(g, m)
 				if err != nil {
 					return Figure{}, nil, err
 				}
@@ -56,28 +53,28 @@ func Sweep(r *Results, spec SweepSpec) (Figure, []error, error) {
 	if n := singles(groups); n > 0 {
 		warnings = append(warnings, fmt.Errorf("%d of %d points have a single replicate: they are drawn without an interval", n, len(groups)))
 	}
-	sub, err := r.subtitle(spec, groups)
-	if err != nil {
-		return Figure{}, nil, err
-	}
+	sub := subtitle(recs, spec, groups)
 	p := Panel{XLabel: paramAxis(spec.X), YLabel: yLabel(spec.Y), Band: spec.Band, Lines: lines}
 	p.LogX, p.LogY = decades(lines, false), decades(lines, true) && !bounded(spec.Y)
 	return Figure{Name: "sweep", Title: sweepTitle(spec), Subtitle: sub, Panels: []Panel{p}}, warnings, nil
 }
 
-// check refuses a spec whose columns the file does not have.
-func (r *Results) check(spec SweepSpec) error {
-	if !r.IsParameter(spec.X) {
+// check refuses a spec whose columns a results file does not have.
+func check(recs []experiments.Record, spec SweepSpec) error {
+	if len(recs) == 0 {
+		return errors.New("no runs in the file")
+	}
+	if !experiments.IsParam(spec.X) {
 		return fmt.Errorf("x %q is not a parameter column", spec.X)
 	}
-	if spec.By != "" && (!r.IsParameter(spec.By) || spec.By == spec.X) {
+	if spec.By != "" && (!experiments.IsParam(spec.By) || spec.By == spec.X) {
 		return fmt.Errorf("by %q is not a parameter column other than x", spec.By)
 	}
 	if len(spec.Y) == 0 {
 		return fmt.Errorf("no metric for y")
 	}
 	for _, m := range spec.Y {
-		if !r.IsMetric(m) {
+		if !experiments.IsMetric(m) {
 			return fmt.Errorf("y %q is not a metric column", m)
 		}
 	}
@@ -102,43 +99,42 @@ func orNone(unit string) string {
 	return unit
 }
 
-// A group is one grid point: its rows, its x and its by value.
+// A group is one grid point: its runs, its x and its by value.
 type group struct {
-	point string
-	rows  []int
+	point int
+	recs  []experiments.Record
 	x, by float64
 }
 
-// groups gathers the rows by point, sorted by by and x, and refuses points
-// whose replicates differ in x or by, and two points at the same x and by
-// (a third parameter varies).
-func (r *Results) groups(spec SweepSpec) ([]group, error) {
+// groupPoints gathers the records by point, sorted by by and x, and
+// refuses points whose replicates differ in x or by, and two points at the
+// same x and by (a third parameter varies).
+func groupPoints(recs []experiments.Record, spec SweepSpec) ([]group, error) {
 	var groups []group
-	at := map[string]int{}
-	pk := r.index["point"]
-	for i, row := range r.rows {
-		k, ok := at[row[pk]]
+	at := map[int]int{}
+	for _, rec := range recs {
+		k, ok := at[rec.Point]
 		if !ok {
 			k = len(groups)
-			at[row[pk]] = k
-			groups = append(groups, group{point: row[pk]})
+			at[rec.Point] = k
+			groups = append(groups, group{point: rec.Point})
 		}
-		groups[k].rows = append(groups[k].rows, i)
+		groups[k].recs = append(groups[k].recs, rec)
 	}
 	seen := map[[2]float64]int{}
 	for k := range groups {
 		g := &groups[k]
 		var err error
-		if g.x, err = r.constant(g, spec.X); err != nil {
+		if g.x, err = g.constant(spec.X); err != nil {
 			return nil, err
 		}
 		if spec.By != "" {
-			if g.by, err = r.constant(g, spec.By); err != nil {
+			if g.by, err = g.constant(spec.By); err != nil {
 				return nil, err
 			}
 		}
 		if j, ok := seen[[2]float64{g.by, g.x}]; ok {
-			return nil, r.clash(groups[j], *g, spec)
+			return nil, clash(groups[j], *g, spec)
 		}
 		seen[[2]float64{g.by, g.x}] = k
 	}
@@ -161,20 +157,17 @@ func cmpFloat(a, b float64) int {
 	return 0
 }
 
-// constant is the value of column name, the same in every row of g.
-func (r *Results) constant(g *group, name string) (float64, error) {
+// constant is the value of parameter name, the same in every run of g.
+func (g *group) constant(name string) (float64, error) {
 	var v float64
-	for n, i := range g.rows {
-		x, err := r.float(i, name)
-		if err != nil {
-			return 0, err
-		}
+	for n, rec := range g.recs {
+		x, _ := rec.Param(name)
 		if math.IsNaN(x) || math.IsInf(x, 0) {
-			return 0, fmt.Errorf("line %d, column %s: %v cannot be plotted", i+2, name, x)
+			return 0, fmt.Errorf("point %d replicate %d: %s = %v cannot be plotted", rec.Point, rec.Replicate, name, x)
 		}
 		if n > 0 && x != v {
-			return 0, fmt.Errorf("%s differs between the replicates of point %s (%g at line %d, %g at line %d): it is not a swept parameter",
-				name, g.point, v, g.rows[0]+2, x, i+2)
+			return 0, fmt.Errorf("%s differs between the replicates of point %d (%g in replicate %d, %g in replicate %d): it is not a swept parameter",
+				name, g.point, v, g.recs[0].Replicate, x, rec.Replicate)
 		}
 		v = x
 	}
@@ -182,54 +175,58 @@ func (r *Results) constant(g *group, name string) (float64, error) {
 }
 
 // clash explains two points at the same x and by.
-func (r *Results) clash(a, b group, spec SweepSpec) error {
+func clash(a, b group, spec SweepSpec) error {
 	at := spec.X + " = " + num(a.x)
 	if spec.By != "" {
 		at += " and " + spec.By + " = " + num(a.by)
 	}
-	name := r.differ(a.rows[0], b.rows[0], spec.X, spec.By)
+	name := differ(a.recs[0], b.recs[0], spec.X, spec.By)
 	if name == "" {
-		return fmt.Errorf("points %s and %s have the same parameters", a.point, b.point)
+		return fmt.Errorf("points %d and %d have the same parameters", a.point, b.point)
 	}
 	if spec.By == "" {
-		return fmt.Errorf("points %s and %s both have %s but differ in %s: draw one line per value with --by %s", a.point, b.point, at, name, name)
+		return fmt.Errorf("points %d and %d both have %s but differ in %s: draw one line per value with --by %s", a.point, b.point, at, name, name)
 	}
-	return fmt.Errorf("points %s and %s both have %s but differ in %s too: a chart shows two swept parameters at most", a.point, b.point, at, name)
+	return fmt.Errorf("points %d and %d both have %s but differ in %s too: a chart shows two swept parameters at most", a.point, b.point, at, name)
 }
 
-// estimate is the mean of metric m over g's replicates and its interval.
-func (r *Results) estimate(g group, m string) (Point, error) {
-	v := make([]float64, len(g.rows))
-	for k, i := range g.rows {
-		var err error
-		if v[k], err = r.float(i, m); err != nil {
-			return Point{}, err
+// differ is the first parameter other than the seed and those in skip
+// whose values in a and b differ, or "".
+func differ(a, b experiments.Record, skip ...string) string {
+	for _, name := range experiments.ParamNames() {
+		if name == "seed" || slices.Contains(skip, name) {
+			continue
 		}
+		if experiments.ParamValue(a.Config, name) != experiments.ParamValue(b.Config, name) {
+			return name
+		}
+	}
+	return ""
+}
+
+// estimate is the mean of metric m over g's replicates and its
+// experiments.Interval. With one replicate the interval is the value
+// itself.
+func estimate(g group, m string) (Point, error) {
+	v := make([]float64, len(g.recs))
+	for k, rec := range g.recs {
+		v[k], _ = rec.Metric(m)
 		if math.IsNaN(v[k]) || math.IsInf(v[k], 0) {
-			return Point{}, fmt.Errorf("line %d, column %s: %v cannot be plotted", i+2, m, v[k])
+			return Point{}, fmt.Errorf("point %d replicate %d: %s = %v cannot be plotted", rec.Point, rec.Replicate, m, v[k])
 		}
 	}
-	lo, mean, hi := interval(v)
-	return Point{X: g.x, Y: mean, Lo: lo, Hi: hi}, nil
-}
-
-// interval is the mean of v and its t confidence interval at Level. With
-// one value the interval is the value itself.
-func interval(v []float64) (lo, mean, hi float64) {
-	n := len(v)
-	if n < 2 {
-		return v[0], v[0], v[0]
+	e := experiments.Interval(v)
+	half := e.HalfWidth
+	if len(v) < 2 {
+		half = 0
 	}
-	mean, sd := stat.MeanStdDev(v, nil)
-	t := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(n - 1)}.Quantile(1 - (1-Level)/2)
-	half := t * sd / math.Sqrt(float64(n))
-	return mean - half, mean, mean + half
+	return Point{X: g.x, Y: e.Mean, Lo: e.Mean - half, Hi: e.Mean + half}, nil
 }
 
 func singles(groups []group) int {
 	var n int
 	for _, g := range groups {
-		if len(g.rows) == 1 {
+		if len(g.recs) == 1 {
 			n++
 		}
 	}
@@ -260,7 +257,7 @@ func lineName(spec SweepSpec, m string, by float64) string {
 
 // paramValue writes a parameter's value as its flag takes it.
 func paramValue(name string, v float64) string {
-	if isBool(name) {
+	if experiments.IsSwitch(name) {
 		return fmt.Sprint(v != 0)
 	}
 	if math.Abs(v) >= 1e4 && v == math.Trunc(v) {
@@ -298,25 +295,21 @@ func sweepTitle(spec SweepSpec) string {
 
 // subtitle states the interval, the replicates, and the parameters common
 // to every run.
-func (r *Results) subtitle(spec SweepSpec, groups []group) (string, error) {
-	lo, hi := len(groups[0].rows), len(groups[0].rows)
+func subtitle(recs []experiments.Record, spec SweepSpec, groups []group) string {
+	lo, hi := len(groups[0].recs), len(groups[0].recs)
 	for _, g := range groups {
-		lo, hi = min(lo, len(g.rows)), max(hi, len(g.rows))
+		lo, hi = min(lo, len(g.recs)), max(hi, len(g.recs))
 	}
 	reps := fmt.Sprint(lo)
 	if hi != lo {
 		reps = fmt.Sprintf("%d–%d", lo, hi)
 	}
-	what := fmt.Sprintf("mean and %g%% interval over %s replicates", 100*Level, reps)
+	what := fmt.Sprintf("mean and %g%% interval over %s replicates", 100*experiments.Level, reps)
 	if hi == 1 {
 		what = "one run a point, no interval"
 	}
-	cfg, err := r.config(0)
-	if err != nil {
-		return "", err
-	}
-	skip := append([]string{"seed", spec.X, spec.By}, r.Swept()...)
-	return strings.Join(append([]string{what}, describe(cfg, skip...)...), " · "), nil
+	skip := append([]string{"seed", spec.X, spec.By}, experiments.VariedParams(recs)...)
+	return strings.Join(append([]string{what}, describe(recs[0].Config, skip...)...), " · ")
 }
 
 // bounded reports whether any of the metrics is a share, a rate or a Gini

@@ -63,12 +63,6 @@ func TestRunFiguresGolden(t *testing.T) {
 }
 
 func TestReadErrors(t *testing.T) {
-	if _, err := ReadResults(strings.NewReader("a,b\n1,2\n")); err == nil || !strings.Contains(err.Error(), `no column "point"`) {
-		t.Errorf("results without point: %v", err)
-	}
-	if _, err := ReadResults(strings.NewReader("point,replicate\n")); err == nil || !strings.Contains(err.Error(), "no runs") {
-		t.Errorf("results without rows: %v", err)
-	}
 	if _, err := ReadSeries(strings.NewReader("year,labor_share\n2025,x\n")); err == nil || !strings.Contains(err.Error(), `line 2, column labor_share: "x" is not a number`) {
 		t.Errorf("series with a bad number: %v", err)
 	}
@@ -143,9 +137,10 @@ func TestDescribe(t *testing.T) {
 	if got := strings.Join(describe(c), " · "); got != "default scenario · 10,000 workers · 100 firms · cap 10,000 AI agents · AI cost ÷10 a year · σ = 0.5 · seed 1" {
 		t.Errorf("defaults: %q", got)
 	}
-	c.LaborTax, c.Frictionless, c.Workers = 0.3, true, 1_000_000
+	c.LaborTax, c.Frictionless, c.Workers, c.CapitalPrice = 0.3, true, 1_000_000, 2e6
 	got := describe(c, "seed", "sigma")
-	if want := "scenario: --frictionless --labor-tax 0.3"; got[0] != want {
+	// Values are written as the results file writes them: 2000000, not 2e+06.
+	if want := "scenario: --capital-price 2000000 --frictionless --labor-tax 0.3"; got[0] != want {
 		t.Errorf("scenario %q, want %q", got[0], want)
 	}
 	if got[1] != "1,000,000 workers" || strings.Contains(strings.Join(got, " "), "seed") || strings.Contains(strings.Join(got, " "), "σ") {

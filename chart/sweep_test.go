@@ -1,24 +1,25 @@
 package chart
 
 import (
+	"fmt"
 	"math"
-	"os"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/laborsim/laborsim/economy"
+	"github.com/laborsim/laborsim/experiments"
+	"github.com/laborsim/laborsim/sim"
 )
 
-func testResults(t *testing.T) *Results {
+// testResults reads testdata/results.csv with the one results reader.
+func testResults(t *testing.T) []experiments.Record {
 	t.Helper()
-	f, err := os.Open("testdata/results.csv")
-	if err != nil {
-		t.Fatal(err)
+	recs, notes, err := experiments.ReadResults("testdata/results.csv")
+	if err != nil || len(notes) > 0 {
+		t.Fatal(err, notes)
 	}
-	defer f.Close()
-	r, err := ReadResults(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
+	return recs
 }
 
 // TestSweepGolden pins the data of the agents chart: grouping by point,
@@ -58,28 +59,51 @@ func TestSweepRender(t *testing.T) {
 	}
 }
 
-func TestInterval(t *testing.T) {
-	lo, mean, hi := interval([]float64{1, 2, 3})
+// TestEstimate checks a point's mean and interval: mean ± t·s/√n, and the
+// value itself for a single replicate.
+func TestEstimate(t *testing.T) {
+	g := group{x: 7, recs: results(t, "0,0,1,10,11,1,1", "0,1,1,10,12,2,1", "0,2,1,10,13,3,1")}
+	p, err := estimate(g, "labor_share")
 	// t(0.975, 2) = 4.302652729911275; s = 1.
 	half := 4.302652729911275 / math.Sqrt(3)
-	if math.Abs(mean-2) > 1e-12 || math.Abs(lo-(2-half)) > 1e-9 || math.Abs(hi-(2+half)) > 1e-9 {
-		t.Errorf("interval(1,2,3) = %v, %v, %v; want 2 ± %v", lo, mean, hi, half)
+	if err != nil || p.X != 7 || math.Abs(p.Y-2) > 1e-12 || math.Abs(p.Lo-(2-half)) > 1e-9 || math.Abs(p.Hi-(2+half)) > 1e-9 {
+		t.Errorf("estimate of 1, 2, 3 = %+v, %v; want 2 ± %v", p, err, half)
 	}
-	if lo, mean, hi := interval([]float64{5}); lo != 5 || mean != 5 || hi != 5 {
-		t.Errorf("interval(5) = %v, %v, %v; want 5, 5, 5", lo, mean, hi)
+	g.recs = g.recs[2:]
+	if p, err := estimate(g, "labor_share"); err != nil || p.Y != 3 || p.Lo != 3 || p.Hi != 3 {
+		t.Errorf("estimate of 3 = %+v, %v; want 3, 3, 3", p, err)
 	}
 }
 
-// results makes a small results file: point, replicate, two parameters,
-// the seed and a metric.
-func results(t *testing.T, rows ...string) *Results {
+// results makes the records of a small sweep from rows of point,
+// replicate, ai-agents, ai-cost-decline, seed, labor_share and mean_wage;
+// every other parameter has its default, every other metric is 0.
+func results(t *testing.T, rows ...string) []experiments.Record {
 	t.Helper()
-	text := "point,replicate,ai-agents,ai-cost-decline,seed,labor_share,mean_wage\n" + strings.Join(rows, "\n") + "\n"
-	r, err := ReadResults(strings.NewReader(text))
-	if err != nil {
-		t.Fatal(err)
+	names := []string{"point", "replicate", "ai-agents", "ai-cost-decline", "seed", "labor_share", "mean_wage"}
+	var recs []experiments.Record
+	for _, row := range rows {
+		rec := experiments.Record{Config: sim.DefaultConfig(), Final: make([]float64, len(economy.Columns))}
+		for k, v := range strings.Split(row, ",") {
+			var err error
+			switch name := names[k]; {
+			case name == "point":
+				_, err = fmt.Sscan(v, &rec.Point)
+			case name == "replicate":
+				_, err = fmt.Sscan(v, &rec.Replicate)
+			case experiments.IsParam(name):
+				err = experiments.SetParam(&rec.Config, name, v)
+			default:
+				i := slices.IndexFunc(economy.Columns, func(c economy.Column) bool { return c.Name == name })
+				_, err = fmt.Sscan(v, &rec.Final[i])
+			}
+			if err != nil {
+				t.Fatalf("row %q, %s: %v", row, names[k], err)
+			}
+		}
+		recs = append(recs, rec)
 	}
-	return r
+	return recs
 }
 
 func TestSweepErrors(t *testing.T) {
@@ -89,17 +113,18 @@ func TestSweepErrors(t *testing.T) {
 		spec SweepSpec
 		msg  string
 	}{
+		{nil, SweepSpec{X: "ai-agents", Y: []string{"labor_share"}}, "no runs in the file"},
 		{two, SweepSpec{X: "nope", Y: []string{"labor_share"}}, `x "nope" is not a parameter column`},
 		{two, SweepSpec{X: "ai-agents", Y: []string{"labor_share"}, By: "ai-agents"}, `by "ai-agents" is not a parameter column other than x`},
-		{two, SweepSpec{X: "ai-agents", Y: []string{"gdp"}}, `y "gdp" is not a metric column`},
+		{two, SweepSpec{X: "ai-agents", Y: []string{"labour_share"}}, `y "labour_share" is not a metric column`},
 		{two, SweepSpec{X: "ai-agents", Y: []string{"ai-cost-decline"}}, `y "ai-cost-decline" is not a metric column`},
 		{two, SweepSpec{X: "ai-agents", Y: []string{"labor_share", "mean_wage"}}, "labor_share is in share of GDP but mean_wage in output per month"},
-		{two, SweepSpec{X: "seed", Y: []string{"labor_share"}}, "seed differs between the replicates of point 0 (11 at line 2, 12 at line 3)"},
+		{two, SweepSpec{X: "seed", Y: []string{"labor_share"}}, "seed differs between the replicates of point 0 (11 in replicate 0, 12 in replicate 1)"},
 		{append(two, "2,0,1,2,31,0.6,1"), SweepSpec{X: "ai-agents", Y: []string{"labor_share"}},
 			"points 0 and 2 both have ai-agents = 1 but differ in ai-cost-decline: draw one line per value with --by ai-cost-decline"},
 		{append(two, "2,0,1,10,31,0.6,1"), SweepSpec{X: "ai-agents", Y: []string{"labor_share"}}, "points 0 and 2 have the same parameters"},
-		{append(two, "2,0,1000,10,31,x,1"), SweepSpec{X: "ai-agents", Y: []string{"labor_share"}}, `line 6, column labor_share: "x" is not a number`},
-		{append(two, "2,0,1000,10,31,NaN,1"), SweepSpec{X: "ai-agents", Y: []string{"labor_share"}}, "line 6, column labor_share: NaN cannot be plotted"},
+		{append(two, "2,0,1000,10,31,NaN,1"), SweepSpec{X: "ai-agents", Y: []string{"labor_share"}}, "point 2 replicate 0: labor_share = NaN cannot be plotted"},
+		{append(two, "2,0,1000,+Inf,31,0.5,1"), SweepSpec{X: "ai-cost-decline", Y: []string{"labor_share"}, By: "ai-agents"}, "point 2 replicate 0: ai-cost-decline = +Inf cannot be plotted"},
 	} {
 		_, _, err := Sweep(results(t, c.rows...), c.spec)
 		if err == nil || !strings.Contains(err.Error(), c.msg) {
