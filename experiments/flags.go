@@ -49,3 +49,26 @@ func IsSwitch(name string) bool {
 	p, ok := lookupParam(name)
 	return ok && p.kind == reflect.Bool
 }
+
+// Shared is what the configurations cfgs have in common: each parameter
+// takes its value in cfgs where they all agree and its default where they
+// differ; varied names those that differ, in ParamNames order.
+func Shared(cfgs []sim.Config) (shared sim.Config, varied []string) {
+	shared = sim.DefaultConfig()
+	for _, p := range params {
+		if len(cfgs) == 0 {
+			break
+		}
+		v := ParamValue(cfgs[0], p.name)
+		same := true
+		for _, c := range cfgs[1:] {
+			same = same && ParamValue(c, p.name) == v
+		}
+		if !same {
+			varied = append(varied, p.name)
+			continue
+		}
+		reflect.ValueOf(&shared).Elem().Field(p.field).Set(reflect.ValueOf(cfgs[0]).Field(p.field))
+	}
+	return shared, varied
+}

@@ -11,10 +11,12 @@ import (
 	"github.com/olekukonko/tablewriter"
 	"github.com/spf13/pflag"
 
-	"github.com/laborsim/laborsim/experiments"
+	"github.com/laborsim/laborsim/validation"
 )
 
-const validateUsage = `Usage: laborsim validate [flags]
+// validateUsage is the help of 'validate'; the limit's flags are generated
+// from the configuration the suite runs.
+var validateUsage = `Usage: laborsim validate [flags]
 
 Runs the validation suite and prints one table per check: quantity,
 parameters, closed form, simulated, relative error, pass. Exits 1 if any
@@ -31,10 +33,12 @@ quantity is outside its accepted range. The checks (--checks):
   scale            default scenario at 1,000, 10,000 and 100,000 workers:
                    same mean labor share, seed-to-seed noise shrinking like 1/√N
 
-The limit is 'laborsim run --frictionless --fixed-frontier --traditional-share 0
---skill-dispersion 0 --tfp-dispersion 0 --sectors 1 --ai-price 0' with
-K = AI agents × AI productivity and L = workers. docs/VALIDATION.md explains
-each check and its source. The whole suite takes about a minute of CPU, most
+The frictionless, homogeneous limit is
+
+  ` + validation.LimitFlags() + `
+
+with K = AI agents × AI productivity and L = workers. docs/VALIDATION.md
+explains each check and its source. The whole suite takes about a minute of CPU, most
 of it the scale check.
 
 Flags:
@@ -42,7 +46,7 @@ Flags:
 
 // validateCommand implements 'laborsim validate'.
 func validateCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	o := experiments.DefaultOptions()
+	o := validation.DefaultOptions()
 	var format string
 	var checks []string
 	var help bool
@@ -69,9 +73,9 @@ func validateCommand(ctx context.Context, args []string, stdout, stderr io.Write
 		return err
 	}
 	o.Progress = func(title string) { fmt.Fprintf(stderr, "validate: %s\n", title) }
-	rep, err := experiments.Validate(ctx, o, checks)
+	rep, err := validation.Validate(ctx, o, checks)
 	if err != nil {
-		if errors.Is(err, experiments.ErrUnknownCheck) {
+		if errors.Is(err, validation.ErrUnknownCheck) {
 			return usagef("invalid --checks: %v", err)
 		}
 		return err
@@ -98,7 +102,7 @@ const (
 )
 
 // checkValidateFlags checks the flags before anything runs.
-func checkValidateFlags(format string, o experiments.Options) error {
+func checkValidateFlags(format string, o validation.Options) error {
 	switch {
 	case format != "table" && format != "json":
 		return usagef("invalid --format %q: must be table or json", format)
@@ -115,7 +119,7 @@ func checkValidateFlags(format string, o experiments.Options) error {
 }
 
 // countFailed counts the quantities that failed and all quantities.
-func countFailed(rep experiments.Report) (failed, total int) {
+func countFailed(rep validation.Report) (failed, total int) {
 	for _, g := range rep.Groups {
 		for _, o := range g.Outcomes {
 			total++
@@ -128,7 +132,7 @@ func countFailed(rep experiments.Report) (failed, total int) {
 }
 
 // writeValidateJSON writes the report as indented JSON.
-func writeValidateJSON(w io.Writer, rep experiments.Report) error {
+func writeValidateJSON(w io.Writer, rep validation.Report) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
@@ -136,7 +140,7 @@ func writeValidateJSON(w io.Writer, rep experiments.Report) error {
 }
 
 // writeValidateTable writes each check's heading and table, then a verdict.
-func writeValidateTable(w io.Writer, rep experiments.Report) error {
+func writeValidateTable(w io.Writer, rep validation.Report) error {
 	for i, g := range rep.Groups {
 		if i > 0 {
 			fmt.Fprintln(w)
@@ -163,7 +167,7 @@ func writeValidateTable(w io.Writer, rep experiments.Report) error {
 }
 
 // validateRow is one outcome as table cells.
-func validateRow(o experiments.Outcome) []string {
+func validateRow(o validation.Outcome) []string {
 	want := fmt.Sprintf("%.6g", o.Want)
 	if o.Expect != "" {
 		want = o.Expect

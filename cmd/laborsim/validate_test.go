@@ -3,10 +3,12 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"strings"
 	"testing"
 
 	"github.com/laborsim/laborsim/experiments"
+	"github.com/laborsim/laborsim/validation"
 )
 
 // TestValidateJSON runs two cheap checks as a machine would read them.
@@ -15,7 +17,7 @@ func TestValidateJSON(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	var rep experiments.Report
+	var rep validation.Report
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
@@ -43,7 +45,7 @@ func TestValidateTable(t *testing.T) {
 
 // TestValidateFails checks that a failed quantity is shown and exits 1.
 func TestValidateFails(t *testing.T) {
-	rep := experiments.Report{Groups: []experiments.Group{{Name: "x", Title: "a check", Outcomes: []experiments.Outcome{
+	rep := validation.Report{Groups: []validation.Group{{Name: "x", Title: "a check", Outcomes: []validation.Outcome{
 		{Quantity: "labor share", Want: 0.6, Got: 0.6, Pass: true},
 		{Quantity: "GDP per worker", Want: 1, Got: 1.02, RelErr: 0.02, Pass: false},
 	}}}}
@@ -95,5 +97,21 @@ func TestValidateHelp(t *testing.T) {
 	}
 	if out, _, _ := runCmd("help"); !strings.Contains(out, "laborsim validate") {
 		t.Error("laborsim help does not list validate")
+	}
+}
+
+// TestValidateFlagsRun parses the flags every check prints with the parser
+// of 'laborsim run': they are valid and give what the check's runs share.
+func TestValidateFlagsRun(t *testing.T) {
+	for _, c := range validation.Checks(validation.DefaultOptions()) {
+		args := strings.Fields(strings.TrimPrefix(c.Flags(), "laborsim run"))
+		cfg, _, err := parseRun(args, io.Discard)
+		if err != nil {
+			t.Errorf("%s: laborsim run %v: %v", c.Name, args, err)
+			continue
+		}
+		if shared, _ := experiments.Shared(c.Runs); cfg != shared {
+			t.Errorf("%s: laborsim run %v gives %s, want %s", c.Name, args, experiments.Flags(cfg), experiments.Flags(shared))
+		}
 	}
 }

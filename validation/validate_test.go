@@ -1,4 +1,4 @@
-package experiments
+package validation
 
 import (
 	"context"

@@ -1,4 +1,4 @@
-package experiments
+package validation
 
 import (
 	"context"
@@ -7,10 +7,12 @@ import (
 	"math"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/laborsim/laborsim/economy"
+	"github.com/laborsim/laborsim/experiments"
 	"github.com/laborsim/laborsim/sim"
 )
 
@@ -89,63 +91,50 @@ type Check struct {
 	Name   string // short name, for --checks
 	Title  string
 	Source string
-	Setup  string // the flags of the runs, as a person would type them
-	Rule   string // what passes
-	run    func(ctx context.Context, o Options) ([]Outcome, error)
+	Rule   string       // what passes
+	Runs   []sim.Config // the runs, in order
+
+	vary  map[string]string // what each parameter that differs between Runs stands for
+	note  string            // what the flags leave unsaid, written after them
+	err   error             // why the check cannot run at the suite's sizes
+	judge func(runs []sim.Config, res []sim.Result) []Outcome
+}
+
+// Flags is the command line of what every run of the check shares,
+// generated from the runs (experiments.Flags): the parameters that differ
+// between them are left at their defaults.
+func (c Check) Flags() string {
+	shared, _ := experiments.Shared(c.Runs)
+	return experiments.Flags(shared)
+}
+
+// Setup is the check's runs as a person would type them: Flags, then each
+// parameter that differs between the runs (in experiments.ParamNames
+// order) with what it stands for, then the note.
+func (c Check) Setup() string {
+	_, varied := experiments.Shared(c.Runs)
+	var b strings.Builder
+	b.WriteString(c.Flags())
+	for _, name := range varied {
+		text, ok := c.vary[name]
+		if !ok {
+			text = "(varies)"
+		}
+		b.WriteString(" --" + name + " " + text)
+	}
+	b.WriteString(c.note)
+	return b.String()
 }
 
 // Checks is the suite for sizes o, in the order it runs.
 func Checks(o Options) []Check {
-	sizes := fmt.Sprintf(" --workers %d --firms %d", o.Workers, o.Firms)
 	return []Check{
-		{
-			Name:   "ks-eq4",
-			Title:  "Korinek & Suh eq. 4 in the frictionless, homogeneous limit",
-			Source: `Korinek & Suh (2024), "Scenarios for the Transition to AGI", eq. 4 and its region-2 branch (w = R = A, Y = A(K+L))`,
-			Setup:  LimitFlags + sizes + " --sigma σ --automation Φ --ai-agents K/L·workers --ai-productivity 1 (2.5 at the last point), 2 steps",
-			Rule:   "|relative error| <= 0.5%",
-			run:    runTaskModel,
-		},
-		{
-			Name:   "ar-cobb-douglas",
-			Title:  "Acemoglu & Restrepo: at σ = 1 the labor share is the share of tasks labor performs",
-			Source: "Acemoglu & Restrepo (2018), the task model with Cobb-Douglas aggregation: labor share = 1 − Φ while AI performs all the tasks it can (region 1)",
-			Setup:  LimitFlags + sizes + " --sigma 1 --automation Φ --ai-agents K/L·workers, 2 steps",
-			Rule:   "|relative error| <= 0.5%",
-			run:    runCobbDouglas,
-		},
-		{
-			Name:   "ks-calibration",
-			Title:  "Korinek & Suh's calibration with traditional capital as K",
-			Source: "Korinek & Suh (2024): σ = 0.5, Φ = 0.608, K/L = 4.6, A = 0.5 give a labor share of 66%; here K is traditional capital (--automation 0)",
-			Setup:  calibrationFlags + sizes + ", 2 steps",
-			Rule:   "|relative error| <= 0.5%",
-			run:    runCalibration,
-		},
-		{
-			Name:   "convergence",
-			Title:  "The error shrinks as agents are added",
-			Source: "Korinek & Suh (2024) eq. 4; whole agents and whole workers per firm are the only source of error in the limit",
-			Setup:  LimitFlags + " --sigma 0.5 --automation 0.4 --ai-productivity 1.3 --firms 37 --workers N --ai-agents round(0.7·N/1.3), N = 1,000, 10,000, 100,000, 2 steps",
-			Rule:   "|relative error| <= 0.5% and below the error at the previous size",
-			run:    runConvergence,
-		},
-		{
-			Name:   "bls-range",
-			Title:  "The calibrated economy without AI progress stays in the US range",
-			Source: "BLS nonfarm business labor share 1947–2016, roughly 0.56–0.66 (Korinek & Suh calibrate to 66%)",
-			Setup:  "laborsim run --ai-cost-decline 1 --fixed-frontier (10,000 workers, 100 firms, 2025-2035)",
-			Rule:   "0.56 <= labor share <= 0.66 at every step",
-			run:    runRange,
-		},
-		{
-			Name:   "scale",
-			Title:  "Aggregate shares do not depend on the number of agents",
-			Source: "DESIGN §5: aggregate shares must not depend on agent count beyond sampling noise that shrinks like 1/√N",
-			Setup:  fmt.Sprintf("laborsim run --workers N --firms N/125 --ai-agents N --years %d, %d seeds derived from --seed %d, N = 1,000, 10,000, 100,000", o.ScaleYears, o.Replicates, o.Seed),
-			Rule:   "means within 3 standard errors of N = 100,000; replicate s.d. within a factor 2.5 of the 1/√N line through N = 100,000; log-log slope −0.5 ± 0.25",
-			run:    runScale,
-		},
+		taskModelCheck(o),
+		cobbDouglasCheck(o),
+		calibrationCheck(o),
+		convergenceCheck(),
+		rangeCheck(),
+		scaleCheck(o),
 	}
 }
 
@@ -161,11 +150,14 @@ func Validate(ctx context.Context, o Options, names []string) (Report, error) {
 		if o.Progress != nil {
 			o.Progress(c.Title)
 		}
-		out, err := c.run(ctx, o)
+		if c.err != nil {
+			return rep, fmt.Errorf("check %s: %w", c.Name, c.err)
+		}
+		res, err := runAll(ctx, c.Runs, o.Parallel)
 		if err != nil {
 			return rep, fmt.Errorf("check %s: %w", c.Name, err)
 		}
-		g := Group{Name: c.Name, Title: c.Title, Source: c.Source, Setup: c.Setup, Rule: c.Rule, Outcomes: out}
+		g := Group{Name: c.Name, Title: c.Title, Source: c.Source, Setup: c.Setup(), Rule: c.Rule, Outcomes: c.judge(c.Runs, res)}
 		rep.Pass = rep.Pass && g.Pass()
 		rep.Groups = append(rep.Groups, g)
 	}
@@ -234,19 +226,26 @@ var TaskModelPoints = []TaskPoint{
 	{Sigma: 0.5, Phi: 0.4, KL: 1, Productivity: 2.5},
 }
 
-// LimitFlags are the flags of the frictionless, homogeneous limit.
+// limit is the frictionless, homogeneous limit over the defaults.
 // --tfp-dispersion 0 is needed beside the issue's list: with unequal TFP
 // and no traditional capital no firm size is pinned down, the frictionless
 // market splits inputs equally, and aggregate TFP is the firms' sample mean
 // rather than A.
-const LimitFlags = "laborsim run --frictionless --fixed-frontier --traditional-share 0 --skill-dispersion 0 --tfp-dispersion 0 --sectors 1 --ai-price 0"
+func limit() sim.Config {
+	c := sim.DefaultConfig()
+	c.Frictionless, c.FixedFrontier = true, true
+	c.TraditionalShare, c.SkillDispersion, c.TFPDispersion, c.Sectors, c.AIPrice = 0, 0, 0, 1, 0
+	return c
+}
+
+// LimitFlags are the flags of the frictionless, homogeneous limit,
+// generated from its configuration.
+func LimitFlags() string { return experiments.Flags(limit()) }
 
 // Limit is the configuration of the frictionless, homogeneous limit for a
 // point: K = AI agents × productivity, L = workers, two steps.
 func Limit(p TaskPoint, workers, firms int) sim.Config {
-	c := sim.DefaultConfig()
-	c.Frictionless, c.FixedFrontier = true, true
-	c.TraditionalShare, c.SkillDispersion, c.TFPDispersion, c.Sectors, c.AIPrice = 0, 0, 0, 1, 0
+	c := limit()
 	c.Sigma, c.Automation = p.Sigma, p.Phi
 	if p.Productivity > 0 {
 		c.AIProductivity = p.Productivity
@@ -293,26 +292,32 @@ func outcome(quantity, params string, want, got, lo, hi float64) Outcome {
 	return o
 }
 
-// runTaskModel checks every TaskModelPoint at o.Workers workers.
-func runTaskModel(ctx context.Context, o Options) ([]Outcome, error) {
-	cfgs := make([]sim.Config, len(TaskModelPoints))
-	for i, p := range TaskModelPoints {
-		cfgs[i] = Limit(p, o.Workers, o.Firms)
+// taskModelCheck checks every TaskModelPoint at o.Workers workers.
+func taskModelCheck(o Options) Check {
+	c := Check{
+		Name:   "ks-eq4",
+		Title:  "Korinek & Suh eq. 4 in the frictionless, homogeneous limit",
+		Source: `Korinek & Suh (2024), "Scenarios for the Transition to AGI", eq. 4 and its region-2 branch (w = R = A, Y = A(K+L))`,
+		Rule:   "|relative error| <= 0.5%",
+		vary:   map[string]string{"ai-agents": "round(K/L·workers/p)", "sigma": "σ", "ai-productivity": "p", "automation": "Φ"},
+		note:   fmt.Sprintf(", σ, Φ, K/L and p at each of the %d points below", len(TaskModelPoints)),
 	}
-	res, err := runAll(ctx, cfgs, o.Parallel)
-	if err != nil {
-		return nil, err
+	for _, p := range TaskModelPoints {
+		c.Runs = append(c.Runs, Limit(p, o.Workers, o.Firms))
 	}
-	var out []Outcome
-	for i, p := range TaskModelPoints {
-		m := Model(cfgs[i])
-		region := " (region 1)"
-		if !m.Region1() {
-			region = " (region 2)"
+	c.judge = func(runs []sim.Config, res []sim.Result) []Outcome {
+		var out []Outcome
+		for i, p := range TaskModelPoints {
+			m := Model(runs[i])
+			region := " (region 1)"
+			if !m.Region1() {
+				region = " (region 2)"
+			}
+			out = append(out, tag(limitQuantities(m, res[i].Final(), p.String()+region, Tolerance), runs[i], 1)...)
 		}
-		out = append(out, tag(limitQuantities(m, res[i].Final(), p.String()+region, Tolerance), cfgs[i], 1)...)
+		return out
 	}
-	return out, nil
+	return c
 }
 
 // CobbDouglasPoints are the σ = 1 points in region 1.
@@ -322,47 +327,58 @@ var CobbDouglasPoints = []TaskPoint{
 	{Sigma: 1, Phi: 0.8, KL: 5},
 }
 
-// runCobbDouglas checks labor share = 1 − Φ at σ = 1.
-func runCobbDouglas(ctx context.Context, o Options) ([]Outcome, error) {
-	cfgs := make([]sim.Config, len(CobbDouglasPoints))
-	for i, p := range CobbDouglasPoints {
-		cfgs[i] = Limit(p, o.Workers, o.Firms)
+// cobbDouglasCheck checks labor share = 1 − Φ at σ = 1.
+func cobbDouglasCheck(o Options) Check {
+	c := Check{
+		Name:   "ar-cobb-douglas",
+		Title:  "Acemoglu & Restrepo: at σ = 1 the labor share is the share of tasks labor performs",
+		Source: "Acemoglu & Restrepo (2018), the task model with Cobb-Douglas aggregation: labor share = 1 − Φ while AI performs all the tasks it can (region 1)",
+		Rule:   "|relative error| <= 0.5%",
+		vary:   map[string]string{"ai-agents": "round(K/L·workers)", "automation": "Φ"},
+		note:   fmt.Sprintf(", Φ and K/L at each of the %d points below", len(CobbDouglasPoints)),
 	}
-	res, err := runAll(ctx, cfgs, o.Parallel)
-	if err != nil {
-		return nil, err
+	for _, p := range CobbDouglasPoints {
+		c.Runs = append(c.Runs, Limit(p, o.Workers, o.Firms))
 	}
-	out := make([]Outcome, len(cfgs))
-	for i, p := range CobbDouglasPoints {
-		out[i] = compare("labor share = 1 − Φ", p.String(), 1-p.Phi, res[i].Final().LaborShare, Tolerance)
+	c.judge = func(runs []sim.Config, res []sim.Result) []Outcome {
+		out := make([]Outcome, len(runs))
+		for i, p := range CobbDouglasPoints {
+			out[i] = compare("labor share = 1 − Φ", p.String(), 1-p.Phi, res[i].Final().LaborShare, Tolerance)
+		}
+		return tag(out, runs[0], 1)
 	}
-	return tag(out, cfgs[0], 1), nil
+	return c
 }
 
-// calibrationFlags hold traditional capital fixed at Korinek & Suh's K/L.
-const calibrationFlags = "laborsim run --frictionless --fixed-frontier --automation 0 --traditional-share 0.608 --capital-per-worker 4.6 --depreciation 0 --capital-reinvest 0 --skill-dispersion 0 --tfp-dispersion 0 --sectors 1"
-
-// runCalibration checks the economy with traditional capital as eq. 4's K.
-func runCalibration(ctx context.Context, o Options) ([]Outcome, error) {
+// calibrationCheck checks the economy with traditional capital as eq. 4's
+// K, held fixed at Korinek & Suh's K/L.
+func calibrationCheck(o Options) Check {
 	c := sim.DefaultConfig()
 	c.Frictionless, c.FixedFrontier = true, true
 	c.Automation, c.TraditionalShare, c.CapitalPerWorker = 0, 0.608, 4.6
 	c.Depreciation, c.CapitalReinvest, c.SkillDispersion, c.TFPDispersion, c.Sectors = 0, 0, 0, 0, 1
 	c.Workers, c.Firms, c.Years, c.StepsPerYear = o.Workers, o.Firms, 1, 2
-	res, err := runAll(ctx, []sim.Config{c}, o.Parallel)
-	if err != nil {
-		return nil, err
+	judge := func(runs []sim.Config, res []sim.Result) []Outcome {
+		c := runs[0]
+		m := economy.TaskModel{A: c.TFP, Sigma: c.Sigma, Phi: c.TraditionalShare, K: c.CapitalPerWorker * float64(c.Workers), L: float64(c.Workers)}
+		params := fmt.Sprintf("σ=%g Φ=%g K/L=%g A=%g", m.Sigma, m.Phi, c.CapitalPerWorker, m.A)
+		a := res[0].Final()
+		out := []Outcome{
+			compare("labor share", params, m.LaborShare(), a.LaborShare, Tolerance),
+			compare("wage per efficiency unit", params, m.Wage(), a.WageBill/m.L, Tolerance),
+			compare("capital income per unit", params, m.Rent(), a.TradCapitalIncome/m.K, Tolerance),
+			compare("GDP per worker", params, m.Output()/m.L, a.GDP/m.L, Tolerance),
+		}
+		return tag(out, c, 1)
 	}
-	m := economy.TaskModel{A: c.TFP, Sigma: c.Sigma, Phi: c.TraditionalShare, K: c.CapitalPerWorker * float64(c.Workers), L: float64(c.Workers)}
-	params := fmt.Sprintf("σ=%g Φ=%g K/L=%g A=%g", m.Sigma, m.Phi, c.CapitalPerWorker, m.A)
-	a := res[0].Final()
-	out := []Outcome{
-		compare("labor share", params, m.LaborShare(), a.LaborShare, Tolerance),
-		compare("wage per efficiency unit", params, m.Wage(), a.WageBill/m.L, Tolerance),
-		compare("capital income per unit", params, m.Rent(), a.TradCapitalIncome/m.K, Tolerance),
-		compare("GDP per worker", params, m.Output()/m.L, a.GDP/m.L, Tolerance),
+	return Check{
+		Name:   "ks-calibration",
+		Title:  "Korinek & Suh's calibration with traditional capital as K",
+		Source: "Korinek & Suh (2024): σ = 0.5, Φ = 0.608, K/L = 4.6, A = 0.5 give a labor share of 66%; here K is traditional capital (--automation 0)",
+		Rule:   "|relative error| <= 0.5%",
+		Runs:   []sim.Config{c},
+		judge:  judge,
 	}
-	return tag(out, c, 1), nil
 }
 
 // ConvergencePoint is the point of the convergence check, just inside
@@ -373,24 +389,37 @@ var ConvergencePoint = TaskPoint{Sigma: 0.5, Phi: 0.4, KL: 0.7, Productivity: 1.
 // convergenceFirms is the convergence check's number of firms.
 const convergenceFirms = 37
 
-// runConvergence checks ConvergencePoint at 1,000, 10,000 and 100,000
+// convergenceSizes are the workers of the convergence check.
+var convergenceSizes = []int{1000, 10_000, 100_000}
+
+// convergenceCheck checks ConvergencePoint at 1,000, 10,000 and 100,000
 // workers in the same 37 firms: every error within the tolerance and
 // smaller than at the previous size.
-func runConvergence(ctx context.Context, o Options) ([]Outcome, error) {
-	sizes := []int{1000, 10_000, 100_000}
-	cfgs := make([]sim.Config, len(sizes))
-	for i, n := range sizes {
-		cfgs[i] = Limit(ConvergencePoint, n, convergenceFirms)
+func convergenceCheck() Check {
+	p := ConvergencePoint
+	c := Check{
+		Name:   "convergence",
+		Title:  "The error shrinks as agents are added",
+		Source: "Korinek & Suh (2024) eq. 4; whole agents and whole workers per firm are the only source of error in the limit",
+		Rule:   "|relative error| <= 0.5% and below the error at the previous size",
+		vary:   map[string]string{"workers": "N", "ai-agents": fmt.Sprintf("round(%g·N/%g)", p.KL, p.Productivity)},
+		note:   ", N = " + counts(convergenceSizes),
+		judge:  judgeConvergence,
 	}
-	res, err := runAll(ctx, cfgs, o.Parallel)
-	if err != nil {
-		return nil, err
+	for _, n := range convergenceSizes {
+		c.Runs = append(c.Runs, Limit(p, n, convergenceFirms))
 	}
+	return c
+}
+
+// judgeConvergence holds each size's errors within the tolerance and below
+// those of the previous size.
+func judgeConvergence(runs []sim.Config, res []sim.Result) []Outcome {
 	var out []Outcome
 	var prev []float64
-	for i, n := range sizes {
-		params := fmt.Sprintf("%s N=%d", ConvergencePoint, n)
-		q := tag(limitQuantities(Model(cfgs[i]), res[i].Final(), params, Tolerance), cfgs[i], 1)
+	for i, c := range runs {
+		params := fmt.Sprintf("%s N=%d", ConvergencePoint, c.Workers)
+		q := tag(limitQuantities(Model(c), res[i].Final(), params, Tolerance), c, 1)
 		for k := range q {
 			if prev != nil {
 				bound := math.Min(Tolerance, math.Abs(prev[k])) * math.Abs(q[k].Want)
@@ -405,18 +434,42 @@ func runConvergence(ctx context.Context, o Options) ([]Outcome, error) {
 		}
 		out = append(out, q...)
 	}
-	return out, nil
+	return out
 }
 
-// runRange checks the default scenario without AI progress against the US
-// range at every step.
-func runRange(ctx context.Context, o Options) ([]Outcome, error) {
+// counts writes sizes with thousands separators: "1,000, 10,000, 100,000".
+func counts(sizes []int) string {
+	parts := make([]string, len(sizes))
+	for i, n := range sizes {
+		s := strconv.Itoa(n)
+		for k := len(s) - 3; k > 0; k -= 3 {
+			s = s[:k] + "," + s[k:]
+		}
+		parts[i] = s
+	}
+	return strings.Join(parts, ", ")
+}
+
+// rangeCheck checks the default scenario without AI progress against the
+// US range at every step.
+func rangeCheck() Check {
 	c := sim.DefaultConfig()
 	c.AICostDecline, c.FixedFrontier = 1, true
-	res, err := runAll(ctx, []sim.Config{c}, o.Parallel)
-	if err != nil {
-		return nil, err
+	return Check{
+		Name:   "bls-range",
+		Title:  "The calibrated economy without AI progress stays in the US range",
+		Source: "BLS nonfarm business labor share 1947–2016, roughly 0.56–0.66 (Korinek & Suh calibrate to 66%)",
+		Rule:   "0.56 <= labor share <= 0.66 at every step",
+		Runs:   []sim.Config{c},
+		note:   fmt.Sprintf(" (the default %s workers, %d firms, %d-%d)", counts([]int{c.Workers}), c.Firms, c.StartYear, c.StartYear+c.Years),
+		judge:  judgeRange,
 	}
+}
+
+// judgeRange holds the lowest and highest labor share of the run to the
+// BLS range.
+func judgeRange(runs []sim.Config, res []sim.Result) []Outcome {
+	c := runs[0]
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, a := range res[0].Series {
 		lo, hi = math.Min(lo, a.LaborShare), math.Max(hi, a.LaborShare)
@@ -430,7 +483,7 @@ func runRange(ctx context.Context, o Options) ([]Outcome, error) {
 		out[i].Expect = "0.56–0.66"
 		out[i].Note = "BLS range; the error is from its middle"
 	}
-	return tag(out, c, 1), nil
+	return tag(out, c, 1)
 }
 
 // ScaleSizes are the workers of the scale check; firms are one per 125
@@ -458,24 +511,36 @@ func meanLaborShare(res sim.Result) float64 {
 	return sum / float64(len(res.Series))
 }
 
-// runScale runs the default scenario at every ScaleSize with o.Replicates
-// seeds and compares the mean labor share over the run, and its spread
-// across seeds, with the largest size.
-func runScale(ctx context.Context, o Options) ([]Outcome, error) {
+// scaleCheck runs the default scenario at every ScaleSize with
+// o.Replicates seeds and compares the mean labor share over the run, and
+// its spread across seeds, with the largest size.
+func scaleCheck(o Options) Check {
 	r := o.Replicates
-	if r < 3 {
-		return nil, fmt.Errorf("the scale check needs at least 3 replicates, got %d", r)
+	c := Check{
+		Name:   "scale",
+		Title:  "Aggregate shares do not depend on the number of agents",
+		Source: "DESIGN §5: aggregate shares must not depend on agent count beyond sampling noise that shrinks like 1/√N",
+		Rule:   "means within 3 standard errors of N = 100,000; replicate s.d. within a factor 2.5 of the 1/√N line through N = 100,000; log-log slope −0.5 ± 0.25",
+		vary:   map[string]string{"workers": "N", "firms": "N/125", "ai-agents": "N", "seed": "S"},
+		note:   fmt.Sprintf(", N = %s, S = %d seeds derived from --seed %d", counts(ScaleSizes), r, o.Seed),
 	}
-	var cfgs []sim.Config
+	if r < 3 {
+		c.err = fmt.Errorf("the scale check needs at least 3 replicates, got %d", r)
+		return c
+	}
 	for _, n := range ScaleSizes {
 		for k := range r {
-			cfgs = append(cfgs, scaleConfig(o, n, k))
+			c.Runs = append(c.Runs, scaleConfig(o, n, k))
 		}
 	}
-	res, err := runAll(ctx, cfgs, o.Parallel)
-	if err != nil {
-		return nil, err
-	}
+	c.judge = func(runs []sim.Config, res []sim.Result) []Outcome { return judgeScale(o, runs, res) }
+	return c
+}
+
+// judgeScale compares each size's mean labor share and spread across
+// seeds with the largest size's.
+func judgeScale(o Options, cfgs []sim.Config, res []sim.Result) []Outcome {
+	r := o.Replicates
 	mean, sd := make([]float64, len(ScaleSizes)), make([]float64, len(ScaleSizes))
 	for i := range ScaleSizes {
 		x := make([]float64, r)
@@ -506,7 +571,7 @@ func runScale(ctx context.Context, o Options) ([]Outcome, error) {
 	q := outcome("slope of log s.d. on log N", fmt.Sprintf("N=%d..%d", ScaleSizes[0], ScaleSizes[last]), -0.5, slope, -0.75, -0.25)
 	q.Note = "−0.5 ± 0.25"
 	out = append(out, tag([]Outcome{q}, cfgs[0], len(cfgs))...)
-	return out, nil
+	return out
 }
 
 // tag records the runs of configuration c behind outcomes.
