@@ -5,11 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/laborsim/laborsim/economy"
 	"github.com/laborsim/laborsim/experiments"
@@ -610,32 +608,4 @@ func logSlope(n []int, y []float64) float64 {
 		sxx += dx * dx
 	}
 	return sxy / sxx
-}
-
-// runAll runs the configurations, at most parallel at once (GOMAXPROCS
-// when 0), and returns their results in the configurations' order: each
-// run is deterministic in its seed, so the order they finish in does not
-// matter. The first error in configuration order is returned.
-func runAll(ctx context.Context, cfgs []sim.Config, parallel int) ([]sim.Result, error) {
-	if parallel <= 0 {
-		parallel = runtime.GOMAXPROCS(0)
-	}
-	res := make([]sim.Result, len(cfgs))
-	errs := make([]error, len(cfgs))
-	sem := make(chan struct{}, parallel)
-	var wg sync.WaitGroup
-	for i := range cfgs {
-		wg.Go(func() {
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			res[i], errs[i] = sim.Run(ctx, cfgs[i])
-		})
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
-	}
-	return res, nil
 }
