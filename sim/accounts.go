@@ -39,8 +39,9 @@ func (w *World) sellChunk(_, lo, hi int) {
 
 // account reduces the step's national accounts from the chunk partials (in
 // chunk order) and the agents.
-func (w *World) account(years float64, hires int) {
+func (w *World) account() {
 	c := &w.cfg
+	hires := w.hires
 	t := w.totals
 	var wp workerPartial
 	for _, p := range w.wpart {

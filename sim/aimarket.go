@@ -49,7 +49,6 @@ func (w *World) clearAI() {
 	} else {
 		w.allocateAI(lo, lo, theta)
 	}
-	w.deployAI()
 }
 
 // marketChunk is the number of firms per chunk of the AI market's parallel
@@ -170,15 +169,14 @@ func wantedAgents(cum, done float64, left int32) int32 {
 // (aiCount), in parallel over firm chunks: their AI efficiency units and
 // their number. The allocation never wants more agents than exist, so
 // every want is met (see agents.Deploy). Which individual agents go where
-// is settled beside the next phases (moveAgents): only the owners' rents
-// read it (personalRents waits).
+// is settled beside the next phases (move-agents in the schedule): only
+// the owners' rents read it (they wait at rents-wait).
 func (w *World) deployAI() {
 	w.parallel(len(w.firms), firmChunk, (*World).deployChunk)
 	w.deployed = 0
 	for _, n := range w.deployedIn {
 		w.deployed += n
 	}
-	w.beside((*World).moveAgents)
 }
 
 // deployChunk deploys the allocated agents of one firm chunk.
@@ -194,7 +192,8 @@ func (w *World) deployChunk(ch, lo, hi int) {
 }
 
 // moveAgents moves the individual agents to the slots deployAI filled,
-// keeping every agent that can stay where it is.
+// keeping every agent that can stay where it is. It runs on the side
+// goroutine (a sideTask of the schedule).
 func (w *World) moveAgents() {
 	agents.Deploy(w.ai, w.aiCount, w.moved, w.cfg.TaskBins)
 }

@@ -26,8 +26,9 @@ type sectorInputs struct {
 // in proportion to its traditional capital (equally when there is none),
 // which is the equilibrium when firms share a TFP; AI agents come whole,
 // and where no traditional capital pins firms' sizes the humans follow
-// each firm's whole agents (firmLabour).
+// each firm's whole agents (firmLabour). No one is hired by search.
 func (w *World) settleFrictionless() {
+	w.hires = 0
 	sec := w.sectorTotals()
 	w.clearFrictionlessAI(sec)
 	for s := range sec {

@@ -32,9 +32,8 @@ type payouts struct {
 // households updates every household in parallel over worker chunks: wages
 // are paid (after renegotiation for the frictional market), capital income
 // and transfers received, taxes paid, consumption spent, unemployment spells
-// and retraining advanced.
-func (w *World) households(pay payouts) {
-	w.pay = pay
+// and retraining advanced, with the step's payouts w.pay.
+func (w *World) households() {
 	w.parallel(len(w.workers), workerChunk, (*World).householdsChunk)
 }
 

@@ -77,9 +77,10 @@ func (m *labourMarket) init(c Config) {
 }
 
 // decide runs every firm's decision in parallel over firm chunks: its
-// expected costs, its input plan and from it targets, vacancies and layoffs.
-func (w *World) decide(expected float64) {
-	w.expected = expected
+// expected costs, its input plan and from it targets, vacancies and layoffs,
+// at the AI price firms expect this step.
+func (w *World) decide() {
+	w.expected = w.expectedPrice()
 	clear(w.laysOff)
 	w.parallel(len(w.firms), firmChunk, (*World).decideChunk)
 }
