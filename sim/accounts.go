@@ -61,7 +61,7 @@ func (w *World) account() {
 		WageBill:          wp.wages,
 		TradCapitalIncome: t.surplus,
 		AIRents:           w.ownerRents,
-		ScarcityRents:     math.Max(0, w.ownerRents-w.costPrice*float64(w.deployed)),
+		ScarcityRents:     math.Max(0, w.ownerRents-w.ai.costPrice*float64(w.ai.deployed)),
 		Taxes:             w.taxes,
 		Transfers:         w.taxes,
 		Investment:        t.invest + w.computeSpend,
@@ -73,14 +73,14 @@ func (w *World) account() {
 		Hires:             hires,
 		Separations:       wp.separations,
 		Displaced:         wp.displaced,
-		AIAgentsDeployed:  w.deployed,
-		AICostPrice:       w.costPrice,
-		AIPrice:           w.price,
-		AIFrontier:        w.phiA,
-		LogCompute:        w.logCompute,
+		AIAgentsDeployed:  w.ai.deployed,
+		AICostPrice:       w.ai.costPrice,
+		AIPrice:           w.ai.price,
+		AIFrontier:        w.ai.phiA,
+		LogCompute:        w.ai.logCompute,
 	}
-	if c.Frictionless && w.deployed > 0 {
-		a.AIPrice = w.ownerRents / float64(w.deployed)
+	if c.Frictionless && w.ai.deployed > 0 {
+		a.AIPrice = w.ownerRents / float64(w.ai.deployed)
 	}
 	a.Shares()
 	if lf := wp.employed + wp.unemployed; lf > 0 {
@@ -163,16 +163,6 @@ func (w *World) prices(a *economy.Accounts) {
 		w.goods0 = [2]float64{goods, land}
 	}
 	a.GoodsPrice, a.LandPrice = goods/w.goods0[0], land/w.goods0[1]
-}
-
-// invest advances effective compute (law 3 feeding law 1): baseline
-// investment plus the provider's reinvested rents, bought at a price that
-// falls with the cost of AI.
-func (w *World) invest() {
-	c := &w.cfg
-	spy := float64(c.StepsPerYear)
-	units := c.ComputeGrowth/spy + w.computeSpend/w.computePrice
-	w.logCompute = economy.ComputeStep(w.logCompute, units, c.ComputeDepreciate/spy, c.AICostDecline, float64(w.step)/spy)
 }
 
 // updateMarketStats refreshes what firms and searchers read next step: each

@@ -44,8 +44,8 @@ func (w *World) settleFrictionless() {
 // cost price of 0 deploys every agent wherever AI can work.
 func (w *World) clearFrictionlessAI(sec []sectorInputs) {
 	c := w.cfg
-	total := float64(len(w.ai)) * c.AIProductivity
-	pu := w.costPrice / c.AIProductivity
+	total := float64(len(w.ai.agents)) * c.AIProductivity
+	pu := w.ai.costPrice / c.AIProductivity
 	use := func(p float64) float64 {
 		sum := 0.0
 		for s := range sec {
@@ -195,7 +195,7 @@ func (w *World) sectorAIDemand(si *sectorInputs, s int, pu, limit float64) float
 func (w *World) deployFrictionless(sec []sectorInputs) {
 	c := w.cfg
 	cum, done := 0.0, 0.0
-	left := int32(len(w.ai))
+	left := int32(len(w.ai.agents))
 	for f := range w.firms {
 		s := w.firms[f].Sector
 		share := w.firmShare(f, &sec[s])
@@ -207,7 +207,7 @@ func (w *World) deployFrictionless(sec []sectorInputs) {
 				want = wantedAgents(cum, done, left)
 				done = cum
 			}
-			w.aiCount[slot] = want
+			w.ai.count[slot] = want
 			w.vacancies[slot] = 0
 			left -= want
 		}
@@ -216,7 +216,7 @@ func (w *World) deployFrictionless(sec []sectorInputs) {
 	for f := range w.firms {
 		fm := &w.firms[f]
 		fm.AIUnits = 0
-		for _, u := range w.aiUnits[f*c.TaskBins : (f+1)*c.TaskBins] {
+		for _, u := range w.ai.units[f*c.TaskBins : (f+1)*c.TaskBins] {
 			fm.AIUnits += u
 		}
 		sec[fm.Sector].deployed += fm.AIUnits

@@ -80,7 +80,7 @@ func (m *labourMarket) init(c Config) {
 // expected costs, its input plan and from it targets, vacancies and layoffs,
 // at the AI price firms expect this step.
 func (w *World) decide() {
-	w.expected = w.expectedPrice()
+	w.expected = w.ai.expectedPrice()
 	clear(w.laysOff)
 	w.parallel(len(w.firms), firmChunk, (*World).decideChunk)
 }
@@ -107,7 +107,7 @@ func (w *World) decideChunk(ch, lo, hi int) {
 		fm.Scale = scale
 		base, end := f*c.TaskBins, (f+1)*c.TaskBins
 		staffing.Staff(fm.Plan, scale, w.tasks.Weights[s], w.split, agents.Bins{
-			Human: w.human[base:end], Count: w.count[base:end], AI: w.aiUnits[base:end],
+			Human: w.human[base:end], Count: w.count[base:end], AI: w.ai.units[base:end],
 			Target: w.target[base:end], Vacancies: w.vacancies[base:end],
 			Layoff: w.layoff[base:end], Automated: w.automated[base:end],
 		}, r)

@@ -125,12 +125,12 @@ func (w *World) produceChunk(ch, lo, hi int) {
 		var ai, human float64
 		agentsHere := 0
 		for k := f * b; k < (f+1)*b; k++ {
-			ai += w.aiUnits[k]
+			ai += w.ai.units[k]
 			human += w.human[k]
-			t.aiUnits += w.aiUnits[k]
+			t.aiUnits += w.ai.units[k]
 			t.humanUnits += w.human[k]
 			t.vacancies += int(w.vacancies[k])
-			agentsHere += int(w.aiCount[k])
+			agentsHere += int(w.ai.count[k])
 		}
 		w.aiHere[f] = agentsHere
 		w.produceFirm(f, ai, human)

@@ -1,8 +1,6 @@
 package sim
 
 import (
-	"math"
-
 	"github.com/laborsim/laborsim/agents"
 	"github.com/laborsim/laborsim/economy"
 )
@@ -140,29 +138,6 @@ func (w *World) schedule() []phase {
 	return frictionalSchedule
 }
 
-// laws starts a step: the clock, law 2's cost price and law 1's frontier.
-func (w *World) laws() {
-	c := &w.cfg
-	w.step++
-	w.years = float64(w.step-1) / float64(c.StepsPerYear)
-	w.lastCost = w.costPrice
-	w.lastPrice = w.price
-	w.costPrice = w.aiCost(w.years)
-	if !c.FixedFrontier {
-		w.phiA = economy.AIFrontier(c.Automation, c.FrontierSlope, w.logCompute, 1-c.TraditionalShare)
-	}
-	w.setFrontier()
-}
-
-// expectedPrice is the AI price firms plan with: last step's market price
-// moved with the cost price.
-func (w *World) expectedPrice() float64 {
-	if w.lastCost <= 0 {
-		return w.costPrice
-	}
-	return math.Max(w.costPrice, w.lastPrice*w.costPrice/w.lastCost)
-}
-
 // payFirms settles every firm's bills in parallel over firm chunks — wages,
 // AI rents and AI tax, investment in traditional capital out of gross
 // operating surplus, dividends — and adds up the step's totals. A firm
@@ -197,7 +172,7 @@ func (w *World) payChunk(ch, lo, hi int) {
 			fm.WageBill = fm.MPHuman * fm.HumanUnits
 			fm.AIBill = fm.MPAI * fm.AIUnits
 		} else {
-			fm.AIBill = float64(w.aiHere[f]) * w.price
+			fm.AIBill = float64(w.aiHere[f]) * w.ai.price
 		}
 		fm.Paid = 1
 		if owed := fm.WageBill + fm.AIBill*(1+c.AITax); owed > fm.Output {
@@ -258,7 +233,7 @@ func (w *World) settleOwners() {
 // persons own agents: their rents (personalRents) read where each went.
 // Without person-owned agents the moves run on beside the next phases.
 func (w *World) awaitMovesForRents() {
-	if w.owned > 0 {
+	if w.ai.owned > 0 {
 		w.awaitSide()
 	}
 }
@@ -266,19 +241,19 @@ func (w *World) awaitMovesForRents() {
 // personalRents sums the rents earned by deployed person-owned agents.
 // The agents have moved (rents-wait).
 func (w *World) personalRents() float64 {
-	if w.owned == 0 {
+	if w.ai.owned == 0 {
 		return 0
 	}
 	sum := 0.0
-	for i := range w.ai[:w.owned] {
-		a := &w.ai[i]
+	for i := range w.ai.agents[:w.ai.owned] {
+		a := &w.ai.agents[i]
 		if a.Firm == agents.Idle {
 			continue
 		}
 		if w.cfg.Frictionless {
 			sum += w.firms[a.Firm].MPAI * float64(a.Productivity) * w.firms[a.Firm].Paid
 		} else {
-			sum += w.price * w.firms[a.Firm].Paid
+			sum += w.ai.price * w.firms[a.Firm].Paid
 		}
 	}
 	return sum

@@ -45,15 +45,12 @@ type World struct {
 
 	workers []agents.Worker
 	firms   []agents.Firm
-	ai      []agents.AIAgent
-	owned   int // AI agents owned by persons (the compute budget)
+
+	ai aiMarket // the AI agents, their market and the laws of their cost and reach (aimarket.go)
 
 	// Firm·bin arrays, index f·B + b.
 	human     []float64
 	count     []int32
-	aiCount   []int32   // AI agents: what the market allocates, all of it deployed
-	aiUnits   []float64 // AI efficiency units deployed
-	moved     []int32   // moveAgents' count of the agents it has placed in each slot
 	target    []float64
 	vacancies []int32
 	layoff    []float32
@@ -69,37 +66,21 @@ type World struct {
 	aiHere   []int     // AI agents deployed at each firm, counted by produce
 	paid     []float64 // Paid, set by payChunk
 
-	deployedIn []int // AI agents deployed in each firm chunk
-
-	// The AI market's scratch: each firm's demand, each market chunk's
-	// highest price, and the prices and rationing share being evaluated.
-	demand                       []float64
-	chunkMax                     []float64
-	demandPrice, demandLo, theta float64
-
 	rng  *streams
 	pool *pool // helper goroutines of the parallel phases
 
 	sideRunning  bool // a function started by beside has not been awaited
 	recountParts int  // firm ranges of the recount, or of the hires' addition, under way
 
-	step       int
-	years      float64 // years since the start at the beginning of this step
-	hires      int     // hires of this step's matching
-	pay        payouts // this step's per-household flows
-	expected   float64 // AI price firms plan with this step
-	phiA       float64
-	logCompute float64
-	costPrice  float64 // law-2 cost price this step (with markup)
-	price      float64 // AI market-clearing price this step
-	lastCost   float64
-	lastPrice  float64
-	deployed   int
+	step     int
+	years    float64 // years since the start at the beginning of this step
+	hires    int     // hires of this step's matching
+	pay      payouts // this step's per-household flows
+	expected float64 // AI price firms plan with this step
 
-	computePrice float64 // money per C0-unit of compute at start prices
-	meanRate0    float64 // mean wage rate at the start
-	goods0       [2]float64
-	gdpPrev      float64
+	meanRate0 float64 // mean wage rate at the start
+	goods0    [2]float64
+	gdpPrev   float64
 
 	sectorRes  []float64 // mean reservation wage rate of each sector's unemployed
 	sectorVac  []float64 // vacancy rate of each sector
@@ -144,7 +125,7 @@ func New(cfg Config) (*World, error) {
 	w.basin = economy.Basket{Sigma: cfg.LandSigma, Weight: cfg.LandWeight}
 	w.allocate()
 	w.orderBins()
-	w.phiA = cfg.Automation
+	w.ai.phiA = cfg.Automation
 	w.setFrontier()
 	r := rand.New(rand.NewPCG(splitMix64(cfg.Seed^streamInit), splitMix64(cfg.Seed+streamInit)))
 	w.initFirms(r)
@@ -153,7 +134,7 @@ func New(cfg Config) (*World, error) {
 	for j := range w.workers {
 		w.qual[j] = w.qualification(w.workers[j].Skill)
 	}
-	w.initAI()
+	w.ai.initAgents(cfg)
 	w.placeWorkers()
 	w.initUnemployment(r)
 	w.tabulateDecay()
@@ -161,8 +142,7 @@ func New(cfg Config) (*World, error) {
 	w.produce()
 	w.initWages()
 	w.initWealth()
-	w.costPrice = w.aiCost(0)
-	w.lastCost, w.lastPrice, w.price = w.costPrice, w.costPrice, w.costPrice
+	w.ai.startPrices(&w.cfg)
 	w.updateMarketStats()
 	w.money0 = w.money()
 	return w, nil
@@ -176,11 +156,8 @@ func (w *World) allocate() {
 	w.blocks = make([]economy.Blocks, c.Sectors)
 	w.workers = make([]agents.Worker, c.Workers)
 	w.firms = make([]agents.Firm, c.Firms)
-	w.ai = make([]agents.AIAgent, c.AIAgents)
 	w.human, w.target = make([]float64, fb), make([]float64, fb)
-	w.aiUnits = make([]float64, fb)
-	w.count, w.aiCount, w.vacancies = make([]int32, fb), make([]int32, fb), make([]int32, fb)
-	w.moved = make([]int32, fb)
+	w.count, w.vacancies = make([]int32, fb), make([]int32, fb)
 	w.layoff, w.automated = make([]float32, fb), make([]bool, fb)
 	w.laysOff = make([]uint64, (fb+63)/64)
 	w.mpHuman, w.offers, w.wageBill = make([]float64, c.Firms), make([]float64, c.Firms), make([]float64, c.Firms)
@@ -189,8 +166,7 @@ func (w *World) allocate() {
 	w.sectorRes, w.sectorVac = make([]float64, c.Sectors), make([]float64, c.Sectors)
 	nw, nf := chunks(c.Workers, workerChunk), chunks(c.Firms, firmChunk)
 	w.wpart, w.fpart, w.slotSums = make([]workerPartial, nw), make([]firmPartial, nf), make([]slotTotals, nf)
-	w.deployedIn = make([]int, nf)
-	w.demand, w.chunkMax = make([]float64, c.Firms), make([]float64, chunks(c.Firms, marketChunk))
+	w.ai.init(c)
 	w.rng = newStreams(c.Seed, max(nw, nf, 1))
 	for k := range w.samples {
 		w.samples[k].Resize(c.Workers, workerChunk)
@@ -209,11 +185,11 @@ const prefaultParts = 16
 // after another in the sequential parts of New.
 func (w *World) prefault(p, _, _ int) {
 	touch(w.workers, p)
-	touch(w.ai, p)
-	for _, s := range [][]float64{w.human, w.target, w.aiUnits} {
+	touch(w.ai.agents, p)
+	for _, s := range [][]float64{w.human, w.target, w.ai.units} {
 		touch(s, p)
 	}
-	for _, s := range [][]int32{w.count, w.aiCount, w.moved, w.vacancies} {
+	for _, s := range [][]int32{w.count, w.ai.count, w.ai.moved, w.vacancies} {
 		touch(s, p)
 	}
 	touch(w.layoff, p)
@@ -249,7 +225,7 @@ func (w *World) orderBins() {
 // setFrontier recomputes the bins' splits and the sectors' blocks for the
 // current AI frontier.
 func (w *World) setFrontier() {
-	w.tasks.Frontier(w.cfg.TraditionalShare, w.phiA, w.split)
+	w.tasks.Frontier(w.cfg.TraditionalShare, w.ai.phiA, w.split)
 	for s := range w.blocks {
 		w.blocks[s] = economy.SectorBlocks(w.tasks.Weights[s], w.split)
 	}
@@ -300,20 +276,6 @@ func (w *World) initWorkers(r *rand.Rand) {
 			Sector:     w.firms[j%c.Firms].Sector,
 			Firm:       -1,
 		}
-	}
-}
-
-// initAI creates the AI agents, idle; the first ComputeBudget·Workers of
-// them belong to persons in turn, the rest to the AI provider.
-func (w *World) initAI() {
-	c := w.cfg
-	w.owned = min(c.AIAgents, int(c.ComputeBudget*float64(c.Workers)))
-	for i := range w.ai {
-		owner := int32(-1)
-		if i < w.owned {
-			owner = int32(i % c.Workers)
-		}
-		w.ai[i] = agents.AIAgent{Firm: agents.Idle, Owner: owner, Productivity: float32(c.AIProductivity)}
 	}
 }
 
@@ -496,13 +458,8 @@ func (w *World) initWealth() {
 		wk.Stake = wk.Wealth / total
 		wk.Wealth *= scale
 	}
-	w.computePrice = 0.02 * float64(c.StepsPerYear) * math.Max(gdp, 1e-300)
+	w.ai.computePrice = 0.02 * float64(c.StepsPerYear) * math.Max(gdp, 1e-300)
 	w.gdpPrev = gdp
-}
-
-// aiCost is law 2 with the provider's markup, at years since the start.
-func (w *World) aiCost(years float64) float64 {
-	return economy.AIPrice(w.cfg.AIPrice*(1+w.cfg.AIMarkup), w.cfg.AICostDecline, years)
 }
 
 // money is the total money held by every agent.
