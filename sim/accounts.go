@@ -3,7 +3,6 @@ package sim
 import (
 	"math"
 
-	"github.com/laborsim/laborsim/agents"
 	"github.com/laborsim/laborsim/economy"
 )
 
@@ -41,17 +40,20 @@ func (w *World) sellChunk(_, lo, hi int) {
 // chunk order) and the agents.
 func (w *World) account() {
 	c := &w.cfg
-	hires := w.hires
+	hires := w.labour.hires
 	t := w.totals
 	var wp workerPartial
 	for _, p := range w.wpart {
-		wp.separations += p.separations
-		wp.displaced += p.displaced
 		wp.employed += p.employed
 		wp.unemployed += p.unemployed
 		wp.retraining += p.retraining
 		wp.wages += p.wages
 		wp.consumption += p.consumption + p.retrainPaid + p.subsidy
+	}
+	var sep separations
+	for _, s := range w.labour.separated {
+		sep.all += s.all
+		sep.displaced += s.displaced
 	}
 	a := economy.Accounts{
 		Step:              w.step,
@@ -71,8 +73,8 @@ func (w *World) account() {
 		Retraining:        wp.retraining,
 		Vacancies:         t.vacancies,
 		Hires:             hires,
-		Separations:       wp.separations,
-		Displaced:         wp.displaced,
+		Separations:       sep.all,
+		Displaced:         sep.displaced,
 		AIAgentsDeployed:  w.ai.deployed,
 		AICostPrice:       w.ai.costPrice,
 		AIPrice:           w.ai.price,
@@ -163,69 +165,4 @@ func (w *World) prices(a *economy.Accounts) {
 		w.goods0 = [2]float64{goods, land}
 	}
 	a.GoodsPrice, a.LandPrice = goods/w.goods0[0], land/w.goods0[1]
-}
-
-// updateMarketStats refreshes what firms and searchers read next step: each
-// sector's mean reservation wage of its unemployed and vacancy rate, the
-// sector retrainees move to, and every firm's expected cost of a hire.
-func (w *World) updateMarketStats() {
-	c := &w.cfg
-	floor := c.HomeProduction * w.meanRate0
-	var resSum [4]float64
-	var resN [4]int
-	if w.step == 0 {
-		for j := range w.workers {
-			wk := &w.workers[j]
-			if wk.Status == agents.Unemployed {
-				resSum[wk.Sector] += w.reservation(wk, floor)
-				resN[wk.Sector]++
-			}
-		}
-	} else {
-		for _, p := range w.wpart {
-			for s := range p.resSum {
-				resSum[s] += p.resSum[s]
-				resN[s] += p.resN[s]
-			}
-		}
-	}
-	var vac, emp, mp, units [4]float64
-	for f := range w.firms {
-		fm := &w.firms[f]
-		s := fm.Sector
-		for k := f * c.TaskBins; k < (f+1)*c.TaskBins; k++ {
-			vac[s] += float64(w.vacancies[k])
-			emp[s] += float64(w.count[k])
-			mp[s] += fm.MPHuman * w.human[k]
-			units[s] += w.human[k]
-		}
-	}
-	best := -1.0
-	for s := range c.Sectors {
-		meanMP := w.meanRate0
-		if units[s] > 0 {
-			meanMP = mp[s] / units[s]
-		}
-		w.sectorRes[s] = math.Max(floor, meanMP)
-		if resN[s] > 0 {
-			w.sectorRes[s] = resSum[s] / float64(resN[s])
-		}
-		w.sectorVac[s] = 0
-		if vac[s]+emp[s] > 0 {
-			w.sectorVac[s] = vac[s] / (vac[s] + emp[s])
-		}
-		if w.sectorVac[s] > best {
-			best, w.bestSector = w.sectorVac[s], s
-		}
-	}
-	for f := range w.firms {
-		fm := &w.firms[f]
-		res := w.sectorRes[fm.Sector]
-		mpf := fm.MPHuman
-		if mpf <= 0 {
-			mpf = res
-		}
-		fm.HumanCost = max(agents.Bargain(res, max(mpf, res), c.Bargaining), 1e-12)
-		w.offers[f] = max(fm.MPHuman, fm.HumanCost)
-	}
 }

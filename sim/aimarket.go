@@ -160,7 +160,7 @@ func (w *World) keptChunk(ch, lo, hi int) {
 	for f := lo; f < hi; f++ {
 		fm := &w.firms[f]
 		h := 0.0
-		for _, x := range w.human[f*b : (f+1)*b] {
+		for _, x := range w.labour.human[f*b : (f+1)*b] {
 			h += x
 		}
 		need := w.blocks[fm.Sector].Human * fm.Plan.Human * fm.Scale

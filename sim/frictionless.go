@@ -28,7 +28,7 @@ type sectorInputs struct {
 // and where no traditional capital pins firms' sizes the humans follow
 // each firm's whole agents (firmLabour). No one is hired by search.
 func (w *World) settleFrictionless() {
-	w.hires = 0
+	w.labour.hires = 0
 	sec := w.sectorTotals()
 	w.clearFrictionlessAI(sec)
 	for s := range sec {
@@ -264,8 +264,8 @@ func (w *World) humanPattern(si *sectorInputs, s, i int) float64 {
 // recomputes), so rounding never piles up in one firm.
 func (w *World) pourFrictionless(sec []sectorInputs) {
 	c := w.cfg
-	if w.order == nil {
-		w.order = w.sortedWorkers()
+	if w.labour.order == nil {
+		w.labour.order = w.sortedWorkers()
 	}
 	for f := range w.firms {
 		w.firms[f].HumanUnits = 0
@@ -297,12 +297,12 @@ func (w *World) pourFrictionless(sec []sectorInputs) {
 				w.target[f*c.TaskBins+i] = h * p
 				fm := &w.firms[f]
 				want := budget * covered
-				for next < len(w.order) && int(w.workers[w.order[next]].Sector) == s {
-					eff := float64(w.workers[w.order[next]].Efficiency)
+				for next < len(w.labour.order) && int(w.workers[w.labour.order[next]].Sector) == s {
+					eff := float64(w.workers[w.labour.order[next]].Efficiency)
 					if fm.HumanUnits+eff/2 > want {
 						break
 					}
-					w.hireAt(int(w.order[next]), f*c.TaskBins+i)
+					w.hireAt(int(w.labour.order[next]), f*c.TaskBins+i)
 					fm.HumanUnits += eff
 					next++
 				}
@@ -320,10 +320,10 @@ func (w *World) pourFrictionless(sec []sectorInputs) {
 // worker to place.
 func (w *World) pourLeftovers(s int, si *sectorInputs, last, next int) int {
 	c := w.cfg
-	more := func() bool { return next < len(w.order) && int(w.workers[w.order[next]].Sector) == s }
+	more := func() bool { return next < len(w.labour.order) && int(w.workers[w.labour.order[next]].Sector) == s }
 	if last < 0 {
 		for ; more(); next++ {
-			w.workers[w.order[next]].Status = agents.Unemployed
+			w.workers[w.labour.order[next]].Status = agents.Unemployed
 		}
 		return next
 	}
@@ -333,7 +333,7 @@ func (w *World) pourLeftovers(s int, si *sectorInputs, last, next int) int {
 		budget := math.Round(cum) - math.Round(done)
 		done = cum
 		if w.firms[f].HumanUnits < budget {
-			w.hireAt(int(w.order[next]), f*c.TaskBins+last)
+			w.hireAt(int(w.labour.order[next]), f*c.TaskBins+last)
 			next++
 		}
 	}
@@ -341,7 +341,7 @@ func (w *World) pourLeftovers(s int, si *sectorInputs, last, next int) int {
 		if f >= c.Firms {
 			f = s
 		}
-		w.hireAt(int(w.order[next]), f*c.TaskBins+last)
+		w.hireAt(int(w.labour.order[next]), f*c.TaskBins+last)
 		next++
 	}
 	return next

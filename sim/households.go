@@ -11,7 +11,6 @@ import (
 // Chunks add up into a local copy and store it once, so that two cores
 // never write the same cache line in the loop.
 type workerPartial struct {
-	separations, displaced            int
 	employed, unemployed, retraining  int
 	wages                             float64
 	consumption, retrainPaid, subsidy float64
@@ -42,9 +41,9 @@ func (w *World) households() {
 func (w *World) householdsChunk(ch, lo, hi int) {
 	c := &w.cfg
 	pay := w.pay
-	floor := c.HomeProduction * w.meanRate0
+	floor := c.HomeProduction * w.labour.meanRate0
 	r := w.rng.get(ch, streamHouseholds, w.step, ch)
-	p := &workerPartial{separations: w.wpart[ch].separations, displaced: w.wpart[ch].displaced}
+	p := &workerPartial{}
 	for j := lo; j < hi; j++ {
 		wk := &w.workers[j]
 		if pay.flexible && wk.Status == agents.Employed {
@@ -108,8 +107,8 @@ func (w *World) advance(j int, wk *agents.Worker, pay payouts, r *rand.Rand, p *
 		wk.Months--
 		if wk.Months <= 0 {
 			wk.Skill = float32(math.Min(1, float64(wk.Skill)+c.RetrainGain))
-			w.qual[j] = w.qualification(wk.Skill)
-			wk.Sector = uint8(w.bestSector)
+			w.labour.qual[j] = w.qualification(wk.Skill)
+			wk.Sector = uint8(w.labour.bestSector)
 			wk.Status, wk.Months, wk.Displaced = agents.Unemployed, 0, false
 		}
 	case agents.Unemployed:

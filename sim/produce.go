@@ -1,7 +1,8 @@
 package sim
 
 import (
-	"runtime"
+	"math"
+	"sync/atomic"
 
 	"github.com/laborsim/laborsim/agents"
 )
@@ -13,101 +14,72 @@ type firmPartial struct {
 	vacancies                                             int
 }
 
-// recount rebuilds every slot's human units and head count, and every
-// firm's wage bill, from the workers, adding them up in index order. It
-// lists the workers' posts (postChunk) and sums them (clearStaff, then
-// sumStaff); the step's schedule has separate list the posts and runs the
-// sums beside the matching.
-func (w *World) recount() {
-	w.parallel(len(w.workers), workerChunk, (*World).postChunk)
-	w.clearStaff()
-	w.sumStaff()
+// decide runs every firm's decision in parallel over firm chunks: its
+// expected costs, its input plan and from it targets, vacancies and layoffs,
+// at the AI price firms expect this step.
+func (w *World) decide() {
+	w.expected = w.ai.expectedPrice()
+	clear(w.laysOff)
+	w.parallel(len(w.firms), firmChunk, (*World).decideChunk)
 }
 
-// post is an employed worker's slot, efficiency and wage as the recount
-// adds them up (slot −1 for a worker without a job). The posts, 16 bytes
-// a worker in index order, spare the recount's passes the workers' 56.
-type post struct {
-	slot int32
-	eff  float32
-	wage float64
-}
-
-// postOf is worker wk's post.
-func (w *World) postOf(wk *agents.Worker) post {
-	if wk.Status != agents.Employed {
-		return post{slot: -1}
-	}
-	return post{slot: wk.Firm*int32(w.cfg.TaskBins) + int32(wk.Bin), eff: wk.Efficiency, wage: wk.Wage()}
-}
-
-// postChunk lists the posts of one worker chunk.
-func (w *World) postChunk(_, lo, hi int) {
-	for j := lo; j < hi; j++ {
-		w.posts[j] = w.postOf(&w.workers[j])
-	}
-}
-
-// clearStaff zeroes the slots' human units and head counts, in parallel
-// over firm chunks: the first half of recount, which the step runs ahead
-// of the second.
-func (w *World) clearStaff() {
-	w.parallel(len(w.firms), firmChunk, (*World).clearStaffChunk)
-}
-
-func (w *World) clearStaffChunk(_, lo, hi int) {
-	b := w.cfg.TaskBins
-	clear(w.human[lo*b : hi*b])
-	clear(w.count[lo*b : hi*b])
-}
-
-// sumStaff adds up the posts into the cleared slots and the wage bills.
-// The firms are split into one range per core, and each core passes over
-// all the posts but adds up only those of its own firms: every sum is
-// still taken in index order, so the numbers do not depend on the number
-// of ranges, while the scattered additions into the slots are shared out.
-func (w *World) sumStaff() {
-	w.recountParts = w.staffParts()
-	if w.sideRunning {
-		w.recountParts = max(1, w.recountParts-1) // the side goroutine has a core
-	}
-	w.parallel(w.recountParts, 1, (*World).recountPart)
-}
-
-// staffParts is the number of firm ranges the recount and the hires are
-// added up in: one per core.
-func (w *World) staffParts() int {
-	return min(w.pool.helpers+1, runtime.GOMAXPROCS(0), len(w.firms))
-}
-
-// staffRange is the firms [lo, hi) of range part of w.recountParts.
-func (w *World) staffRange(part int) (lo, hi int) {
-	n := len(w.firms)
-	return n * part / w.recountParts, n * (part + 1) / w.recountParts
-}
-
-// recountPart recounts the firms of range part of w.recountParts.
-func (w *World) recountPart(part, _, _ int) {
-	w.recountFirms(w.staffRange(part))
-}
-
-// recountFirms adds up the posts of the firms [lo, hi).
-func (w *World) recountFirms(lo, hi int) {
-	b := int32(w.cfg.TaskBins)
-	bill := w.wageBill[lo:hi]
-	clear(bill)
-	slo, shi := int32(lo)*b, int32(hi)*b
-	for _, p := range w.posts {
-		if p.slot < slo || p.slot >= shi {
-			continue
+// decideChunk runs the decisions of one firm chunk at the expected AI
+// price w.expected.
+func (w *World) decideChunk(ch, lo, hi int) {
+	c := &w.cfg
+	staffing := agents.Staffing{Adjust: c.Adjustment, Separation: c.Separation, MeanEff: 1,
+		MaxPost: c.Workers/c.Firms + 1}
+	pu := w.expected / c.AIProductivity
+	r := w.rng.get(ch, streamFirms, w.step, ch)
+	for f := lo; f < hi; f++ {
+		fm := &w.firms[f]
+		s := int(fm.Sector)
+		bl := w.blocks[s]
+		fm.Plan = w.ces.Demand(fm.TFP, fm.Capital, bl, fm.HumanCost, pu)
+		fm.RT, fm.QH = 0, 0
+		if bl.Trad > 0 {
+			fm.RT = fm.Capital / bl.Trad
+			fm.QH = bl.Human * math.Pow(fm.TFP/fm.HumanCost, c.Sigma-1)
 		}
-		w.human[p.slot] += float64(p.eff)
-		w.count[p.slot]++
-		bill[p.slot/b-int32(lo)] += p.wage
+		scale := w.unscaledSize(f)
+		fm.Scale = scale
+		base, end := f*c.TaskBins, (f+1)*c.TaskBins
+		staffing.Staff(fm.Plan, scale, w.tasks.Weights[s], w.split, agents.Bins{
+			Human: w.labour.human[base:end], Count: w.labour.count[base:end], AI: w.ai.units[base:end],
+			Target: w.target[base:end], Vacancies: w.vacancies[base:end],
+			Layoff: w.layoff[base:end], Automated: w.automated[base:end],
+		}, r)
+		for k := base; k < end; k++ {
+			if w.layoff[k] != 0 {
+				atomic.OrUint64(&w.laysOff[k>>6], 1<<(k&63)) // a word may span two chunks
+			}
+		}
 	}
-	for i, v := range bill {
-		w.firms[lo+i].WageBill = v
+}
+
+// unscaledSize is the output index a firm without a fixed factor aims at:
+// its current one, grown or shrunk by at most 10% a month toward where its
+// humans' marginal product meets their cost. Firms whose plan pins down
+// their scale get 1.
+func (w *World) unscaledSize(f int) float64 {
+	fm := &w.firms[f]
+	if fm.Plan.Scaled {
+		return 1
 	}
+	if fm.X <= 0 {
+		units := 0.0
+		for _, h := range w.labour.human[f*w.cfg.TaskBins : (f+1)*w.cfg.TaskBins] {
+			units += h
+		}
+		bl := w.blocks[fm.Sector]
+		per := bl.Human*fm.Plan.Human + bl.AI*fm.Plan.AI
+		if fm.Plan.UseAI {
+			per = bl.Human * fm.Plan.Human
+		}
+		return (units + 1) / max(per, 1e-300)
+	}
+	g := math.Pow(max(fm.MPHuman, 1e-300)/fm.HumanCost, w.cfg.Sigma)
+	return fm.X * max(0.9, min(1.1, g))
 }
 
 // produce runs every firm's production in parallel over firm chunks.
@@ -126,9 +98,9 @@ func (w *World) produceChunk(ch, lo, hi int) {
 		agentsHere := 0
 		for k := f * b; k < (f+1)*b; k++ {
 			ai += w.ai.units[k]
-			human += w.human[k]
+			human += w.labour.human[k]
 			t.aiUnits += w.ai.units[k]
-			t.humanUnits += w.human[k]
+			t.humanUnits += w.labour.human[k]
 			t.vacancies += int(w.vacancies[k])
 			agentsHere += int(w.ai.count[k])
 		}

@@ -224,7 +224,7 @@ func (w *World) settleOwners() {
 		dividendPerStake: payout,
 		budgetRent:       personal / n,
 		ubi:              ubi,
-		retrainCost:      c.RetrainCost * w.meanRate0,
+		retrainCost:      c.RetrainCost * w.labour.meanRate0,
 		flexible:         c.Frictionless,
 	}
 }

@@ -40,17 +40,13 @@ type World struct {
 	byReq  []int            // bins in ascending order of requirement
 	rank   []int            // rank[i]: bin i's place in byReq
 
-	decayPow []float64 // ReservationDecay^m for the month counts m of the run
-	qual     []int16   // each worker's qualification (the bins it can work), kept with its skill
-
 	workers []agents.Worker
 	firms   []agents.Firm
 
-	ai aiMarket // the AI agents, their market and the laws of their cost and reach (aimarket.go)
+	labour labour   // who works where, the search market and its statistics (labor.go, match.go)
+	ai     aiMarket // the AI agents, their market and the laws of their cost and reach (aimarket.go)
 
 	// Firm·bin arrays, index f·B + b.
-	human     []float64
-	count     []int32
 	target    []float64
 	vacancies []int32
 	layoff    []float32
@@ -59,34 +55,23 @@ type World struct {
 
 	// Per-firm copies that the passes over workers and jobs read at
 	// random: 8 bytes a firm instead of a Firm's cache lines.
-	mpHuman  []float64 // MPHuman, set by produce
-	offers   []float64 // what a firm bargains over in a hire: its humans' marginal product or, if larger, its expected cost of a hire; set by updateMarketStats
-	wageBill []float64 // recount's sums
-	posts    []post    // each worker's post, for the recount
-	aiHere   []int     // AI agents deployed at each firm, counted by produce
-	paid     []float64 // Paid, set by payChunk
+	mpHuman []float64 // MPHuman, set by produce
+	aiHere  []int     // AI agents deployed at each firm, counted by produce
+	paid    []float64 // Paid, set by payChunk
 
 	rng  *streams
 	pool *pool // helper goroutines of the parallel phases
 
-	sideRunning  bool // a function started by beside has not been awaited
-	recountParts int  // firm ranges of the recount, or of the hires' addition, under way
+	sideRunning bool // a function started by beside has not been awaited
 
 	step     int
 	years    float64 // years since the start at the beginning of this step
-	hires    int     // hires of this step's matching
 	pay      payouts // this step's per-household flows
 	expected float64 // AI price firms plan with this step
 
-	meanRate0 float64 // mean wage rate at the start
-	goods0    [2]float64
-	gdpPrev   float64
+	goods0  [2]float64
+	gdpPrev float64
 
-	sectorRes  []float64 // mean reservation wage rate of each sector's unemployed
-	sectorVac  []float64 // vacancy rate of each sector
-	bestSector int
-
-	market   labourMarket
 	wpart    []workerPartial
 	fpart    []firmPartial
 	slotSums []slotTotals // per firm chunk, from produce for pay
@@ -106,8 +91,6 @@ type World struct {
 	computeSpend float64 // provider's reinvestment in compute
 	taxes        float64
 	spending     float64 // total spending on goods
-
-	order []int32 // workers by sector, then descending skill (frictionless pouring)
 
 	acc economy.Accounts
 }
@@ -130,9 +113,8 @@ func New(cfg Config) (*World, error) {
 	r := rand.New(rand.NewPCG(splitMix64(cfg.Seed^streamInit), splitMix64(cfg.Seed+streamInit)))
 	w.initFirms(r)
 	w.initWorkers(r)
-	w.qual = make([]int16, cfg.Workers)
 	for j := range w.workers {
-		w.qual[j] = w.qualification(w.workers[j].Skill)
+		w.labour.qual[j] = w.qualification(w.workers[j].Skill)
 	}
 	w.ai.initAgents(cfg)
 	w.placeWorkers()
@@ -156,22 +138,20 @@ func (w *World) allocate() {
 	w.blocks = make([]economy.Blocks, c.Sectors)
 	w.workers = make([]agents.Worker, c.Workers)
 	w.firms = make([]agents.Firm, c.Firms)
-	w.human, w.target = make([]float64, fb), make([]float64, fb)
-	w.count, w.vacancies = make([]int32, fb), make([]int32, fb)
+	w.target = make([]float64, fb)
+	w.vacancies = make([]int32, fb)
 	w.layoff, w.automated = make([]float32, fb), make([]bool, fb)
 	w.laysOff = make([]uint64, (fb+63)/64)
-	w.mpHuman, w.offers, w.wageBill = make([]float64, c.Firms), make([]float64, c.Firms), make([]float64, c.Firms)
+	w.mpHuman = make([]float64, c.Firms)
 	w.aiHere, w.paid = make([]int, c.Firms), make([]float64, c.Firms)
-	w.posts = make([]post, c.Workers)
-	w.sectorRes, w.sectorVac = make([]float64, c.Sectors), make([]float64, c.Sectors)
 	nw, nf := chunks(c.Workers, workerChunk), chunks(c.Firms, firmChunk)
 	w.wpart, w.fpart, w.slotSums = make([]workerPartial, nw), make([]firmPartial, nf), make([]slotTotals, nf)
+	w.labour.init(c)
 	w.ai.init(c)
 	w.rng = newStreams(c.Seed, max(nw, nf, 1))
 	for k := range w.samples {
 		w.samples[k].Resize(c.Workers, workerChunk)
 	}
-	w.market.init(c)
 	w.parallel(prefaultParts, 1, (*World).prefault)
 }
 
@@ -186,16 +166,16 @@ const prefaultParts = 16
 func (w *World) prefault(p, _, _ int) {
 	touch(w.workers, p)
 	touch(w.ai.agents, p)
-	for _, s := range [][]float64{w.human, w.target, w.ai.units} {
+	for _, s := range [][]float64{w.labour.human, w.target, w.ai.units} {
 		touch(s, p)
 	}
-	for _, s := range [][]int32{w.count, w.ai.count, w.ai.moved, w.vacancies} {
+	for _, s := range [][]int32{w.labour.count, w.ai.count, w.ai.moved, w.vacancies} {
 		touch(s, p)
 	}
 	touch(w.layoff, p)
 	touch(w.automated, p)
-	touch(w.market.seekers, p)
-	touch(w.posts, p)
+	touch(w.labour.match.seekers, p)
+	touch(w.labour.posts, p)
 }
 
 // touch writes the zero value into every 4 KB page of part p of s.
@@ -311,10 +291,10 @@ func (w *World) placeWorkers() {
 // cumulative rounding (each slot within one worker of its target).
 func (w *World) pour() {
 	c := w.cfg
-	if w.order == nil {
-		w.order = w.sortedWorkers()
+	if w.labour.order == nil {
+		w.labour.order = w.sortedWorkers()
 	}
-	order := w.order
+	order := w.labour.order
 	next := 0
 	for s := range c.Sectors {
 		var want, got float64
@@ -390,7 +370,7 @@ func (w *World) initUnemployment(r *rand.Rand) {
 	}
 }
 
-// tabulateDecay fills w.decayPow for every spell an unemployed worker can
+// tabulateDecay fills w.labour.decayPow for every spell an unemployed worker can
 // reach in the run: the longest at the start plus one a step (beyond it,
 // w.reservation computes the power).
 func (w *World) tabulateDecay() {
@@ -398,9 +378,9 @@ func (w *World) tabulateDecay() {
 	for j := range w.workers {
 		longest = max(longest, int(w.workers[j].Months))
 	}
-	w.decayPow = make([]float64, min(math.MaxInt16, longest+w.cfg.Steps())+1)
-	for m := range w.decayPow {
-		w.decayPow[m] = math.Pow(w.cfg.ReservationDecay, float64(m))
+	w.labour.decayPow = make([]float64, min(math.MaxInt16, longest+w.cfg.Steps())+1)
+	for m := range w.labour.decayPow {
+		w.labour.decayPow[m] = math.Pow(w.cfg.ReservationDecay, float64(m))
 	}
 }
 
@@ -423,13 +403,13 @@ func (w *World) initWages() {
 		all += sum[s]
 		allUnits += units[s]
 	}
-	w.meanRate0 = all / math.Max(allUnits, 1e-300)
+	w.labour.meanRate0 = all / math.Max(allUnits, 1e-300)
 	for j := range w.workers {
 		wk := &w.workers[j]
 		if wk.Status != agents.Employed {
 			wk.Rate = sum[wk.Sector] / math.Max(units[wk.Sector], 1e-300)
 			if units[wk.Sector] == 0 {
-				wk.Rate = w.meanRate0
+				wk.Rate = w.labour.meanRate0
 			}
 		}
 	}
