@@ -6,36 +6,6 @@ import (
 	"github.com/laborsim/laborsim/economy"
 )
 
-// sellGoods closes the goods market: households' consumption and retraining,
-// firms' investment and the provider's compute purchases are spent on the
-// goods of all firms in proportion to their output (Say's law: what is not
-// bought is added to inventories, financed by the firm's cash).
-func (w *World) sellGoods() {
-	var cons, retrain, subsidy float64
-	for _, p := range w.wpart {
-		cons += p.consumption
-		retrain += p.retrainPaid
-		subsidy += p.subsidy
-	}
-	w.government -= subsidy
-	w.spending = cons + retrain + subsidy + w.totals.invest + w.computeSpend
-	w.parallel(len(w.firms), firmChunk, (*World).sellChunk)
-}
-
-// sellChunk credits the firms of one chunk with their sales.
-func (w *World) sellChunk(_, lo, hi int) {
-	gdp := w.totals.gdp
-	n := float64(len(w.firms))
-	for f := lo; f < hi; f++ {
-		fm := &w.firms[f]
-		if gdp > 0 {
-			fm.Cash += w.spending * (fm.Output / gdp)
-		} else {
-			fm.Cash += w.spending / n
-		}
-	}
-}
-
 // account reduces the step's national accounts from the chunk partials (in
 // chunk order) and the agents.
 func (w *World) account() {

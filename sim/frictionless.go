@@ -208,7 +208,7 @@ func (w *World) deployFrictionless(sec []sectorInputs) {
 				done = cum
 			}
 			w.ai.count[slot] = want
-			w.vacancies[slot] = 0
+			w.prod.vacancies[slot] = 0
 			left -= want
 		}
 	}
@@ -294,7 +294,7 @@ func (w *World) pourFrictionless(sec []sectorInputs) {
 				cum += h
 				budget := math.Round(cum) - math.Round(done)
 				done = cum
-				w.target[f*c.TaskBins+i] = h * p
+				w.prod.target[f*c.TaskBins+i] = h * p
 				fm := &w.firms[f]
 				want := budget * covered
 				for next < len(w.labour.order) && int(w.workers[w.labour.order[next]].Sector) == s {

@@ -47,7 +47,7 @@ func (w *World) householdsChunk(ch, lo, hi int) {
 	for j := lo; j < hi; j++ {
 		wk := &w.workers[j]
 		if pay.flexible && wk.Status == agents.Employed {
-			wk.Rate = w.mpHuman[wk.Firm]
+			wk.Rate = w.prod.mpHuman[wk.Firm]
 		}
 		wage := w.paidWage(wk)
 		capital := wk.Stake*pay.dividendPerStake + pay.budgetRent
@@ -99,7 +99,7 @@ func (w *World) advance(j int, wk *agents.Worker, pay payouts, r *rand.Rand, p *
 	case agents.Employed:
 		p.employed++
 		if !pay.flexible {
-			mp := w.mpHuman[wk.Firm]
+			mp := w.prod.mpHuman[wk.Firm]
 			wk.Renegotiate(mp, c.Bargaining, c.WageAdjust, c.WageCut)
 		}
 	case agents.Retraining:

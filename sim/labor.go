@@ -97,11 +97,11 @@ func (w *World) separateChunk(ch, lo, hi int) {
 		switch {
 		case u < c.Separation:
 			wk.Displaced = false
-		case w.laysOff[slot>>6]&(1<<(slot&63)) == 0:
+		case w.prod.laysOff[slot>>6]&(1<<(slot&63)) == 0:
 			w.labour.posts[j] = w.postOf(wk) // the slot's layoff probability is 0: the next case is u < Separation
 			continue
-		case u < c.Separation+(1-c.Separation)*float64(w.layoff[slot]):
-			wk.Displaced = w.automated[slot]
+		case u < c.Separation+(1-c.Separation)*float64(w.prod.layoff[slot]):
+			wk.Displaced = w.prod.automated[slot]
 			if wk.Displaced {
 				displaced++
 			}
@@ -302,7 +302,7 @@ func (w *World) updateMarketStats() {
 		fm := &w.firms[f]
 		s := fm.Sector
 		for k := f * c.TaskBins; k < (f+1)*c.TaskBins; k++ {
-			vac[s] += float64(w.vacancies[k])
+			vac[s] += float64(w.prod.vacancies[k])
 			emp[s] += float64(w.labour.count[k])
 			mp[s] += fm.MPHuman * w.labour.human[k]
 			units[s] += w.labour.human[k]

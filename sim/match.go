@@ -86,7 +86,7 @@ func (w *World) listJobs() {
 	total := 0
 	for f := range c.Firms {
 		row := m.next[f%c.Sectors*b:][:b]
-		for i, v := range w.vacancies[f*b : (f+1)*b] {
+		for i, v := range w.prod.vacancies[f*b : (f+1)*b] {
 			row[w.rank[i]] += int(v)
 			total += int(v)
 		}
@@ -110,7 +110,7 @@ func (w *World) listJobs() {
 	for f := range c.Firms {
 		row := m.next[f%c.Sectors*b:][:b]
 		mp := w.labour.offers[f]
-		for i, v := range w.vacancies[f*b : (f+1)*b] {
+		for i, v := range w.prod.vacancies[f*b : (f+1)*b] {
 			at := row[w.rank[i]]
 			for k := range int(v) {
 				m.jobs[at+k], m.mp[at+k] = int32(f*b+i), mp

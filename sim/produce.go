@@ -7,6 +7,38 @@ import (
 	"github.com/laborsim/laborsim/agents"
 )
 
+// production is the firms' room: their plans (what each slot should
+// hold: its target, vacancies and layoffs), production, and the goods
+// market.
+type production struct {
+	expected float64 // the AI price firms plan with this step (decide hands it to decideChunk)
+
+	// Firm·bin arrays, index f·B + b: the firms' plans for their slots.
+	target    []float64 // human units
+	vacancies []int32
+	layoff    []float32 // each worker's layoff probability
+	automated []bool    // a layoff here is displacement by AI
+	laysOff   []uint64  // bit per slot: its layoff probability is not 0 (spares separate a cache miss)
+
+	// Per-firm copies that the passes over workers and jobs read at
+	// random: 8 bytes a firm instead of a Firm's cache lines.
+	mpHuman []float64 // MPHuman, set by produce
+	aiHere  []int     // AI agents deployed at each firm, counted by produce
+
+	slotSums []slotTotals // per firm chunk, from produce for pay
+	spending float64      // spending on goods this step (sellGoods hands it to sellChunk)
+}
+
+// init makes the production room's slices, once.
+func (p *production) init(c Config) {
+	fb := c.Firms * c.TaskBins
+	p.target, p.vacancies = make([]float64, fb), make([]int32, fb)
+	p.layoff, p.automated = make([]float32, fb), make([]bool, fb)
+	p.laysOff = make([]uint64, (fb+63)/64)
+	p.mpHuman, p.aiHere = make([]float64, c.Firms), make([]int, c.Firms)
+	p.slotSums = make([]slotTotals, chunks(c.Firms, firmChunk))
+}
+
 // firmPartial is one firm chunk's contribution to the step's totals.
 type firmPartial struct {
 	gdp, wages, aiBill, aiTax, surplus, dividends, invest float64
@@ -18,18 +50,18 @@ type firmPartial struct {
 // expected costs, its input plan and from it targets, vacancies and layoffs,
 // at the AI price firms expect this step.
 func (w *World) decide() {
-	w.expected = w.ai.expectedPrice()
-	clear(w.laysOff)
+	w.prod.expected = w.ai.expectedPrice()
+	clear(w.prod.laysOff)
 	w.parallel(len(w.firms), firmChunk, (*World).decideChunk)
 }
 
 // decideChunk runs the decisions of one firm chunk at the expected AI
-// price w.expected.
+// price w.prod.expected.
 func (w *World) decideChunk(ch, lo, hi int) {
 	c := &w.cfg
 	staffing := agents.Staffing{Adjust: c.Adjustment, Separation: c.Separation, MeanEff: 1,
 		MaxPost: c.Workers/c.Firms + 1}
-	pu := w.expected / c.AIProductivity
+	pu := w.prod.expected / c.AIProductivity
 	r := w.rng.get(ch, streamFirms, w.step, ch)
 	for f := lo; f < hi; f++ {
 		fm := &w.firms[f]
@@ -46,12 +78,12 @@ func (w *World) decideChunk(ch, lo, hi int) {
 		base, end := f*c.TaskBins, (f+1)*c.TaskBins
 		staffing.Staff(fm.Plan, scale, w.tasks.Weights[s], w.split, agents.Bins{
 			Human: w.labour.human[base:end], Count: w.labour.count[base:end], AI: w.ai.units[base:end],
-			Target: w.target[base:end], Vacancies: w.vacancies[base:end],
-			Layoff: w.layoff[base:end], Automated: w.automated[base:end],
+			Target: w.prod.target[base:end], Vacancies: w.prod.vacancies[base:end],
+			Layoff: w.prod.layoff[base:end], Automated: w.prod.automated[base:end],
 		}, r)
 		for k := base; k < end; k++ {
-			if w.layoff[k] != 0 {
-				atomic.OrUint64(&w.laysOff[k>>6], 1<<(k&63)) // a word may span two chunks
+			if w.prod.layoff[k] != 0 {
+				atomic.OrUint64(&w.prod.laysOff[k>>6], 1<<(k&63)) // a word may span two chunks
 			}
 		}
 	}
@@ -101,13 +133,13 @@ func (w *World) produceChunk(ch, lo, hi int) {
 			human += w.labour.human[k]
 			t.aiUnits += w.ai.units[k]
 			t.humanUnits += w.labour.human[k]
-			t.vacancies += int(w.vacancies[k])
+			t.vacancies += int(w.prod.vacancies[k])
 			agentsHere += int(w.ai.count[k])
 		}
-		w.aiHere[f] = agentsHere
+		w.prod.aiHere[f] = agentsHere
 		w.produceFirm(f, ai, human)
 	}
-	w.slotSums[ch] = t
+	w.prod.slotSums[ch] = t
 }
 
 // slotTotals are one firm chunk's sums over its slots, each taken slot by
@@ -134,5 +166,35 @@ func (w *World) produceFirm(f int, ai, human float64) {
 	if bl.Human > 0 {
 		fm.MPHuman = w.ces.Marginal(fm.TFP, x, rHuman)
 	}
-	w.mpHuman[f] = fm.MPHuman
+	w.prod.mpHuman[f] = fm.MPHuman
+}
+
+// sellGoods closes the goods market: households' consumption and retraining,
+// firms' investment and the provider's compute purchases are spent on the
+// goods of all firms in proportion to their output (Say's law: what is not
+// bought is added to inventories, financed by the firm's cash).
+func (w *World) sellGoods() {
+	var cons, retrain, subsidy float64
+	for _, p := range w.wpart {
+		cons += p.consumption
+		retrain += p.retrainPaid
+		subsidy += p.subsidy
+	}
+	w.government -= subsidy
+	w.prod.spending = cons + retrain + subsidy + w.totals.invest + w.computeSpend
+	w.parallel(len(w.firms), firmChunk, (*World).sellChunk)
+}
+
+// sellChunk credits the firms of one chunk with their sales.
+func (w *World) sellChunk(_, lo, hi int) {
+	gdp := w.totals.gdp
+	n := float64(len(w.firms))
+	for f := lo; f < hi; f++ {
+		fm := &w.firms[f]
+		if gdp > 0 {
+			fm.Cash += w.prod.spending * (fm.Output / gdp)
+		} else {
+			fm.Cash += w.prod.spending / n
+		}
+	}
 }

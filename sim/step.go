@@ -172,7 +172,7 @@ func (w *World) payChunk(ch, lo, hi int) {
 			fm.WageBill = fm.MPHuman * fm.HumanUnits
 			fm.AIBill = fm.MPAI * fm.AIUnits
 		} else {
-			fm.AIBill = float64(w.aiHere[f]) * w.ai.price
+			fm.AIBill = float64(w.prod.aiHere[f]) * w.ai.price
 		}
 		fm.Paid = 1
 		if owed := fm.WageBill + fm.AIBill*(1+c.AITax); owed > fm.Output {
@@ -196,7 +196,7 @@ func (w *World) payChunk(ch, lo, hi int) {
 		p.invest += invest
 	}
 	// The chunk's slot sums, taken by produceChunk over the same slots.
-	s := w.slotSums[ch]
+	s := w.prod.slotSums[ch]
 	p.aiUnits, p.humanUnits, p.vacancies = s.aiUnits, s.humanUnits, s.vacancies
 	w.fpart[ch] = *p
 }

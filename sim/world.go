@@ -43,38 +43,26 @@ type World struct {
 	workers []agents.Worker
 	firms   []agents.Firm
 
-	labour labour   // who works where, the search market and its statistics (labor.go, match.go)
-	ai     aiMarket // the AI agents, their market and the laws of their cost and reach (aimarket.go)
+	prod   production // the firms' plans, production and the goods market (produce.go)
+	labour labour     // who works where, the search market and its statistics (labor.go, match.go)
+	ai     aiMarket   // the AI agents, their market and the laws of their cost and reach (aimarket.go)
 
-	// Firm·bin arrays, index f·B + b.
-	target    []float64
-	vacancies []int32
-	layoff    []float32
-	automated []bool
-	laysOff   []uint64 // bit per slot: its layoff probability is not 0 (spares separate a cache miss)
-
-	// Per-firm copies that the passes over workers and jobs read at
-	// random: 8 bytes a firm instead of a Firm's cache lines.
-	mpHuman []float64 // MPHuman, set by produce
-	aiHere  []int     // AI agents deployed at each firm, counted by produce
-	paid    []float64 // Paid, set by payChunk
+	paid []float64 // Paid, set by payChunk
 
 	rng  *streams
 	pool *pool // helper goroutines of the parallel phases
 
 	sideRunning bool // a function started by beside has not been awaited
 
-	step     int
-	years    float64 // years since the start at the beginning of this step
-	pay      payouts // this step's per-household flows
-	expected float64 // AI price firms plan with this step
+	step  int
+	years float64 // years since the start at the beginning of this step
+	pay   payouts // this step's per-household flows
 
 	goods0  [2]float64
 	gdpPrev float64
 
-	wpart    []workerPartial
-	fpart    []firmPartial
-	slotSums []slotTotals // per firm chunk, from produce for pay
+	wpart []workerPartial
+	fpart []firmPartial
 
 	samples    [samples]economy.Sample // wages, incomes, wealth: for the Ginis and the median wage
 	sampleGini [samples]float64
@@ -90,7 +78,6 @@ type World struct {
 	ownerRents   float64 // AI rents received by the agents' owners
 	computeSpend float64 // provider's reinvestment in compute
 	taxes        float64
-	spending     float64 // total spending on goods
 
 	acc economy.Accounts
 }
@@ -133,19 +120,14 @@ func New(cfg Config) (*World, error) {
 // allocate makes every slice the step loop uses, once.
 func (w *World) allocate() {
 	c := w.cfg
-	fb := c.Firms * c.TaskBins
 	w.split = make([]economy.Split, c.TaskBins)
 	w.blocks = make([]economy.Blocks, c.Sectors)
 	w.workers = make([]agents.Worker, c.Workers)
 	w.firms = make([]agents.Firm, c.Firms)
-	w.target = make([]float64, fb)
-	w.vacancies = make([]int32, fb)
-	w.layoff, w.automated = make([]float32, fb), make([]bool, fb)
-	w.laysOff = make([]uint64, (fb+63)/64)
-	w.mpHuman = make([]float64, c.Firms)
-	w.aiHere, w.paid = make([]int, c.Firms), make([]float64, c.Firms)
+	w.paid = make([]float64, c.Firms)
 	nw, nf := chunks(c.Workers, workerChunk), chunks(c.Firms, firmChunk)
-	w.wpart, w.fpart, w.slotSums = make([]workerPartial, nw), make([]firmPartial, nf), make([]slotTotals, nf)
+	w.wpart, w.fpart = make([]workerPartial, nw), make([]firmPartial, nf)
+	w.prod.init(c)
 	w.labour.init(c)
 	w.ai.init(c)
 	w.rng = newStreams(c.Seed, max(nw, nf, 1))
@@ -166,14 +148,14 @@ const prefaultParts = 16
 func (w *World) prefault(p, _, _ int) {
 	touch(w.workers, p)
 	touch(w.ai.agents, p)
-	for _, s := range [][]float64{w.labour.human, w.target, w.ai.units} {
+	for _, s := range [][]float64{w.labour.human, w.prod.target, w.ai.units} {
 		touch(s, p)
 	}
-	for _, s := range [][]int32{w.labour.count, w.ai.count, w.ai.moved, w.vacancies} {
+	for _, s := range [][]int32{w.labour.count, w.ai.count, w.ai.moved, w.prod.vacancies} {
 		touch(s, p)
 	}
-	touch(w.layoff, p)
-	touch(w.automated, p)
+	touch(w.prod.layoff, p)
+	touch(w.prod.automated, p)
 	touch(w.labour.match.seekers, p)
 	touch(w.labour.posts, p)
 }
@@ -279,14 +261,14 @@ func (w *World) placeWorkers() {
 		share := (w.firms[f].Capital + 1e-300) / firmsIn[s]
 		for i, wt := range w.tasks.Weights[s] {
 			sp := w.split[i]
-			w.target[f*c.TaskBins+i] = units[s] * share * wt * (sp.AI + sp.Human) / (b.AI + b.Human)
+			w.prod.target[f*c.TaskBins+i] = units[s] * share * wt * (sp.AI + sp.Human) / (b.AI + b.Human)
 		}
 	}
 	w.pour()
 }
 
 // pour assigns every worker of each sector to a firm-bin slot so that the
-// slots' human units track w.target, slots taken in descending order of
+// slots' human units track w.prod.target, slots taken in descending order of
 // skill requirement and workers in descending order of skill, with
 // cumulative rounding (each slot within one worker of its target).
 func (w *World) pour() {
@@ -303,8 +285,8 @@ func (w *World) pour() {
 			i := w.byReq[k]
 			for f := s; f < c.Firms; f += c.Sectors {
 				slot := f*c.TaskBins + i
-				want += w.target[slot]
-				if w.target[slot] > 0 {
+				want += w.prod.target[slot]
+				if w.prod.target[slot] > 0 {
 					last = slot
 				}
 				for next < len(order) && int(w.workers[order[next]].Sector) == s &&
