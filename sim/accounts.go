@@ -11,9 +11,9 @@ import (
 func (w *World) account() {
 	c := &w.cfg
 	hires := w.labour.hires
-	t := w.totals
+	t := w.hh.totals
 	var wp workerPartial
-	for _, p := range w.wpart {
+	for _, p := range w.hh.wpart {
 		wp.employed += p.employed
 		wp.unemployed += p.unemployed
 		wp.retraining += p.retraining
@@ -29,14 +29,14 @@ func (w *World) account() {
 		Step:              w.step,
 		Year:              float64(c.StartYear) + float64(w.step)/float64(c.StepsPerYear),
 		GDP:               t.gdp,
-		GDPIncome:         wp.wages + w.ownerRents + t.aiTax + t.surplus,
+		GDPIncome:         wp.wages + w.hh.ownerRents + t.aiTax + t.surplus,
 		WageBill:          wp.wages,
 		TradCapitalIncome: t.surplus,
-		AIRents:           w.ownerRents,
-		ScarcityRents:     math.Max(0, w.ownerRents-w.ai.costPrice*float64(w.ai.deployed)),
-		Taxes:             w.taxes,
-		Transfers:         w.taxes,
-		Investment:        t.invest + w.computeSpend,
+		AIRents:           w.hh.ownerRents,
+		ScarcityRents:     math.Max(0, w.hh.ownerRents-w.ai.costPrice*float64(w.ai.deployed)),
+		Taxes:             w.hh.taxes,
+		Transfers:         w.hh.taxes,
+		Investment:        t.invest + w.hh.computeSpend,
 		Consumption:       wp.consumption,
 		Employed:          wp.employed,
 		Unemployed:        wp.unemployed,
@@ -52,7 +52,7 @@ func (w *World) account() {
 		LogCompute:        w.ai.logCompute,
 	}
 	if c.Frictionless && w.ai.deployed > 0 {
-		a.AIPrice = w.ownerRents / float64(w.ai.deployed)
+		a.AIPrice = w.hh.ownerRents / float64(w.ai.deployed)
 	}
 	a.Shares()
 	if lf := wp.employed + wp.unemployed; lf > 0 {

@@ -295,6 +295,6 @@ func (w *World) moveAgents() {
 func (w *World) invest() {
 	c := &w.cfg
 	spy := float64(c.StepsPerYear)
-	units := c.ComputeGrowth/spy + w.computeSpend/w.ai.computePrice
+	units := c.ComputeGrowth/spy + w.hh.computeSpend/w.ai.computePrice
 	w.ai.logCompute = economy.ComputeStep(w.ai.logCompute, units, c.ComputeDepreciate/spy, c.AICostDecline, float64(w.step)/spy)
 }

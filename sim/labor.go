@@ -290,7 +290,7 @@ func (w *World) updateMarketStats() {
 			}
 		}
 	} else {
-		for _, p := range w.wpart {
+		for _, p := range w.hh.wpart {
 			for s := range p.resSum {
 				resSum[s] += p.resSum[s]
 				resN[s] += p.resN[s]

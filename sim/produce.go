@@ -39,13 +39,6 @@ func (p *production) init(c Config) {
 	p.slotSums = make([]slotTotals, chunks(c.Firms, firmChunk))
 }
 
-// firmPartial is one firm chunk's contribution to the step's totals.
-type firmPartial struct {
-	gdp, wages, aiBill, aiTax, surplus, dividends, invest float64
-	aiUnits, humanUnits                                   float64
-	vacancies                                             int
-}
-
 // decide runs every firm's decision in parallel over firm chunks: its
 // expected costs, its input plan and from it targets, vacancies and layoffs,
 // at the AI price firms expect this step.
@@ -175,19 +168,19 @@ func (w *World) produceFirm(f int, ai, human float64) {
 // bought is added to inventories, financed by the firm's cash).
 func (w *World) sellGoods() {
 	var cons, retrain, subsidy float64
-	for _, p := range w.wpart {
+	for _, p := range w.hh.wpart {
 		cons += p.consumption
 		retrain += p.retrainPaid
 		subsidy += p.subsidy
 	}
-	w.government -= subsidy
-	w.prod.spending = cons + retrain + subsidy + w.totals.invest + w.computeSpend
+	w.hh.government -= subsidy
+	w.prod.spending = cons + retrain + subsidy + w.hh.totals.invest + w.hh.computeSpend
 	w.parallel(len(w.firms), firmChunk, (*World).sellChunk)
 }
 
 // sellChunk credits the firms of one chunk with their sales.
 func (w *World) sellChunk(_, lo, hi int) {
-	gdp := w.totals.gdp
+	gdp := w.hh.totals.gdp
 	n := float64(len(w.firms))
 	for f := lo; f < hi; f++ {
 		fm := &w.firms[f]

@@ -46,8 +46,7 @@ type World struct {
 	prod   production // the firms' plans, production and the goods market (produce.go)
 	labour labour     // who works where, the search market and its statistics (labor.go, match.go)
 	ai     aiMarket   // the AI agents, their market and the laws of their cost and reach (aimarket.go)
-
-	paid []float64 // Paid, set by payChunk
+	hh     households // the payments, the households, the provider's and government's cash (households.go)
 
 	rng  *streams
 	pool *pool // helper goroutines of the parallel phases
@@ -56,28 +55,16 @@ type World struct {
 
 	step  int
 	years float64 // years since the start at the beginning of this step
-	pay   payouts // this step's per-household flows
 
 	goods0  [2]float64
 	gdpPrev float64
-
-	wpart []workerPartial
-	fpart []firmPartial
 
 	samples    [samples]economy.Sample // wages, incomes, wealth: for the Ginis and the median wage
 	sampleGini [samples]float64
 	medianWage float64
 	moneyHeld  float64
 
-	provider   float64 // AI provider's cash
-	government float64 // government's cash
-	money0     float64
-
-	// Flows of the current step.
-	totals       firmPartial
-	ownerRents   float64 // AI rents received by the agents' owners
-	computeSpend float64 // provider's reinvestment in compute
-	taxes        float64
+	money0 float64
 
 	acc economy.Accounts
 }
@@ -124,12 +111,11 @@ func (w *World) allocate() {
 	w.blocks = make([]economy.Blocks, c.Sectors)
 	w.workers = make([]agents.Worker, c.Workers)
 	w.firms = make([]agents.Firm, c.Firms)
-	w.paid = make([]float64, c.Firms)
 	nw, nf := chunks(c.Workers, workerChunk), chunks(c.Firms, firmChunk)
-	w.wpart, w.fpart = make([]workerPartial, nw), make([]firmPartial, nf)
 	w.prod.init(c)
 	w.labour.init(c)
 	w.ai.init(c)
+	w.hh.init(c)
 	w.rng = newStreams(c.Seed, max(nw, nf, 1))
 	for k := range w.samples {
 		w.samples[k].Resize(c.Workers, workerChunk)
@@ -426,7 +412,7 @@ func (w *World) initWealth() {
 
 // money is the total money held by every agent.
 func (w *World) money() float64 {
-	m := w.provider + w.government
+	m := w.hh.provider + w.hh.government
 	for f := range w.firms {
 		m += w.firms[f].Cash
 	}
