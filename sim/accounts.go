@@ -6,6 +6,30 @@ import (
 	"github.com/laborsim/laborsim/economy"
 )
 
+// accounts is the room of the national accounts: this step's row, the
+// samples of the distributions (filled by the households phase), and what
+// the accounts carry from step to step.
+type accounts struct {
+	row economy.Accounts // this step's, returned by Step
+
+	samples    [samples]economy.Sample // wages, incomes, wealth: for the Ginis and the median wage
+	sampleGini [samples]float64
+	medianWage float64
+	moneyHeld  float64 // the money held by all agents (distributionChunk)
+
+	basin   economy.Basket // households' preferences over goods and land
+	goods0  [2]float64     // the goods and land prices of the first step
+	gdpPrev float64        // last step's GDP
+}
+
+// init sizes the samples and sets the preferences, once.
+func (a *accounts) init(c Config) {
+	for k := range a.samples {
+		a.samples[k].Resize(c.Workers, workerChunk)
+	}
+	a.basin = economy.Basket{Sigma: c.LandSigma, Weight: c.LandWeight}
+}
+
 // account reduces the step's national accounts from the chunk partials (in
 // chunk order) and the agents.
 func (w *World) account() {
@@ -67,13 +91,13 @@ func (w *World) account() {
 	if wp.employed > 0 {
 		a.MeanWage = wp.wages / float64(wp.employed)
 	}
-	if w.gdpPrev > 0 && t.gdp > 0 {
-		a.OutputGrowth = math.Pow(t.gdp/w.gdpPrev, float64(c.StepsPerYear)) - 1
+	if w.acct.gdpPrev > 0 && t.gdp > 0 {
+		a.OutputGrowth = math.Pow(t.gdp/w.acct.gdpPrev, float64(c.StepsPerYear)) - 1
 	}
-	w.gdpPrev = t.gdp
+	w.acct.gdpPrev = t.gdp
 	w.distribution(&a)
 	w.prices(&a)
-	w.acc = a
+	w.acct.row = a
 }
 
 // The distributions whose order statistics are reported. The households
@@ -93,36 +117,36 @@ const (
 // on the number of cores.
 func (w *World) distribution(a *economy.Accounts) {
 	w.parallel(samples, 1, (*World).planChunk)
-	w.parallel(samples*w.samples[0].Stripes(), 1, (*World).spreadChunk)
+	w.parallel(samples*w.acct.samples[0].Stripes(), 1, (*World).spreadChunk)
 	w.parallel(samples+1, 1, (*World).distributionChunk)
-	a.WageGini = w.sampleGini[wageSample]
-	a.MedianWage = w.medianWage
-	a.IncomeGini = w.sampleGini[incomeSample]
-	a.WealthGini = w.sampleGini[wealthSample]
-	a.Money = w.moneyHeld
+	a.WageGini = w.acct.sampleGini[wageSample]
+	a.MedianWage = w.acct.medianWage
+	a.IncomeGini = w.acct.sampleGini[incomeSample]
+	a.WealthGini = w.acct.sampleGini[wealthSample]
+	a.Money = w.acct.moneyHeld
 }
 
 // planChunk plans sample k's first radix pass.
-func (w *World) planChunk(k, _, _ int) { w.samples[k].Plan() }
+func (w *World) planChunk(k, _, _ int) { w.acct.samples[k].Plan() }
 
 // spreadChunk runs the first radix pass of one stripe of one sample.
 func (w *World) spreadChunk(c, _, _ int) {
-	stripes := w.samples[0].Stripes()
-	w.samples[c/stripes].Spread(c % stripes)
+	stripes := w.acct.samples[0].Stripes()
+	w.acct.samples[c/stripes].Spread(c % stripes)
 }
 
 // distributionChunk sorts and reduces sample k, or adds up the money when k is
 // samples.
 func (w *World) distributionChunk(k, _, _ int) {
 	if k == samples {
-		w.moneyHeld = w.money()
+		w.acct.moneyHeld = w.money()
 		return
 	}
-	s := &w.samples[k]
+	s := &w.acct.samples[k]
 	s.Finish()
-	w.sampleGini[k] = s.Gini()
+	w.acct.sampleGini[k] = s.Gini()
 	if k == wageSample {
-		w.medianWage = s.Median()
+		w.acct.medianWage = s.Median()
 	}
 }
 
@@ -130,9 +154,9 @@ func (w *World) distributionChunk(k, _, _ int) {
 // household, normalised to 1 at the first step.
 func (w *World) prices(a *economy.Accounts) {
 	g := a.Consumption / float64(len(w.workers))
-	goods, land := w.basin.Prices(g)
-	if w.goods0[0] == 0 {
-		w.goods0 = [2]float64{goods, land}
+	goods, land := w.acct.basin.Prices(g)
+	if w.acct.goods0[0] == 0 {
+		w.acct.goods0 = [2]float64{goods, land}
 	}
-	a.GoodsPrice, a.LandPrice = goods/w.goods0[0], land/w.goods0[1]
+	a.GoodsPrice, a.LandPrice = goods/w.acct.goods0[0], land/w.acct.goods0[1]
 }

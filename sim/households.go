@@ -219,8 +219,8 @@ func (w *World) householdsChunk(ch, lo, hi int) {
 		}
 		w.sample(j, wk)
 	}
-	for k := range w.samples {
-		w.samples[k].Count(ch) // the chunk's slots are the sample's stripe ch
+	for k := range w.acct.samples {
+		w.acct.samples[k].Count(ch) // the chunk's slots are the sample's stripe ch
 	}
 	w.hh.wpart[ch] = *p
 }
@@ -229,12 +229,12 @@ func (w *World) householdsChunk(ch, lo, hi int) {
 // the step in the samples for the distribution's statistics.
 func (w *World) sample(j int, wk *agents.Worker) {
 	if wk.Status == agents.Employed {
-		w.samples[wageSample].Set(j, w.paidWage(wk))
+		w.acct.samples[wageSample].Set(j, w.paidWage(wk))
 	} else {
-		w.samples[wageSample].Clear(j)
+		w.acct.samples[wageSample].Clear(j)
 	}
-	w.samples[incomeSample].Set(j, wk.Income)
-	w.samples[wealthSample].Set(j, wk.Wealth)
+	w.acct.samples[incomeSample].Set(j, wk.Income)
+	w.acct.samples[wealthSample].Set(j, wk.Wealth)
 }
 
 // paidWage is what an employed worker was paid this step: its wage, times

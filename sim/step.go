@@ -9,7 +9,7 @@ func (w *World) Step() economy.Accounts {
 	for _, p := range w.schedule() {
 		p.run(w)
 	}
-	return w.acc
+	return w.acct.row
 }
 
 // phase is one line of the step schedule.

@@ -27,13 +27,17 @@ const ksPhi = 0.608
 // maxReq is the highest skill requirement of a task bin.
 const maxReq = 0.9
 
-// World is the whole simulated economy.
+// World is the whole simulated economy: the agents, the tasks at the
+// current frontier, and one room per market, each in its own file with
+// the values its phases hand on to later ones. The step's schedule
+// (step.go) lists the phases in the order they run.
 type World struct {
 	cfg   Config
 	ces   economy.CES
 	tasks economy.Tasks
-	basin economy.Basket
 
+	// The tasks at the current frontier (setFrontier) and in order of
+	// their skill requirement (orderBins).
 	split  []economy.Split  // per bin, this step
 	blocks []economy.Blocks // per sector, this step
 	req    []float64        // bins' requirements, ascending
@@ -47,26 +51,14 @@ type World struct {
 	labour labour     // who works where, the search market and its statistics (labor.go, match.go)
 	ai     aiMarket   // the AI agents, their market and the laws of their cost and reach (aimarket.go)
 	hh     households // the payments, the households, the provider's and government's cash (households.go)
+	acct   accounts   // the national accounts and the distributions' samples (accounts.go)
 
-	rng  *streams
-	pool *pool // helper goroutines of the parallel phases
-
-	sideRunning bool // a function started by beside has not been awaited
-
-	step  int
+	step  int     // steps begun (laws counts them)
 	years float64 // years since the start at the beginning of this step
 
-	goods0  [2]float64
-	gdpPrev float64
-
-	samples    [samples]economy.Sample // wages, incomes, wealth: for the Ginis and the median wage
-	sampleGini [samples]float64
-	medianWage float64
-	moneyHeld  float64
-
-	money0 float64
-
-	acc economy.Accounts
+	rng         *streams
+	pool        *pool // helper goroutines of the parallel phases and the side goroutine (parallel.go)
+	sideRunning bool  // a side task started by beside has not been awaited
 }
 
 // New builds the starting economy: firms, workers placed at the
@@ -79,7 +71,6 @@ func New(cfg Config) (*World, error) {
 	w := &World{cfg: cfg, ces: economy.NewCES(cfg.Sigma), pool: newPool(cfg.Workers + cfg.Firms*cfg.TaskBins)}
 	runtime.AddCleanup(w, (*pool).stop, w.pool)
 	w.tasks = economy.NewTasks(cfg.TaskBins, economy.DefaultSectors[:cfg.Sectors], maxReq)
-	w.basin = economy.Basket{Sigma: cfg.LandSigma, Weight: cfg.LandWeight}
 	w.allocate()
 	w.orderBins()
 	w.ai.phiA = cfg.Automation
@@ -100,7 +91,6 @@ func New(cfg Config) (*World, error) {
 	w.initWealth()
 	w.ai.startPrices(&w.cfg)
 	w.updateMarketStats()
-	w.money0 = w.money()
 	return w, nil
 }
 
@@ -116,10 +106,8 @@ func (w *World) allocate() {
 	w.labour.init(c)
 	w.ai.init(c)
 	w.hh.init(c)
+	w.acct.init(c)
 	w.rng = newStreams(c.Seed, max(nw, nf, 1))
-	for k := range w.samples {
-		w.samples[k].Resize(c.Workers, workerChunk)
-	}
 	w.parallel(prefaultParts, 1, (*World).prefault)
 }
 
@@ -407,7 +395,7 @@ func (w *World) initWealth() {
 		wk.Wealth *= scale
 	}
 	w.ai.computePrice = 0.02 * float64(c.StepsPerYear) * math.Max(gdp, 1e-300)
-	w.gdpPrev = gdp
+	w.acct.gdpPrev = gdp
 }
 
 // money is the total money held by every agent.
