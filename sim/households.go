@@ -186,9 +186,15 @@ func (w *World) personalRents() float64 {
 // households updates every household in parallel over worker chunks: wages
 // are paid (after renegotiation for the frictional market), capital income
 // and transfers received, taxes paid, consumption spent, unemployment spells
-// and retraining advanced, with the step's payouts w.hh.pay.
+// and retraining advanced, with the step's payouts w.hh.pay. The
+// government then pays its share of the retraining (the subsidy).
 func (w *World) households() {
 	w.parallel(len(w.workers), workerChunk, (*World).householdsChunk)
+	subsidy := 0.0
+	for _, p := range w.hh.wpart {
+		subsidy += p.subsidy
+	}
+	w.hh.government -= subsidy
 }
 
 // householdsChunk updates the households of one worker chunk with this

@@ -165,7 +165,9 @@ func (w *World) produceFirm(f int, ai, human float64) {
 // sellGoods closes the goods market: households' consumption and retraining,
 // firms' investment and the provider's compute purchases are spent on the
 // goods of all firms in proportion to their output (Say's law: what is not
-// bought is added to inventories, financed by the firm's cash).
+// bought is added to inventories, financed by the firm's cash). The
+// retraining's cost is spent whole: the households' share and the
+// government's subsidy (paid in the households phase).
 func (w *World) sellGoods() {
 	var cons, retrain, subsidy float64
 	for _, p := range w.hh.wpart {
@@ -173,7 +175,6 @@ func (w *World) sellGoods() {
 		retrain += p.retrainPaid
 		subsidy += p.subsidy
 	}
-	w.hh.government -= subsidy
 	w.prod.spending = cons + retrain + subsidy + w.hh.totals.invest + w.hh.computeSpend
 	w.parallel(len(w.firms), firmChunk, (*World).sellChunk)
 }

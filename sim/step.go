@@ -14,10 +14,10 @@ func (w *World) Step() economy.Accounts {
 
 // phase is one line of the step schedule.
 type phase struct {
-	name    string
-	fn      func(*World)
-	kind    phaseKind
-	economy economyKind
+	name      string
+	fn        func(*World)
+	kind      phaseKind
+	economies economyKind
 }
 
 // phaseKind says how a line of the schedule runs.
@@ -120,7 +120,7 @@ var (
 func linesFor(e economyKind) []phase {
 	var lines []phase
 	for _, p := range schedule {
-		if p.economy == both || p.economy == e {
+		if p.economies == both || p.economies == e {
 			lines = append(lines, p)
 		}
 	}

@@ -1,8 +1,3 @@
-// Package sim is the engine of laborsim: it builds a World of workers,
-// firms and AI agents from a Config and advances it in bulk-synchronous
-// steps — firms decide (in parallel), the labour market matches, the AI-agent
-// market clears, firms produce and pay (in parallel), households update (in
-// parallel), the accounts reduce in chunk order.
 package sim
 
 import (
