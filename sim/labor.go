@@ -120,7 +120,7 @@ func (w *World) separateChunk(ch, lo, hi int) {
 }
 
 // qualification is the number of task bins, in ascending order of
-// requirement, that a worker of the given skill can work; World.qual
+// requirement, that a worker of the given skill can work; labour.qual
 // keeps each worker's.
 func (w *World) qualification(skill float32) int16 {
 	return int16(sort.SearchFloat64s(w.req, float64(skill)+1e-12))

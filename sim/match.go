@@ -13,7 +13,7 @@ type matching struct {
 	start []int       // jobs of sector s are jobs[start[s]:start[s+1]]
 	below [][]int32   // below[s][k]: jobs of sector s in the k lowest-requirement bins
 	next  []int       // listJobs' write position of each (sector, requirement rank)
-	mp    []float64   // marginal product each job's firm bargains over (World.offers)
+	mp    []float64   // marginal product each job's firm bargains over (labour.offers)
 	best  []applicant // each job's best applicant
 	offer []int32     // best offer (job index) each seeker holds, -1 if none
 	held  []int32     // seekers holding an offer

@@ -237,8 +237,8 @@ func (w *World) placeWorkers() {
 }
 
 // pour assigns every worker of each sector to a firm-bin slot so that the
-// slots' human units track w.prod.target, slots taken in descending order of
-// skill requirement and workers in descending order of skill, with
+// slots' human units track w.prod.target, slots taken in descending order
+// of skill requirement and workers in descending order of skill, with
 // cumulative rounding (each slot within one worker of its target).
 func (w *World) pour() {
 	c := w.cfg
@@ -321,9 +321,9 @@ func (w *World) initUnemployment(r *rand.Rand) {
 	}
 }
 
-// tabulateDecay fills w.labour.decayPow for every spell an unemployed worker can
-// reach in the run: the longest at the start plus one a step (beyond it,
-// w.reservation computes the power).
+// tabulateDecay fills w.labour.decayPow for every spell an unemployed
+// worker can reach in the run: the longest at the start plus one a step
+// (beyond it, w.reservation computes the power).
 func (w *World) tabulateDecay() {
 	longest := 0
 	for j := range w.workers {
