@@ -3,83 +3,80 @@ package sim
 import (
 	"math"
 
-	"github.com/laborsim/laborsim/agents"
 	"github.com/laborsim/laborsim/economy"
 )
 
-// sellGoods closes the goods market: households' consumption and retraining,
-// firms' investment and the provider's compute purchases are spent on the
-// goods of all firms in proportion to their output (Say's law: what is not
-// bought is added to inventories, financed by the firm's cash).
-func (w *World) sellGoods() {
-	var cons, retrain, subsidy float64
-	for _, p := range w.wpart {
-		cons += p.consumption
-		retrain += p.retrainPaid
-		subsidy += p.subsidy
-	}
-	w.government -= subsidy
-	w.spending = cons + retrain + subsidy + w.totals.invest + w.computeSpend
-	w.parallel(len(w.firms), firmChunk, (*World).sellChunk)
+// accounts is the room of the national accounts: this step's row, the
+// samples of the distributions (filled by the households phase), and what
+// the accounts carry from step to step.
+type accounts struct {
+	row economy.Accounts // this step's, returned by Step
+
+	samples    [samples]economy.Sample // wages, incomes, wealth: for the Ginis and the median wage
+	sampleGini [samples]float64
+	medianWage float64
+	moneyHeld  float64 // the money held by all agents (distributionChunk)
+
+	basin   economy.Basket // households' preferences over goods and land
+	goods0  [2]float64     // the goods and land prices of the first step
+	gdpPrev float64        // last step's GDP
 }
 
-// sellChunk credits the firms of one chunk with their sales.
-func (w *World) sellChunk(_, lo, hi int) {
-	gdp := w.totals.gdp
-	n := float64(len(w.firms))
-	for f := lo; f < hi; f++ {
-		fm := &w.firms[f]
-		if gdp > 0 {
-			fm.Cash += w.spending * (fm.Output / gdp)
-		} else {
-			fm.Cash += w.spending / n
-		}
+// init sizes the samples and sets the preferences, once.
+func (a *accounts) init(c Config) {
+	for k := range a.samples {
+		a.samples[k].Resize(c.Workers, workerChunk)
 	}
+	a.basin = economy.Basket{Sigma: c.LandSigma, Weight: c.LandWeight}
 }
 
 // account reduces the step's national accounts from the chunk partials (in
 // chunk order) and the agents.
-func (w *World) account(years float64, hires int) {
+func (w *World) account() {
 	c := &w.cfg
-	t := w.totals
+	hires := w.labour.hires
+	t := w.hh.totals
 	var wp workerPartial
-	for _, p := range w.wpart {
-		wp.separations += p.separations
-		wp.displaced += p.displaced
+	for _, p := range w.hh.wpart {
 		wp.employed += p.employed
 		wp.unemployed += p.unemployed
 		wp.retraining += p.retraining
 		wp.wages += p.wages
 		wp.consumption += p.consumption + p.retrainPaid + p.subsidy
 	}
+	var sep separations
+	for _, s := range w.labour.separated {
+		sep.all += s.all
+		sep.displaced += s.displaced
+	}
 	a := economy.Accounts{
 		Step:              w.step,
 		Year:              float64(c.StartYear) + float64(w.step)/float64(c.StepsPerYear),
 		GDP:               t.gdp,
-		GDPIncome:         wp.wages + w.ownerRents + t.aiTax + t.surplus,
+		GDPIncome:         wp.wages + w.hh.ownerRents + t.aiTax + t.surplus,
 		WageBill:          wp.wages,
 		TradCapitalIncome: t.surplus,
-		AIRents:           w.ownerRents,
-		ScarcityRents:     math.Max(0, w.ownerRents-w.costPrice*float64(w.deployed)),
-		Taxes:             w.taxes,
-		Transfers:         w.taxes,
-		Investment:        t.invest + w.computeSpend,
+		AIRents:           w.hh.ownerRents,
+		ScarcityRents:     math.Max(0, w.hh.ownerRents-w.ai.costPrice*float64(w.ai.deployed)),
+		Taxes:             w.hh.taxes,
+		Transfers:         w.hh.taxes,
+		Investment:        t.invest + w.hh.computeSpend,
 		Consumption:       wp.consumption,
 		Employed:          wp.employed,
 		Unemployed:        wp.unemployed,
 		Retraining:        wp.retraining,
 		Vacancies:         t.vacancies,
 		Hires:             hires,
-		Separations:       wp.separations,
-		Displaced:         wp.displaced,
-		AIAgentsDeployed:  w.deployed,
-		AICostPrice:       w.costPrice,
-		AIPrice:           w.price,
-		AIFrontier:        w.phiA,
-		LogCompute:        w.logCompute,
+		Separations:       sep.all,
+		Displaced:         sep.displaced,
+		AIAgentsDeployed:  w.ai.deployed,
+		AICostPrice:       w.ai.costPrice,
+		AIPrice:           w.ai.price,
+		AIFrontier:        w.ai.phiA,
+		LogCompute:        w.ai.logCompute,
 	}
-	if c.Frictionless && w.deployed > 0 {
-		a.AIPrice = w.ownerRents / float64(w.deployed)
+	if c.Frictionless && w.ai.deployed > 0 {
+		a.AIPrice = w.hh.ownerRents / float64(w.ai.deployed)
 	}
 	a.Shares()
 	if lf := wp.employed + wp.unemployed; lf > 0 {
@@ -94,13 +91,13 @@ func (w *World) account(years float64, hires int) {
 	if wp.employed > 0 {
 		a.MeanWage = wp.wages / float64(wp.employed)
 	}
-	if w.gdpPrev > 0 && t.gdp > 0 {
-		a.OutputGrowth = math.Pow(t.gdp/w.gdpPrev, float64(c.StepsPerYear)) - 1
+	if w.acct.gdpPrev > 0 && t.gdp > 0 {
+		a.OutputGrowth = math.Pow(t.gdp/w.acct.gdpPrev, float64(c.StepsPerYear)) - 1
 	}
-	w.gdpPrev = t.gdp
+	w.acct.gdpPrev = t.gdp
 	w.distribution(&a)
 	w.prices(&a)
-	w.acc = a
+	w.acct.row = a
 }
 
 // The distributions whose order statistics are reported. The households
@@ -120,36 +117,36 @@ const (
 // on the number of cores.
 func (w *World) distribution(a *economy.Accounts) {
 	w.parallel(samples, 1, (*World).planChunk)
-	w.parallel(samples*w.samples[0].Stripes(), 1, (*World).spreadChunk)
+	w.parallel(samples*w.acct.samples[0].Stripes(), 1, (*World).spreadChunk)
 	w.parallel(samples+1, 1, (*World).distributionChunk)
-	a.WageGini = w.sampleGini[wageSample]
-	a.MedianWage = w.medianWage
-	a.IncomeGini = w.sampleGini[incomeSample]
-	a.WealthGini = w.sampleGini[wealthSample]
-	a.Money = w.moneyHeld
+	a.WageGini = w.acct.sampleGini[wageSample]
+	a.MedianWage = w.acct.medianWage
+	a.IncomeGini = w.acct.sampleGini[incomeSample]
+	a.WealthGini = w.acct.sampleGini[wealthSample]
+	a.Money = w.acct.moneyHeld
 }
 
 // planChunk plans sample k's first radix pass.
-func (w *World) planChunk(k, _, _ int) { w.samples[k].Plan() }
+func (w *World) planChunk(k, _, _ int) { w.acct.samples[k].Plan() }
 
 // spreadChunk runs the first radix pass of one stripe of one sample.
 func (w *World) spreadChunk(c, _, _ int) {
-	stripes := w.samples[0].Stripes()
-	w.samples[c/stripes].Spread(c % stripes)
+	stripes := w.acct.samples[0].Stripes()
+	w.acct.samples[c/stripes].Spread(c % stripes)
 }
 
 // distributionChunk sorts and reduces sample k, or adds up the money when k is
 // samples.
 func (w *World) distributionChunk(k, _, _ int) {
 	if k == samples {
-		w.moneyHeld = w.money()
+		w.acct.moneyHeld = w.money()
 		return
 	}
-	s := &w.samples[k]
+	s := &w.acct.samples[k]
 	s.Finish()
-	w.sampleGini[k] = s.Gini()
+	w.acct.sampleGini[k] = s.Gini()
 	if k == wageSample {
-		w.medianWage = s.Median()
+		w.acct.medianWage = s.Median()
 	}
 }
 
@@ -157,84 +154,9 @@ func (w *World) distributionChunk(k, _, _ int) {
 // household, normalised to 1 at the first step.
 func (w *World) prices(a *economy.Accounts) {
 	g := a.Consumption / float64(len(w.workers))
-	goods, land := w.basin.Prices(g)
-	if w.goods0[0] == 0 {
-		w.goods0 = [2]float64{goods, land}
+	goods, land := w.acct.basin.Prices(g)
+	if w.acct.goods0[0] == 0 {
+		w.acct.goods0 = [2]float64{goods, land}
 	}
-	a.GoodsPrice, a.LandPrice = goods/w.goods0[0], land/w.goods0[1]
-}
-
-// invest advances effective compute (law 3 feeding law 1): baseline
-// investment plus the provider's reinvested rents, bought at a price that
-// falls with the cost of AI.
-func (w *World) invest() {
-	c := &w.cfg
-	spy := float64(c.StepsPerYear)
-	units := c.ComputeGrowth/spy + w.computeSpend/w.computePrice
-	w.logCompute = economy.ComputeStep(w.logCompute, units, c.ComputeDepreciate/spy, c.AICostDecline, float64(w.step)/spy)
-}
-
-// updateMarketStats refreshes what firms and searchers read next step: each
-// sector's mean reservation wage of its unemployed and vacancy rate, the
-// sector retrainees move to, and every firm's expected cost of a hire.
-func (w *World) updateMarketStats() {
-	c := &w.cfg
-	floor := c.HomeProduction * w.meanRate0
-	var resSum [4]float64
-	var resN [4]int
-	if w.step == 0 {
-		for j := range w.workers {
-			wk := &w.workers[j]
-			if wk.Status == agents.Unemployed {
-				resSum[wk.Sector] += w.reservation(wk, floor)
-				resN[wk.Sector]++
-			}
-		}
-	} else {
-		for _, p := range w.wpart {
-			for s := range p.resSum {
-				resSum[s] += p.resSum[s]
-				resN[s] += p.resN[s]
-			}
-		}
-	}
-	var vac, emp, mp, units [4]float64
-	for f := range w.firms {
-		fm := &w.firms[f]
-		s := fm.Sector
-		for k := f * c.TaskBins; k < (f+1)*c.TaskBins; k++ {
-			vac[s] += float64(w.vacancies[k])
-			emp[s] += float64(w.count[k])
-			mp[s] += fm.MPHuman * w.human[k]
-			units[s] += w.human[k]
-		}
-	}
-	best := -1.0
-	for s := range c.Sectors {
-		meanMP := w.meanRate0
-		if units[s] > 0 {
-			meanMP = mp[s] / units[s]
-		}
-		w.sectorRes[s] = math.Max(floor, meanMP)
-		if resN[s] > 0 {
-			w.sectorRes[s] = resSum[s] / float64(resN[s])
-		}
-		w.sectorVac[s] = 0
-		if vac[s]+emp[s] > 0 {
-			w.sectorVac[s] = vac[s] / (vac[s] + emp[s])
-		}
-		if w.sectorVac[s] > best {
-			best, w.bestSector = w.sectorVac[s], s
-		}
-	}
-	for f := range w.firms {
-		fm := &w.firms[f]
-		res := w.sectorRes[fm.Sector]
-		mpf := fm.MPHuman
-		if mpf <= 0 {
-			mpf = res
-		}
-		fm.HumanCost = max(agents.Bargain(res, max(mpf, res), c.Bargaining), 1e-12)
-		w.offers[f] = max(fm.MPHuman, fm.HumanCost)
-	}
+	a.GoodsPrice, a.LandPrice = goods/w.acct.goods0[0], land/w.acct.goods0[1]
 }

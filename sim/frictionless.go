@@ -26,8 +26,9 @@ type sectorInputs struct {
 // in proportion to its traditional capital (equally when there is none),
 // which is the equilibrium when firms share a TFP; AI agents come whole,
 // and where no traditional capital pins firms' sizes the humans follow
-// each firm's whole agents (firmLabour).
+// each firm's whole agents (firmLabour). No one is hired by search.
 func (w *World) settleFrictionless() {
+	w.labour.hires = 0
 	sec := w.sectorTotals()
 	w.clearFrictionlessAI(sec)
 	for s := range sec {
@@ -43,8 +44,8 @@ func (w *World) settleFrictionless() {
 // cost price of 0 deploys every agent wherever AI can work.
 func (w *World) clearFrictionlessAI(sec []sectorInputs) {
 	c := w.cfg
-	total := float64(len(w.ai)) * c.AIProductivity
-	pu := w.costPrice / c.AIProductivity
+	total := float64(len(w.ai.agents)) * c.AIProductivity
+	pu := w.ai.costPrice / c.AIProductivity
 	use := func(p float64) float64 {
 		sum := 0.0
 		for s := range sec {
@@ -194,7 +195,7 @@ func (w *World) sectorAIDemand(si *sectorInputs, s int, pu, limit float64) float
 func (w *World) deployFrictionless(sec []sectorInputs) {
 	c := w.cfg
 	cum, done := 0.0, 0.0
-	left := int32(len(w.ai))
+	left := int32(len(w.ai.agents))
 	for f := range w.firms {
 		s := w.firms[f].Sector
 		share := w.firmShare(f, &sec[s])
@@ -206,8 +207,8 @@ func (w *World) deployFrictionless(sec []sectorInputs) {
 				want = wantedAgents(cum, done, left)
 				done = cum
 			}
-			w.aiCount[slot] = want
-			w.vacancies[slot] = 0
+			w.ai.count[slot] = want
+			w.prod.vacancies[slot] = 0
 			left -= want
 		}
 	}
@@ -215,7 +216,7 @@ func (w *World) deployFrictionless(sec []sectorInputs) {
 	for f := range w.firms {
 		fm := &w.firms[f]
 		fm.AIUnits = 0
-		for _, u := range w.aiUnits[f*c.TaskBins : (f+1)*c.TaskBins] {
+		for _, u := range w.ai.units[f*c.TaskBins : (f+1)*c.TaskBins] {
 			fm.AIUnits += u
 		}
 		sec[fm.Sector].deployed += fm.AIUnits
@@ -263,8 +264,8 @@ func (w *World) humanPattern(si *sectorInputs, s, i int) float64 {
 // recomputes), so rounding never piles up in one firm.
 func (w *World) pourFrictionless(sec []sectorInputs) {
 	c := w.cfg
-	if w.order == nil {
-		w.order = w.sortedWorkers()
+	if w.labour.order == nil {
+		w.labour.order = w.sortedWorkers()
 	}
 	for f := range w.firms {
 		w.firms[f].HumanUnits = 0
@@ -293,15 +294,15 @@ func (w *World) pourFrictionless(sec []sectorInputs) {
 				cum += h
 				budget := math.Round(cum) - math.Round(done)
 				done = cum
-				w.target[f*c.TaskBins+i] = h * p
+				w.prod.target[f*c.TaskBins+i] = h * p
 				fm := &w.firms[f]
 				want := budget * covered
-				for next < len(w.order) && int(w.workers[w.order[next]].Sector) == s {
-					eff := float64(w.workers[w.order[next]].Efficiency)
+				for next < len(w.labour.order) && int(w.workers[w.labour.order[next]].Sector) == s {
+					eff := float64(w.workers[w.labour.order[next]].Efficiency)
 					if fm.HumanUnits+eff/2 > want {
 						break
 					}
-					w.hireAt(int(w.order[next]), f*c.TaskBins+i)
+					w.hireAt(int(w.labour.order[next]), f*c.TaskBins+i)
 					fm.HumanUnits += eff
 					next++
 				}
@@ -319,10 +320,10 @@ func (w *World) pourFrictionless(sec []sectorInputs) {
 // worker to place.
 func (w *World) pourLeftovers(s int, si *sectorInputs, last, next int) int {
 	c := w.cfg
-	more := func() bool { return next < len(w.order) && int(w.workers[w.order[next]].Sector) == s }
+	more := func() bool { return next < len(w.labour.order) && int(w.workers[w.labour.order[next]].Sector) == s }
 	if last < 0 {
 		for ; more(); next++ {
-			w.workers[w.order[next]].Status = agents.Unemployed
+			w.workers[w.labour.order[next]].Status = agents.Unemployed
 		}
 		return next
 	}
@@ -332,7 +333,7 @@ func (w *World) pourLeftovers(s int, si *sectorInputs, last, next int) int {
 		budget := math.Round(cum) - math.Round(done)
 		done = cum
 		if w.firms[f].HumanUnits < budget {
-			w.hireAt(int(w.order[next]), f*c.TaskBins+last)
+			w.hireAt(int(w.labour.order[next]), f*c.TaskBins+last)
 			next++
 		}
 	}
@@ -340,7 +341,7 @@ func (w *World) pourLeftovers(s int, si *sectorInputs, last, next int) int {
 		if f >= c.Firms {
 			f = s
 		}
-		w.hireAt(int(w.order[next]), f*c.TaskBins+last)
+		w.hireAt(int(w.labour.order[next]), f*c.TaskBins+last)
 		next++
 	}
 	return next

@@ -7,11 +7,44 @@ import (
 	"github.com/laborsim/laborsim/agents"
 )
 
+// households is the room of the payments and of those paid: the step's
+// flows from the firms to their workers, the AI agents' owners, the
+// government and the households, the households' update, and the cash of
+// the AI provider and the government.
+type households struct {
+	paid  []float64       // each firm's Paid, set by payChunk, for the households
+	fpart []firmPartial   // per firm chunk, from payChunk
+	wpart []workerPartial // per worker chunk, from householdsChunk
+
+	// The step's flows.
+	totals       firmPartial // the firm chunks' sums (payFirms)
+	ownerRents   float64     // AI rents received by the agents' owners
+	computeSpend float64     // provider's reinvestment in compute
+	taxes        float64
+	pay          payouts // per household, from settleOwners for householdsChunk
+
+	provider   float64 // AI provider's cash
+	government float64 // government's cash
+}
+
+// init makes the room's slices, once.
+func (h *households) init(c Config) {
+	h.paid = make([]float64, c.Firms)
+	h.fpart = make([]firmPartial, chunks(c.Firms, firmChunk))
+	h.wpart = make([]workerPartial, chunks(c.Workers, workerChunk))
+}
+
+// firmPartial is one firm chunk's contribution to the step's totals.
+type firmPartial struct {
+	gdp, wages, aiBill, aiTax, surplus, dividends, invest float64
+	aiUnits, humanUnits                                   float64
+	vacancies                                             int
+}
+
 // workerPartial is one worker chunk's contribution to the step's totals.
 // Chunks add up into a local copy and store it once, so that two cores
 // never write the same cache line in the loop.
 type workerPartial struct {
-	separations, displaced            int
 	employed, unemployed, retraining  int
 	wages                             float64
 	consumption, retrainPaid, subsidy float64
@@ -29,27 +62,153 @@ type payouts struct {
 	flexible         bool    // frictionless: wages are reset to marginal products
 }
 
+// payFirms settles every firm's bills in parallel over firm chunks — wages,
+// AI rents and AI tax, investment in traditional capital out of gross
+// operating surplus, dividends — and adds up the step's totals. A firm
+// whose output falls short of its wage and AI bills (sticky wages after a
+// fall in output) pays them pro rata, so that no share leaves [0,1].
+func (w *World) payFirms() {
+	w.parallel(len(w.firms), firmChunk, (*World).payChunk)
+	var t firmPartial
+	for _, p := range w.hh.fpart {
+		t.gdp += p.gdp
+		t.wages += p.wages
+		t.aiBill += p.aiBill
+		t.aiTax += p.aiTax
+		t.surplus += p.surplus
+		t.dividends += p.dividends
+		t.invest += p.invest
+		t.aiUnits += p.aiUnits
+		t.humanUnits += p.humanUnits
+		t.vacancies += p.vacancies
+	}
+	w.hh.totals = t
+}
+
+// payChunk settles the bills of one firm chunk and sums its flows.
+func (w *World) payChunk(ch, lo, hi int) {
+	c := &w.cfg
+	dt := 1 / float64(c.StepsPerYear)
+	p := &firmPartial{}
+	for f := lo; f < hi; f++ {
+		fm := &w.firms[f]
+		if c.Frictionless {
+			fm.WageBill = fm.MPHuman * fm.HumanUnits
+			fm.AIBill = fm.MPAI * fm.AIUnits
+		} else {
+			fm.AIBill = float64(w.prod.aiHere[f]) * w.ai.price
+		}
+		fm.Paid = 1
+		if owed := fm.WageBill + fm.AIBill*(1+c.AITax); owed > fm.Output {
+			fm.Paid = fm.Output / owed
+		}
+		w.hh.paid[f] = fm.Paid
+		fm.WageBill *= fm.Paid
+		fm.AIBill *= fm.Paid
+		tax := c.AITax * fm.AIBill
+		fm.Surplus = max(0, fm.Output-fm.WageBill-fm.AIBill-tax)
+		invest := c.CapitalReinvest * max(fm.Surplus, 0)
+		dividends := max(fm.Surplus, 0) - invest
+		fm.Capital = fm.Capital*(1-c.Depreciation*dt) + invest/c.CapitalPrice
+		fm.Cash -= fm.WageBill + fm.AIBill + tax + invest + dividends
+		p.gdp += fm.Output
+		p.wages += fm.WageBill
+		p.aiBill += fm.AIBill
+		p.aiTax += tax
+		p.surplus += fm.Surplus
+		p.dividends += dividends
+		p.invest += invest
+	}
+	// The chunk's slot sums, taken by produceChunk over the same slots.
+	s := w.prod.slotSums[ch]
+	p.aiUnits, p.humanUnits, p.vacancies = s.aiUnits, s.humanUnits, s.vacancies
+	w.hh.fpart[ch] = *p
+}
+
+// settleOwners pays the AI rents to the agents' owners — the provider
+// reinvests its share in compute and pays the rest out as dividends;
+// person-owned agents' rents are shared equally by all persons — and sets
+// taxes and the universal basic income (all tax revenue, paid equally):
+// the per-household flows of the step.
+func (w *World) settleOwners() {
+	c := &w.cfg
+	t := w.hh.totals
+	personal := w.personalRents()
+	providerRents := t.aiBill - personal
+	w.hh.ownerRents = providerRents + personal
+	w.hh.computeSpend = c.AIReinvest * providerRents
+	w.hh.provider += providerRents - w.hh.computeSpend - (1-c.AIReinvest)*providerRents
+	payout := t.dividends + (1-c.AIReinvest)*providerRents
+	n := float64(len(w.workers))
+	taxes := t.wages*c.LaborTax + (payout+personal)*c.CapitalTax + t.aiTax
+	ubi := taxes / n
+	w.hh.government += taxes - ubi*n
+	w.hh.taxes = taxes
+	w.hh.pay = payouts{
+		dividendPerStake: payout,
+		budgetRent:       personal / n,
+		ubi:              ubi,
+		retrainCost:      c.RetrainCost * w.labour.meanRate0,
+		flexible:         c.Frictionless,
+	}
+}
+
+// awaitMovesForRents waits for the agents' moves (move-agents) when
+// persons own agents: their rents (personalRents) read where each went.
+// Without person-owned agents the moves run on beside the next phases.
+func (w *World) awaitMovesForRents() {
+	if w.ai.owned > 0 {
+		w.awaitSide()
+	}
+}
+
+// personalRents sums the rents earned by deployed person-owned agents.
+// The agents have moved (rents-wait).
+func (w *World) personalRents() float64 {
+	if w.ai.owned == 0 {
+		return 0
+	}
+	sum := 0.0
+	for i := range w.ai.agents[:w.ai.owned] {
+		a := &w.ai.agents[i]
+		if a.Firm == agents.Idle {
+			continue
+		}
+		if w.cfg.Frictionless {
+			sum += w.firms[a.Firm].MPAI * float64(a.Productivity) * w.firms[a.Firm].Paid
+		} else {
+			sum += w.ai.price * w.firms[a.Firm].Paid
+		}
+	}
+	return sum
+}
+
 // households updates every household in parallel over worker chunks: wages
 // are paid (after renegotiation for the frictional market), capital income
 // and transfers received, taxes paid, consumption spent, unemployment spells
-// and retraining advanced.
-func (w *World) households(pay payouts) {
-	w.pay = pay
+// and retraining advanced, with the step's payouts w.hh.pay. The
+// government then pays its share of the retraining (the subsidy).
+func (w *World) households() {
 	w.parallel(len(w.workers), workerChunk, (*World).householdsChunk)
+	subsidy := 0.0
+	for _, p := range w.hh.wpart {
+		subsidy += p.subsidy
+	}
+	w.hh.government -= subsidy
 }
 
 // householdsChunk updates the households of one worker chunk with this
-// step's payouts w.pay.
+// step's payouts w.hh.pay.
 func (w *World) householdsChunk(ch, lo, hi int) {
 	c := &w.cfg
-	pay := w.pay
-	floor := c.HomeProduction * w.meanRate0
+	pay := w.hh.pay
+	floor := c.HomeProduction * w.labour.meanRate0
 	r := w.rng.get(ch, streamHouseholds, w.step, ch)
-	p := &workerPartial{separations: w.wpart[ch].separations, displaced: w.wpart[ch].displaced}
+	p := &workerPartial{}
 	for j := lo; j < hi; j++ {
 		wk := &w.workers[j]
 		if pay.flexible && wk.Status == agents.Employed {
-			wk.Rate = w.mpHuman[wk.Firm]
+			wk.Rate = w.prod.mpHuman[wk.Firm]
 		}
 		wage := w.paidWage(wk)
 		capital := wk.Stake*pay.dividendPerStake + pay.budgetRent
@@ -66,22 +225,22 @@ func (w *World) householdsChunk(ch, lo, hi int) {
 		}
 		w.sample(j, wk)
 	}
-	for k := range w.samples {
-		w.samples[k].Count(ch) // the chunk's slots are the sample's stripe ch
+	for k := range w.acct.samples {
+		w.acct.samples[k].Count(ch) // the chunk's slots are the sample's stripe ch
 	}
-	w.wpart[ch] = *p
+	w.hh.wpart[ch] = *p
 }
 
 // sample puts household j's final wage (if employed), income and wealth of
 // the step in the samples for the distribution's statistics.
 func (w *World) sample(j int, wk *agents.Worker) {
 	if wk.Status == agents.Employed {
-		w.samples[wageSample].Set(j, w.paidWage(wk))
+		w.acct.samples[wageSample].Set(j, w.paidWage(wk))
 	} else {
-		w.samples[wageSample].Clear(j)
+		w.acct.samples[wageSample].Clear(j)
 	}
-	w.samples[incomeSample].Set(j, wk.Income)
-	w.samples[wealthSample].Set(j, wk.Wealth)
+	w.acct.samples[incomeSample].Set(j, wk.Income)
+	w.acct.samples[wealthSample].Set(j, wk.Wealth)
 }
 
 // paidWage is what an employed worker was paid this step: its wage, times
@@ -90,7 +249,7 @@ func (w *World) paidWage(wk *agents.Worker) float64 {
 	if wk.Status != agents.Employed {
 		return 0
 	}
-	return wk.Wage() * w.paid[wk.Firm]
+	return wk.Wage() * w.hh.paid[wk.Firm]
 }
 
 // advance moves one household through its labour-market state for the
@@ -101,7 +260,7 @@ func (w *World) advance(j int, wk *agents.Worker, pay payouts, r *rand.Rand, p *
 	case agents.Employed:
 		p.employed++
 		if !pay.flexible {
-			mp := w.mpHuman[wk.Firm]
+			mp := w.prod.mpHuman[wk.Firm]
 			wk.Renegotiate(mp, c.Bargaining, c.WageAdjust, c.WageCut)
 		}
 	case agents.Retraining:
@@ -109,8 +268,8 @@ func (w *World) advance(j int, wk *agents.Worker, pay payouts, r *rand.Rand, p *
 		wk.Months--
 		if wk.Months <= 0 {
 			wk.Skill = float32(math.Min(1, float64(wk.Skill)+c.RetrainGain))
-			w.qual[j] = w.qualification(wk.Skill)
-			wk.Sector = uint8(w.bestSector)
+			w.labour.qual[j] = w.qualification(wk.Skill)
+			wk.Sector = uint8(w.labour.bestSector)
 			wk.Status, wk.Months, wk.Displaced = agents.Unemployed, 0, false
 		}
 	case agents.Unemployed:

@@ -2,145 +2,54 @@ package sim
 
 import (
 	"math"
-	"math/rand/v2"
+	"runtime"
 	"sort"
-	"sync/atomic"
 
 	"github.com/laborsim/laborsim/agents"
 )
 
-// labourMarket is the scratch space of the search-and-matching market,
-// allocated once and reused every step.
-type labourMarket struct {
-	jobs  []int32     // open jobs as slots f·B+b, per sector in ascending requirement order
-	start []int       // jobs of sector s are jobs[start[s]:start[s+1]]
-	below [][]int32   // below[s][k]: jobs of sector s in the k lowest-requirement bins
-	next  []int       // listJobs' write position of each (sector, requirement rank)
-	mp    []float64   // marginal product each job's firm bargains over (World.offers)
-	best  []applicant // each job's best applicant
-	offer []int32     // best offer (job index) each seeker holds, -1 if none
-	held  []int32     // seekers holding an offer
-	hires []hire      // this step's hires, in the order they were made
+// labour is the labour room: who works where, the search-and-matching
+// market, and the statistics that job seekers and firms read.
+type labour struct {
+	// Firm·bin arrays, index f·B + b: each slot's human units and head
+	// count, rebuilt by the recount and the hires.
+	human []float64
+	count []int32
 
-	// The job seekers, listed by separate in index order: worker chunk
-	// ch's are seekers[ch·workerChunk:][:seeking[ch]] until match packs
-	// them into seekers[:nseekers].
-	seekers  []seeker
-	seeking  []int
-	nseekers int
+	posts        []post    // each worker's post, listed by separate for the recount
+	wageBill     []float64 // each firm's wage bill, the recount's sums
+	recountParts int       // firm ranges of the recount, or of the hires' addition, under way
 
-	batch []application // applications drawn but not yet made
+	qual      []int16   // each worker's qualification (the bins it can work), kept with its skill
+	decayPow  []float64 // ReservationDecay^m for the month counts m of the run
+	meanRate0 float64   // mean wage rate at the start
+	order     []int32   // workers by sector, then descending skill (pour, pourFrictionless)
+
+	separated []separations // per worker chunk, from separate, for the accounts
+	match     matching      // the search market's scratch
+	hires     int           // hires of this step's matching
+
+	// The market statistics (updateMarketStats), read in the next step.
+	offers     []float64 // per firm: what it bargains over in a hire, its humans' marginal product or, if larger, its expected cost of a hire
+	sectorRes  []float64 // mean reservation wage rate of each sector's unemployed
+	sectorVac  []float64 // vacancy rate of each sector
+	bestSector int       // the sector retrainees move to
 }
 
-// applicant is a job's best applicant in a round: a seeker (-1 for none,
-// filled for a job taken in an earlier round) and the two numbers the job
-// compares and bargains with, kept together so that a job is one cache
-// line away.
-type applicant struct {
-	seeker int32
-	eff    float32 // efficiency
-	res    float64 // reservation wage
-}
+// separations are one worker chunk's separations of a step and, of them,
+// those displaced by automation.
+type separations struct{ all, displaced int }
 
-// seeker is a job seeker as the matching sees it, copied from the worker
-// by separate so that the rounds need not visit the workers.
-type seeker struct {
-	worker int32
-	eff    float32 // efficiency
-	res    float64 // reservation wage per efficiency unit
-	qual   int16   // bins, in ascending order of requirement, it qualifies for
-	sector uint8
-	hired  bool
-}
-
-func (m *labourMarket) init(c Config) {
-	m.start = make([]int, c.Sectors+1)
-	m.below = make([][]int32, c.Sectors)
-	for s := range m.below {
-		m.below[s] = make([]int32, c.TaskBins+1)
-	}
-	m.next = make([]int, c.Sectors*c.TaskBins)
-	m.offer = make([]int32, c.Workers)
-	for j := range m.offer {
-		m.offer[j] = -1
-	}
-	m.held = make([]int32, 0, c.Workers)
-	m.hires = make([]hire, 0, c.Workers)
-	// Room for jobs: the default economy opens at most about a fifth of a
-	// job per worker; listJobs grows the list (by half again) if a step
-	// has more.
-	jobs := max(1024, c.Workers/2)
-	m.jobs, m.mp, m.best = make([]int32, 0, jobs), make([]float64, 0, jobs), make([]applicant, 0, jobs)
-	m.seekers = make([]seeker, c.Workers)
-	m.batch = make([]application, 0, max(256, 2*c.Applications))
-	m.seeking = make([]int, chunks(c.Workers, workerChunk))
-}
-
-// decide runs every firm's decision in parallel over firm chunks: its
-// expected costs, its input plan and from it targets, vacancies and layoffs.
-func (w *World) decide(expected float64) {
-	w.expected = expected
-	clear(w.laysOff)
-	w.parallel(len(w.firms), firmChunk, (*World).decideChunk)
-}
-
-// decideChunk runs the decisions of one firm chunk at the expected AI
-// price w.expected.
-func (w *World) decideChunk(ch, lo, hi int) {
-	c := &w.cfg
-	staffing := agents.Staffing{Adjust: c.Adjustment, Separation: c.Separation, MeanEff: 1,
-		MaxPost: c.Workers/c.Firms + 1}
-	pu := w.expected / c.AIProductivity
-	r := w.rng.get(ch, streamFirms, w.step, ch)
-	for f := lo; f < hi; f++ {
-		fm := &w.firms[f]
-		s := int(fm.Sector)
-		bl := w.blocks[s]
-		fm.Plan = w.ces.Demand(fm.TFP, fm.Capital, bl, fm.HumanCost, pu)
-		fm.RT, fm.QH = 0, 0
-		if bl.Trad > 0 {
-			fm.RT = fm.Capital / bl.Trad
-			fm.QH = bl.Human * math.Pow(fm.TFP/fm.HumanCost, c.Sigma-1)
-		}
-		scale := w.unscaledSize(f)
-		fm.Scale = scale
-		base, end := f*c.TaskBins, (f+1)*c.TaskBins
-		staffing.Staff(fm.Plan, scale, w.tasks.Weights[s], w.split, agents.Bins{
-			Human: w.human[base:end], Count: w.count[base:end], AI: w.aiUnits[base:end],
-			Target: w.target[base:end], Vacancies: w.vacancies[base:end],
-			Layoff: w.layoff[base:end], Automated: w.automated[base:end],
-		}, r)
-		for k := base; k < end; k++ {
-			if w.layoff[k] != 0 {
-				atomic.OrUint64(&w.laysOff[k>>6], 1<<(k&63)) // a word may span two chunks
-			}
-		}
-	}
-}
-
-// unscaledSize is the output index a firm without a fixed factor aims at:
-// its current one, grown or shrunk by at most 10% a month toward where its
-// humans' marginal product meets their cost. Firms whose plan pins down
-// their scale get 1.
-func (w *World) unscaledSize(f int) float64 {
-	fm := &w.firms[f]
-	if fm.Plan.Scaled {
-		return 1
-	}
-	if fm.X <= 0 {
-		units := 0.0
-		for _, h := range w.human[f*w.cfg.TaskBins : (f+1)*w.cfg.TaskBins] {
-			units += h
-		}
-		bl := w.blocks[fm.Sector]
-		per := bl.Human*fm.Plan.Human + bl.AI*fm.Plan.AI
-		if fm.Plan.UseAI {
-			per = bl.Human * fm.Plan.Human
-		}
-		return (units + 1) / max(per, 1e-300)
-	}
-	g := math.Pow(max(fm.MPHuman, 1e-300)/fm.HumanCost, w.cfg.Sigma)
-	return fm.X * max(0.9, min(1.1, g))
+// init makes the labour room's slices, once.
+func (l *labour) init(c Config) {
+	fb := c.Firms * c.TaskBins
+	l.human, l.count = make([]float64, fb), make([]int32, fb)
+	l.posts, l.wageBill = make([]post, c.Workers), make([]float64, c.Firms)
+	l.qual = make([]int16, c.Workers)
+	l.separated = make([]separations, chunks(c.Workers, workerChunk))
+	l.offers = make([]float64, c.Firms)
+	l.sectorRes, l.sectorVac = make([]float64, c.Sectors), make([]float64, c.Sectors)
+	l.match.init(c)
 }
 
 // separate draws, in parallel over worker chunks, each employed worker's
@@ -168,15 +77,15 @@ func (w *World) separateOrList(c, _, _ int) {
 // chunk's job seekers for the matching and its posts for the recount.
 func (w *World) separateChunk(ch, lo, hi int) {
 	c := &w.cfg
-	m := &w.market
+	m := &w.labour.match
 	r := w.rng.get(ch, streamWorkers, w.step, ch)
-	var separations, displaced int
+	var nSep, displaced int
 	seekers := m.seekers[lo:hi]
 	n := 0
 	for j := lo; j < hi; j++ {
 		wk := &w.workers[j]
 		if wk.Status != agents.Employed {
-			w.posts[j] = post{slot: -1}
+			w.labour.posts[j] = post{slot: -1}
 			if wk.Status == agents.Unemployed {
 				seekers[n] = w.seeker(j)
 				n++
@@ -188,30 +97,30 @@ func (w *World) separateChunk(ch, lo, hi int) {
 		switch {
 		case u < c.Separation:
 			wk.Displaced = false
-		case w.laysOff[slot>>6]&(1<<(slot&63)) == 0:
-			w.posts[j] = w.postOf(wk) // the slot's layoff probability is 0: the next case is u < Separation
+		case w.prod.laysOff[slot>>6]&(1<<(slot&63)) == 0:
+			w.labour.posts[j] = w.postOf(wk) // the slot's layoff probability is 0: the next case is u < Separation
 			continue
-		case u < c.Separation+(1-c.Separation)*float64(w.layoff[slot]):
-			wk.Displaced = w.automated[slot]
+		case u < c.Separation+(1-c.Separation)*float64(w.prod.layoff[slot]):
+			wk.Displaced = w.prod.automated[slot]
 			if wk.Displaced {
 				displaced++
 			}
 		default:
-			w.posts[j] = w.postOf(wk)
+			w.labour.posts[j] = w.postOf(wk)
 			continue
 		}
-		w.posts[j] = post{slot: -1}
+		w.labour.posts[j] = post{slot: -1}
 		wk.Status, wk.Firm, wk.Months = agents.Unemployed, -1, 0
-		separations++
+		nSep++
 		seekers[n] = w.seeker(j)
 		n++
 	}
 	m.seeking[ch] = n
-	w.wpart[ch].separations, w.wpart[ch].displaced = separations, displaced
+	w.labour.separated[ch] = separations{all: nSep, displaced: displaced}
 }
 
 // qualification is the number of task bins, in ascending order of
-// requirement, that a worker of the given skill can work; World.qual
+// requirement, that a worker of the given skill can work; labour.qual
 // keeps each worker's.
 func (w *World) qualification(skill float32) int16 {
 	return int16(sort.SearchFloat64s(w.req, float64(skill)+1e-12))
@@ -225,113 +134,117 @@ func (w *World) seeker(j int) seeker {
 	return seeker{
 		worker: int32(j),
 		eff:    wk.Efficiency,
-		res:    w.reservation(wk, w.cfg.HomeProduction*w.meanRate0),
-		qual:   w.qual[j],
+		res:    w.reservation(wk, w.cfg.HomeProduction*w.labour.meanRate0),
+		qual:   w.labour.qual[j],
 		sector: wk.Sector,
 	}
 }
 
-// matchRounds is the number of application rounds within a month: job
-// seekers whose applications all failed apply again to the jobs still open.
-const matchRounds = 2
-
-// matchJobs runs the matching (on the side goroutine, beside the
-// recount) and counts its hires.
-func (w *World) matchJobs() { w.hires = w.match() }
-
-// match runs the search market on the jobs listJobs has listed: firms'
-// vacancies per sector in ascending order of the bins' skill
-// requirements. In each round every job
-// seeker sends Applications applications to open jobs drawn uniformly from
-// those of its sector it qualifies for; each job offers itself to its most
-// efficient applicant at the Nash wage between the applicant's reservation
-// wage and the firm's marginal product (if that is above the reservation
-// wage); each worker takes the best offer. It returns the number of hires.
-// It writes the workers it hires and lists the hires; addHires adds them
-// to the slots once the recount has rebuilt those.
-func (w *World) match() int {
-	m := &w.market
-	m.hires = m.hires[:0]
-	m.nseekers = 0
-	for ch, n := range m.seeking {
-		m.nseekers += copy(m.seekers[m.nseekers:], m.seekers[ch*workerChunk:][:n])
+// reservation is the worker's reservation wage (agents.Worker.Reservation)
+// with the decay's power looked up in w.labour.decayPow.
+func (w *World) reservation(wk *agents.Worker, floor float64) float64 {
+	if m := int(wk.Months); m >= 0 && m < len(w.labour.decayPow) {
+		return wk.ReservationAt(floor, w.labour.decayPow[m])
 	}
-	r := w.rng.get(0, streamMatch, w.step, 0)
-	hires := 0
-	for range matchRounds {
-		hires += w.matchRound(r)
-	}
-	return hires
+	return wk.Reservation(floor, w.cfg.ReservationDecay)
 }
 
-// matchRound runs one round of applications, offers and acceptances.
-func (w *World) matchRound(r *rand.Rand) int {
-	c := &w.cfg
-	m := &w.market
-	for job := range m.best {
-		if m.best[job].seeker != filled {
-			m.best[job].seeker = -1
-		}
-	}
-	// The applications are drawn a batch of seekers at a time and then
-	// made, in the same order: the jobs' entries, scattered in memory,
-	// are then looked up one after another without draws in between,
-	// which lets the processor fetch several at once.
-	batch := m.batch[:0]
-	for i := range m.seekers[:m.nseekers] {
-		sk := &m.seekers[i]
-		if sk.hired {
-			continue // in an earlier round
-		}
-		s := int(sk.sector)
-		n := int(m.below[s][sk.qual])
-		if n == 0 {
-			continue
-		}
-		if len(batch)+c.Applications > cap(batch) {
-			m.apply(batch)
-			batch = batch[:0]
-		}
-		for range c.Applications {
-			batch = append(batch, application{job: int32(m.start[s] + r.IntN(n)), seeker: int32(i)})
-		}
-	}
-	m.apply(batch)
-	m.held = m.held[:0]
-	for job, b := range m.best {
-		i := b.seeker
-		if i < 0 {
-			continue
-		}
-		mp := m.mp[job]
-		if mp < b.res {
-			continue
-		}
-		if m.offer[i] < 0 {
-			m.held = append(m.held, i)
-			m.offer[i] = int32(job)
-		} else if m.mp[m.offer[i]] < mp {
-			m.offer[i] = int32(job)
-		}
-	}
-	for _, i := range m.held {
-		job := m.offer[i]
-		slot := int(m.jobs[job])
-		m.offer[i] = -1
-		m.best[job].seeker = filled
-		sk := &m.seekers[i]
-		sk.hired = true
-		j := sk.worker
-		wk := &w.workers[j]
-		wk.Rate = agents.Bargain(sk.res, m.mp[job], c.Bargaining)
-		w.hireAt(int(j), slot)
-		m.hires = append(m.hires, hire{worker: j, slot: int32(slot)})
-	}
-	return len(m.held)
+// recount rebuilds every slot's human units and head count, and every
+// firm's wage bill, from the workers, adding them up in index order. It
+// lists the workers' posts (postChunk) and sums them (clearStaff, then
+// sumStaff); the step's schedule has separate list the posts and runs the
+// sums beside the matching.
+func (w *World) recount() {
+	w.parallel(len(w.workers), workerChunk, (*World).postChunk)
+	w.clearStaff()
+	w.sumStaff()
 }
 
-// hire is one hire of the matching: the worker and its slot.
-type hire struct{ worker, slot int32 }
+// post is an employed worker's slot, efficiency and wage as the recount
+// adds them up (slot −1 for a worker without a job). The posts, 16 bytes
+// a worker in index order, spare the recount's passes the workers' 56.
+type post struct {
+	slot int32
+	eff  float32
+	wage float64
+}
+
+// postOf is worker wk's post.
+func (w *World) postOf(wk *agents.Worker) post {
+	if wk.Status != agents.Employed {
+		return post{slot: -1}
+	}
+	return post{slot: wk.Firm*int32(w.cfg.TaskBins) + int32(wk.Bin), eff: wk.Efficiency, wage: wk.Wage()}
+}
+
+// postChunk lists the posts of one worker chunk.
+func (w *World) postChunk(_, lo, hi int) {
+	for j := lo; j < hi; j++ {
+		w.labour.posts[j] = w.postOf(&w.workers[j])
+	}
+}
+
+// clearStaff zeroes the slots' human units and head counts, in parallel
+// over firm chunks: the first half of recount, which the step runs ahead
+// of the second.
+func (w *World) clearStaff() {
+	w.parallel(len(w.firms), firmChunk, (*World).clearStaffChunk)
+}
+
+func (w *World) clearStaffChunk(_, lo, hi int) {
+	b := w.cfg.TaskBins
+	clear(w.labour.human[lo*b : hi*b])
+	clear(w.labour.count[lo*b : hi*b])
+}
+
+// sumStaff adds up the posts into the cleared slots and the wage bills.
+// The firms are split into one range per core, and each core passes over
+// all the posts but adds up only those of its own firms: every sum is
+// still taken in index order, so the numbers do not depend on the number
+// of ranges, while the scattered additions into the slots are shared out.
+func (w *World) sumStaff() {
+	w.labour.recountParts = w.staffParts()
+	if w.sideRunning {
+		w.labour.recountParts = max(1, w.labour.recountParts-1) // the side goroutine has a core
+	}
+	w.parallel(w.labour.recountParts, 1, (*World).recountPart)
+}
+
+// staffParts is the number of firm ranges the recount and the hires are
+// added up in: one per core.
+func (w *World) staffParts() int {
+	return min(w.pool.helpers+1, runtime.GOMAXPROCS(0), len(w.firms))
+}
+
+// staffRange is the firms [lo, hi) of range part of w.labour.recountParts.
+func (w *World) staffRange(part int) (lo, hi int) {
+	n := len(w.firms)
+	return n * part / w.labour.recountParts, n * (part + 1) / w.labour.recountParts
+}
+
+// recountPart recounts the firms of range part of w.labour.recountParts.
+func (w *World) recountPart(part, _, _ int) {
+	w.recountFirms(w.staffRange(part))
+}
+
+// recountFirms adds up the posts of the firms [lo, hi).
+func (w *World) recountFirms(lo, hi int) {
+	b := int32(w.cfg.TaskBins)
+	bill := w.labour.wageBill[lo:hi]
+	clear(bill)
+	slo, shi := int32(lo)*b, int32(hi)*b
+	for _, p := range w.labour.posts {
+		if p.slot < slo || p.slot >= shi {
+			continue
+		}
+		w.labour.human[p.slot] += float64(p.eff)
+		w.labour.count[p.slot]++
+		bill[p.slot/b-int32(lo)] += p.wage
+	}
+	for i, v := range bill {
+		w.firms[lo+i].WageBill = v
+	}
+}
 
 // addHires adds the matching's hires, in the order they were made, to the
 // recounted slots and wage bills: the sums come out as if each hire had
@@ -339,99 +252,88 @@ type hire struct{ worker, slot int32 }
 // splits the firms into ranges, one per core, each passing over all the
 // hires and adding only its own firms'.
 func (w *World) addHires() {
-	w.recountParts = w.staffParts()
-	w.parallel(w.recountParts, 1, (*World).addHiresPart)
+	w.labour.recountParts = w.staffParts()
+	w.parallel(w.labour.recountParts, 1, (*World).addHiresPart)
 }
 
 // addHiresPart adds the hires into the firms of range part of
-// w.recountParts.
+// w.labour.recountParts.
 func (w *World) addHiresPart(part, _, _ int) {
 	b := int32(w.cfg.TaskBins)
 	flo, fhi := w.staffRange(part)
 	lo, hi := int32(flo)*b, int32(fhi)*b
-	for _, h := range w.market.hires {
+	for _, h := range w.labour.match.hires {
 		if h.slot < lo || h.slot >= hi {
 			continue
 		}
 		wk := &w.workers[h.worker]
-		w.human[h.slot] += float64(wk.Efficiency)
-		w.count[h.slot]++
+		w.labour.human[h.slot] += float64(wk.Efficiency)
+		w.labour.count[h.slot]++
 		w.firms[wk.Firm].WageBill += wk.Wage()
 	}
 }
 
-// application is one seeker's application to one job.
-type application struct{ job, seeker int32 }
-
-// apply makes the applications in order: each job keeps its most
-// efficient applicant, the first of equals.
-func (m *labourMarket) apply(batch []application) {
-	for _, a := range batch {
-		sk := &m.seekers[a.seeker]
-		if b := &m.best[a.job]; b.seeker == -1 || (b.seeker >= 0 && b.eff < sk.eff) {
-			*b = applicant{seeker: a.seeker, eff: sk.eff, res: sk.res}
-		}
-	}
-}
-
-// filled marks a job taken in an earlier round.
-const filled = -2
-
-// reservation is the worker's reservation wage (agents.Worker.Reservation)
-// with the decay's power looked up in w.decayPow.
-func (w *World) reservation(wk *agents.Worker, floor float64) float64 {
-	if m := int(wk.Months); m >= 0 && m < len(w.decayPow) {
-		return wk.ReservationAt(floor, w.decayPow[m])
-	}
-	return wk.Reservation(floor, w.cfg.ReservationDecay)
-}
-
-// listJobs lays out the open jobs of every sector — the firms f ≡ s
-// (mod Sectors) — in ascending order of their bins' requirement, then of
-// firm, each slot's vacancies together, and resets the applicant table. It
-// is a counting sort of the slots by (sector, requirement rank): one pass
-// counts, one places, both in slot order.
-func (w *World) listJobs() {
+// updateMarketStats refreshes what firms and searchers read next step: each
+// sector's mean reservation wage of its unemployed and vacancy rate, the
+// sector retrainees move to, and every firm's expected cost of a hire.
+func (w *World) updateMarketStats() {
 	c := &w.cfg
-	m := &w.market
-	b := c.TaskBins
-	clear(m.next)
-	total := 0
-	for f := range c.Firms {
-		row := m.next[f%c.Sectors*b:][:b]
-		for i, v := range w.vacancies[f*b : (f+1)*b] {
-			row[w.rank[i]] += int(v)
-			total += int(v)
-		}
-	}
-	pos := 0
-	for s := range c.Sectors {
-		m.start[s] = pos
-		m.below[s][0] = 0
-		for k := range b {
-			n := m.next[s*b+k]
-			m.next[s*b+k] = pos
-			pos += n
-			m.below[s][k+1] = int32(pos - m.start[s])
-		}
-	}
-	m.start[c.Sectors] = pos
-	if cap(m.jobs) < total {
-		m.jobs, m.mp, m.best = make([]int32, total, total*3/2), make([]float64, total, total*3/2), make([]applicant, total, total*3/2)
-	}
-	m.jobs, m.mp, m.best = m.jobs[:total], m.mp[:total], m.best[:total]
-	for f := range c.Firms {
-		row := m.next[f%c.Sectors*b:][:b]
-		mp := w.offers[f]
-		for i, v := range w.vacancies[f*b : (f+1)*b] {
-			at := row[w.rank[i]]
-			for k := range int(v) {
-				m.jobs[at+k], m.mp[at+k] = int32(f*b+i), mp
+	floor := c.HomeProduction * w.labour.meanRate0
+	var resSum [4]float64
+	var resN [4]int
+	if w.step == 0 {
+		for j := range w.workers {
+			wk := &w.workers[j]
+			if wk.Status == agents.Unemployed {
+				resSum[wk.Sector] += w.reservation(wk, floor)
+				resN[wk.Sector]++
 			}
-			row[w.rank[i]] += int(v)
+		}
+	} else {
+		for _, p := range w.hh.wpart {
+			for s := range p.resSum {
+				resSum[s] += p.resSum[s]
+				resN[s] += p.resN[s]
+			}
 		}
 	}
-	for job := range m.best {
-		m.best[job].seeker = -1
+	var vac, emp, mp, units [4]float64
+	for f := range w.firms {
+		fm := &w.firms[f]
+		s := fm.Sector
+		for k := f * c.TaskBins; k < (f+1)*c.TaskBins; k++ {
+			vac[s] += float64(w.prod.vacancies[k])
+			emp[s] += float64(w.labour.count[k])
+			mp[s] += fm.MPHuman * w.labour.human[k]
+			units[s] += w.labour.human[k]
+		}
+	}
+	best := -1.0
+	for s := range c.Sectors {
+		meanMP := w.labour.meanRate0
+		if units[s] > 0 {
+			meanMP = mp[s] / units[s]
+		}
+		w.labour.sectorRes[s] = math.Max(floor, meanMP)
+		if resN[s] > 0 {
+			w.labour.sectorRes[s] = resSum[s] / float64(resN[s])
+		}
+		w.labour.sectorVac[s] = 0
+		if vac[s]+emp[s] > 0 {
+			w.labour.sectorVac[s] = vac[s] / (vac[s] + emp[s])
+		}
+		if w.labour.sectorVac[s] > best {
+			best, w.labour.bestSector = w.labour.sectorVac[s], s
+		}
+	}
+	for f := range w.firms {
+		fm := &w.firms[f]
+		res := w.labour.sectorRes[fm.Sector]
+		mpf := fm.MPHuman
+		if mpf <= 0 {
+			mpf = res
+		}
+		fm.HumanCost = max(agents.Bargain(res, max(mpf, res), c.Bargaining), 1e-12)
+		w.labour.offers[f] = max(fm.MPHuman, fm.HumanCost)
 	}
 }

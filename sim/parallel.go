@@ -216,13 +216,16 @@ func (w *World) parallel(n, size int, fn chunkFunc) {
 	p.w, p.fn = nil, nil
 }
 
-// beside starts fn(w) on the side goroutine, once the function started
-// before it has ended, and returns; awaitSide waits for it to end. The
-// phases run meanwhile must neither write what fn reads
-// nor touch what it writes, and fn must not start parallel phases. With one
-// core fn runs at once, before beside returns: the results are the same.
+// beside starts fn(w) on the side goroutine and returns; awaitSide waits
+// for it to end. The schedule starts one side task at a time (a sideTask
+// line) and waits for it (a sideWait line) before it starts the next. The
+// phases run meanwhile must neither write what fn reads nor touch what it
+// writes, and fn must not start parallel phases. With one core fn runs at
+// once, before beside returns: the results are the same.
 func (w *World) beside(fn func(*World)) {
-	w.awaitSide()
+	if w.sideRunning {
+		panic("sim: a side task started before the last one was awaited")
+	}
 	p := w.pool
 	if p.side == nil || runtime.GOMAXPROCS(0) < 2 {
 		fn(w)
@@ -233,7 +236,7 @@ func (w *World) beside(fn func(*World)) {
 	w.sideRunning = true
 }
 
-// awaitSide waits for the function started by beside.
+// awaitSide waits for the side task started by beside, if one runs.
 func (w *World) awaitSide() {
 	if !w.sideRunning {
 		return

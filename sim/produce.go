@@ -1,113 +1,110 @@
 package sim
 
 import (
-	"runtime"
+	"math"
+	"sync/atomic"
 
 	"github.com/laborsim/laborsim/agents"
 )
 
-// firmPartial is one firm chunk's contribution to the step's totals.
-type firmPartial struct {
-	gdp, wages, aiBill, aiTax, surplus, dividends, invest float64
-	aiUnits, humanUnits                                   float64
-	vacancies                                             int
+// production is the firms' room: their plans (what each slot should
+// hold: its target, vacancies and layoffs), production, and the goods
+// market.
+type production struct {
+	expected float64 // the AI price firms plan with this step (decide hands it to decideChunk)
+
+	// Firm·bin arrays, index f·B + b: the firms' plans for their slots.
+	target    []float64 // human units
+	vacancies []int32
+	layoff    []float32 // each worker's layoff probability
+	automated []bool    // a layoff here is displacement by AI
+	laysOff   []uint64  // bit per slot: its layoff probability is not 0 (spares separate a cache miss)
+
+	// Per-firm copies that the passes over workers and jobs read at
+	// random: 8 bytes a firm instead of a Firm's cache lines.
+	mpHuman []float64 // MPHuman, set by produce
+	aiHere  []int     // AI agents deployed at each firm, counted by produce
+
+	slotSums []slotTotals // per firm chunk, from produce for pay
+	spending float64      // spending on goods this step (sellGoods hands it to sellChunk)
 }
 
-// recount rebuilds every slot's human units and head count, and every
-// firm's wage bill, from the workers, adding them up in index order. It
-// lists the workers' posts (postChunk) and sums them (clearStaff, then
-// sumStaff); the step's schedule has separate list the posts and runs the
-// sums beside the matching.
-func (w *World) recount() {
-	w.parallel(len(w.workers), workerChunk, (*World).postChunk)
-	w.clearStaff()
-	w.sumStaff()
+// init makes the production room's slices, once.
+func (p *production) init(c Config) {
+	fb := c.Firms * c.TaskBins
+	p.target, p.vacancies = make([]float64, fb), make([]int32, fb)
+	p.layoff, p.automated = make([]float32, fb), make([]bool, fb)
+	p.laysOff = make([]uint64, (fb+63)/64)
+	p.mpHuman, p.aiHere = make([]float64, c.Firms), make([]int, c.Firms)
+	p.slotSums = make([]slotTotals, chunks(c.Firms, firmChunk))
 }
 
-// post is an employed worker's slot, efficiency and wage as the recount
-// adds them up (slot −1 for a worker without a job). The posts, 16 bytes
-// a worker in index order, spare the recount's passes the workers' 56.
-type post struct {
-	slot int32
-	eff  float32
-	wage float64
+// decide runs every firm's decision in parallel over firm chunks: its
+// expected costs, its input plan and from it targets, vacancies and layoffs,
+// at the AI price firms expect this step.
+func (w *World) decide() {
+	w.prod.expected = w.ai.expectedPrice()
+	clear(w.prod.laysOff)
+	w.parallel(len(w.firms), firmChunk, (*World).decideChunk)
 }
 
-// postOf is worker wk's post.
-func (w *World) postOf(wk *agents.Worker) post {
-	if wk.Status != agents.Employed {
-		return post{slot: -1}
-	}
-	return post{slot: wk.Firm*int32(w.cfg.TaskBins) + int32(wk.Bin), eff: wk.Efficiency, wage: wk.Wage()}
-}
-
-// postChunk lists the posts of one worker chunk.
-func (w *World) postChunk(_, lo, hi int) {
-	for j := lo; j < hi; j++ {
-		w.posts[j] = w.postOf(&w.workers[j])
-	}
-}
-
-// clearStaff zeroes the slots' human units and head counts, in parallel
-// over firm chunks: the first half of recount, which the step runs ahead
-// of the second.
-func (w *World) clearStaff() {
-	w.parallel(len(w.firms), firmChunk, (*World).clearStaffChunk)
-}
-
-func (w *World) clearStaffChunk(_, lo, hi int) {
-	b := w.cfg.TaskBins
-	clear(w.human[lo*b : hi*b])
-	clear(w.count[lo*b : hi*b])
-}
-
-// sumStaff adds up the posts into the cleared slots and the wage bills.
-// The firms are split into one range per core, and each core passes over
-// all the posts but adds up only those of its own firms: every sum is
-// still taken in index order, so the numbers do not depend on the number
-// of ranges, while the scattered additions into the slots are shared out.
-func (w *World) sumStaff() {
-	w.recountParts = w.staffParts()
-	if w.sideRunning {
-		w.recountParts = max(1, w.recountParts-1) // the side goroutine has a core
-	}
-	w.parallel(w.recountParts, 1, (*World).recountPart)
-}
-
-// staffParts is the number of firm ranges the recount and the hires are
-// added up in: one per core.
-func (w *World) staffParts() int {
-	return min(w.pool.helpers+1, runtime.GOMAXPROCS(0), len(w.firms))
-}
-
-// staffRange is the firms [lo, hi) of range part of w.recountParts.
-func (w *World) staffRange(part int) (lo, hi int) {
-	n := len(w.firms)
-	return n * part / w.recountParts, n * (part + 1) / w.recountParts
-}
-
-// recountPart recounts the firms of range part of w.recountParts.
-func (w *World) recountPart(part, _, _ int) {
-	w.recountFirms(w.staffRange(part))
-}
-
-// recountFirms adds up the posts of the firms [lo, hi).
-func (w *World) recountFirms(lo, hi int) {
-	b := int32(w.cfg.TaskBins)
-	bill := w.wageBill[lo:hi]
-	clear(bill)
-	slo, shi := int32(lo)*b, int32(hi)*b
-	for _, p := range w.posts {
-		if p.slot < slo || p.slot >= shi {
-			continue
+// decideChunk runs the decisions of one firm chunk at the expected AI
+// price w.prod.expected.
+func (w *World) decideChunk(ch, lo, hi int) {
+	c := &w.cfg
+	staffing := agents.Staffing{Adjust: c.Adjustment, Separation: c.Separation, MeanEff: 1,
+		MaxPost: c.Workers/c.Firms + 1}
+	pu := w.prod.expected / c.AIProductivity
+	r := w.rng.get(ch, streamFirms, w.step, ch)
+	for f := lo; f < hi; f++ {
+		fm := &w.firms[f]
+		s := int(fm.Sector)
+		bl := w.blocks[s]
+		fm.Plan = w.ces.Demand(fm.TFP, fm.Capital, bl, fm.HumanCost, pu)
+		fm.RT, fm.QH = 0, 0
+		if bl.Trad > 0 {
+			fm.RT = fm.Capital / bl.Trad
+			fm.QH = bl.Human * math.Pow(fm.TFP/fm.HumanCost, c.Sigma-1)
 		}
-		w.human[p.slot] += float64(p.eff)
-		w.count[p.slot]++
-		bill[p.slot/b-int32(lo)] += p.wage
+		scale := w.unscaledSize(f)
+		fm.Scale = scale
+		base, end := f*c.TaskBins, (f+1)*c.TaskBins
+		staffing.Staff(fm.Plan, scale, w.tasks.Weights[s], w.split, agents.Bins{
+			Human: w.labour.human[base:end], Count: w.labour.count[base:end], AI: w.ai.units[base:end],
+			Target: w.prod.target[base:end], Vacancies: w.prod.vacancies[base:end],
+			Layoff: w.prod.layoff[base:end], Automated: w.prod.automated[base:end],
+		}, r)
+		for k := base; k < end; k++ {
+			if w.prod.layoff[k] != 0 {
+				atomic.OrUint64(&w.prod.laysOff[k>>6], 1<<(k&63)) // a word may span two chunks
+			}
+		}
 	}
-	for i, v := range bill {
-		w.firms[lo+i].WageBill = v
+}
+
+// unscaledSize is the output index a firm without a fixed factor aims at:
+// its current one, grown or shrunk by at most 10% a month toward where its
+// humans' marginal product meets their cost. Firms whose plan pins down
+// their scale get 1.
+func (w *World) unscaledSize(f int) float64 {
+	fm := &w.firms[f]
+	if fm.Plan.Scaled {
+		return 1
 	}
+	if fm.X <= 0 {
+		units := 0.0
+		for _, h := range w.labour.human[f*w.cfg.TaskBins : (f+1)*w.cfg.TaskBins] {
+			units += h
+		}
+		bl := w.blocks[fm.Sector]
+		per := bl.Human*fm.Plan.Human + bl.AI*fm.Plan.AI
+		if fm.Plan.UseAI {
+			per = bl.Human * fm.Plan.Human
+		}
+		return (units + 1) / max(per, 1e-300)
+	}
+	g := math.Pow(max(fm.MPHuman, 1e-300)/fm.HumanCost, w.cfg.Sigma)
+	return fm.X * max(0.9, min(1.1, g))
 }
 
 // produce runs every firm's production in parallel over firm chunks.
@@ -125,17 +122,17 @@ func (w *World) produceChunk(ch, lo, hi int) {
 		var ai, human float64
 		agentsHere := 0
 		for k := f * b; k < (f+1)*b; k++ {
-			ai += w.aiUnits[k]
-			human += w.human[k]
-			t.aiUnits += w.aiUnits[k]
-			t.humanUnits += w.human[k]
-			t.vacancies += int(w.vacancies[k])
-			agentsHere += int(w.aiCount[k])
+			ai += w.ai.units[k]
+			human += w.labour.human[k]
+			t.aiUnits += w.ai.units[k]
+			t.humanUnits += w.labour.human[k]
+			t.vacancies += int(w.prod.vacancies[k])
+			agentsHere += int(w.ai.count[k])
 		}
-		w.aiHere[f] = agentsHere
+		w.prod.aiHere[f] = agentsHere
 		w.produceFirm(f, ai, human)
 	}
-	w.slotSums[ch] = t
+	w.prod.slotSums[ch] = t
 }
 
 // slotTotals are one firm chunk's sums over its slots, each taken slot by
@@ -162,5 +159,36 @@ func (w *World) produceFirm(f int, ai, human float64) {
 	if bl.Human > 0 {
 		fm.MPHuman = w.ces.Marginal(fm.TFP, x, rHuman)
 	}
-	w.mpHuman[f] = fm.MPHuman
+	w.prod.mpHuman[f] = fm.MPHuman
+}
+
+// sellGoods closes the goods market: households' consumption and retraining,
+// firms' investment and the provider's compute purchases are spent on the
+// goods of all firms in proportion to their output (Say's law: what is not
+// bought is added to inventories, financed by the firm's cash). The
+// retraining's cost is spent whole: the households' share and the
+// government's subsidy (paid in the households phase).
+func (w *World) sellGoods() {
+	var cons, retrain, subsidy float64
+	for _, p := range w.hh.wpart {
+		cons += p.consumption
+		retrain += p.retrainPaid
+		subsidy += p.subsidy
+	}
+	w.prod.spending = cons + retrain + subsidy + w.hh.totals.invest + w.hh.computeSpend
+	w.parallel(len(w.firms), firmChunk, (*World).sellChunk)
+}
+
+// sellChunk credits the firms of one chunk with their sales.
+func (w *World) sellChunk(_, lo, hi int) {
+	gdp := w.hh.totals.gdp
+	n := float64(len(w.firms))
+	for f := lo; f < hi; f++ {
+		fm := &w.firms[f]
+		if gdp > 0 {
+			fm.Cash += w.prod.spending * (fm.Output / gdp)
+		} else {
+			fm.Cash += w.prod.spending / n
+		}
+	}
 }

@@ -92,15 +92,15 @@ func checkStep(t *testing.T, c Config, a *economy.Accounts, m0 float64) {
 // them: as many in every slot as it wants, and as many deployed in all.
 func checkAgents(t *testing.T, w *World) {
 	t.Helper()
-	n := make([]int32, len(w.aiCount))
+	n := make([]int32, len(w.ai.count))
 	deployed := 0
-	for _, a := range w.ai {
+	for _, a := range w.ai.agents {
 		if a.Firm != agents.Idle {
 			n[int(a.Firm)*w.cfg.TaskBins+int(a.Bin)]++
 			deployed++
 		}
 	}
-	if deployed != w.deployed || !slices.Equal(n, w.aiCount) {
-		t.Fatalf("%+v step %d: %d agents placed, %d counted deployed, or the slots' agents differ from their counts", w.cfg, w.step, deployed, w.deployed)
+	if deployed != w.ai.deployed || !slices.Equal(n, w.ai.count) {
+		t.Fatalf("%+v step %d: %d agents placed, %d counted deployed, or the slots' agents differ from their counts", w.cfg, w.step, deployed, w.ai.deployed)
 	}
 }

@@ -1,8 +1,3 @@
-// Package sim is the engine of laborsim: it builds a World of workers,
-// firms and AI agents from a Config and advances it in bulk-synchronous
-// steps — firms decide (in parallel), the labour market matches, the AI-agent
-// market clears, firms produce and pay (in parallel), households update (in
-// parallel), the accounts reduce in chunk order.
 package sim
 
 import (
@@ -27,108 +22,38 @@ const ksPhi = 0.608
 // maxReq is the highest skill requirement of a task bin.
 const maxReq = 0.9
 
-// World is the whole simulated economy.
+// World is the whole simulated economy: the agents, the tasks at the
+// current frontier, and one room per market, each in its own file with
+// the values its phases hand on to later ones. The step's schedule
+// (step.go) lists the phases in the order they run.
 type World struct {
 	cfg   Config
 	ces   economy.CES
 	tasks economy.Tasks
-	basin economy.Basket
 
+	// The tasks at the current frontier (setFrontier) and in order of
+	// their skill requirement (orderBins).
 	split  []economy.Split  // per bin, this step
 	blocks []economy.Blocks // per sector, this step
 	req    []float64        // bins' requirements, ascending
 	byReq  []int            // bins in ascending order of requirement
 	rank   []int            // rank[i]: bin i's place in byReq
 
-	decayPow []float64 // ReservationDecay^m for the month counts m of the run
-	qual     []int16   // each worker's qualification (the bins it can work), kept with its skill
-
 	workers []agents.Worker
 	firms   []agents.Firm
-	ai      []agents.AIAgent
-	owned   int // AI agents owned by persons (the compute budget)
 
-	// Firm·bin arrays, index f·B + b.
-	human     []float64
-	count     []int32
-	aiCount   []int32   // AI agents: what the market allocates, all of it deployed
-	aiUnits   []float64 // AI efficiency units deployed
-	moved     []int32   // moveAgents' count of the agents it has placed in each slot
-	target    []float64
-	vacancies []int32
-	layoff    []float32
-	automated []bool
-	laysOff   []uint64 // bit per slot: its layoff probability is not 0 (spares separate a cache miss)
+	prod   production // the firms' plans, production and the goods market (produce.go)
+	labour labour     // who works where, the search market and its statistics (labor.go, match.go)
+	ai     aiMarket   // the AI agents, their market and the laws of their cost and reach (aimarket.go)
+	hh     households // the payments, the households, the provider's and government's cash (households.go)
+	acct   accounts   // the national accounts and the distributions' samples (accounts.go)
 
-	// Per-firm copies that the passes over workers and jobs read at
-	// random: 8 bytes a firm instead of a Firm's cache lines.
-	mpHuman  []float64 // MPHuman, set by produce
-	offers   []float64 // what a firm bargains over in a hire: its humans' marginal product or, if larger, its expected cost of a hire; set by updateMarketStats
-	wageBill []float64 // recount's sums
-	posts    []post    // each worker's post, for the recount
-	aiHere   []int     // AI agents deployed at each firm, counted by produce
-	paid     []float64 // Paid, set by payChunk
+	step  int     // steps begun (laws counts them)
+	years float64 // years since the start at the beginning of this step
 
-	deployedIn []int // AI agents deployed in each firm chunk
-
-	// The AI market's scratch: each firm's demand, each market chunk's
-	// highest price, and the prices and rationing share being evaluated.
-	demand                       []float64
-	chunkMax                     []float64
-	demandPrice, demandLo, theta float64
-
-	rng  *streams
-	pool *pool // helper goroutines of the parallel phases
-
-	sideRunning  bool // a function started by beside has not been awaited
-	recountParts int  // firm ranges of the recount, or of the hires' addition, under way
-
-	step       int
-	years      float64 // years since the start at the beginning of this step
-	hires      int     // hires of this step's matching
-	pay        payouts // this step's per-household flows
-	expected   float64 // AI price firms plan with this step
-	phiA       float64
-	logCompute float64
-	costPrice  float64 // law-2 cost price this step (with markup)
-	price      float64 // AI market-clearing price this step
-	lastCost   float64
-	lastPrice  float64
-	deployed   int
-
-	computePrice float64 // money per C0-unit of compute at start prices
-	meanRate0    float64 // mean wage rate at the start
-	goods0       [2]float64
-	gdpPrev      float64
-
-	sectorRes  []float64 // mean reservation wage rate of each sector's unemployed
-	sectorVac  []float64 // vacancy rate of each sector
-	bestSector int
-
-	market   labourMarket
-	wpart    []workerPartial
-	fpart    []firmPartial
-	slotSums []slotTotals // per firm chunk, from produce for pay
-
-	samples    [samples]economy.Sample // wages, incomes, wealth: for the Ginis and the median wage
-	sampleGini [samples]float64
-	medianWage float64
-	moneyHeld  float64
-
-	provider   float64 // AI provider's cash
-	government float64 // government's cash
-	money0     float64
-
-	// Flows of the current step.
-	totals       firmPartial
-	ownerRents   float64 // AI rents received by the agents' owners
-	computeSpend float64 // provider's reinvestment in compute
-	taxes        float64
-	spending     float64 // total spending on goods
-
-	order []int32 // workers by sector, then descending skill (frictionless pouring)
-
-	acc economy.Accounts
+	rng         *streams
+	pool        *pool // helper goroutines of the parallel phases and the side goroutine (parallel.go)
+	sideRunning bool  // a side task started by beside has not been awaited
 }
 
 // New builds the starting economy: firms, workers placed at the
@@ -141,19 +66,17 @@ func New(cfg Config) (*World, error) {
 	w := &World{cfg: cfg, ces: economy.NewCES(cfg.Sigma), pool: newPool(cfg.Workers + cfg.Firms*cfg.TaskBins)}
 	runtime.AddCleanup(w, (*pool).stop, w.pool)
 	w.tasks = economy.NewTasks(cfg.TaskBins, economy.DefaultSectors[:cfg.Sectors], maxReq)
-	w.basin = economy.Basket{Sigma: cfg.LandSigma, Weight: cfg.LandWeight}
 	w.allocate()
 	w.orderBins()
-	w.phiA = cfg.Automation
+	w.ai.phiA = cfg.Automation
 	w.setFrontier()
 	r := rand.New(rand.NewPCG(splitMix64(cfg.Seed^streamInit), splitMix64(cfg.Seed+streamInit)))
 	w.initFirms(r)
 	w.initWorkers(r)
-	w.qual = make([]int16, cfg.Workers)
 	for j := range w.workers {
-		w.qual[j] = w.qualification(w.workers[j].Skill)
+		w.labour.qual[j] = w.qualification(w.workers[j].Skill)
 	}
-	w.initAI()
+	w.ai.initAgents(cfg)
 	w.placeWorkers()
 	w.initUnemployment(r)
 	w.tabulateDecay()
@@ -161,41 +84,25 @@ func New(cfg Config) (*World, error) {
 	w.produce()
 	w.initWages()
 	w.initWealth()
-	w.costPrice = w.aiCost(0)
-	w.lastCost, w.lastPrice, w.price = w.costPrice, w.costPrice, w.costPrice
+	w.ai.startPrices(&w.cfg)
 	w.updateMarketStats()
-	w.money0 = w.money()
 	return w, nil
 }
 
 // allocate makes every slice the step loop uses, once.
 func (w *World) allocate() {
 	c := w.cfg
-	fb := c.Firms * c.TaskBins
 	w.split = make([]economy.Split, c.TaskBins)
 	w.blocks = make([]economy.Blocks, c.Sectors)
 	w.workers = make([]agents.Worker, c.Workers)
 	w.firms = make([]agents.Firm, c.Firms)
-	w.ai = make([]agents.AIAgent, c.AIAgents)
-	w.human, w.target = make([]float64, fb), make([]float64, fb)
-	w.aiUnits = make([]float64, fb)
-	w.count, w.aiCount, w.vacancies = make([]int32, fb), make([]int32, fb), make([]int32, fb)
-	w.moved = make([]int32, fb)
-	w.layoff, w.automated = make([]float32, fb), make([]bool, fb)
-	w.laysOff = make([]uint64, (fb+63)/64)
-	w.mpHuman, w.offers, w.wageBill = make([]float64, c.Firms), make([]float64, c.Firms), make([]float64, c.Firms)
-	w.aiHere, w.paid = make([]int, c.Firms), make([]float64, c.Firms)
-	w.posts = make([]post, c.Workers)
-	w.sectorRes, w.sectorVac = make([]float64, c.Sectors), make([]float64, c.Sectors)
 	nw, nf := chunks(c.Workers, workerChunk), chunks(c.Firms, firmChunk)
-	w.wpart, w.fpart, w.slotSums = make([]workerPartial, nw), make([]firmPartial, nf), make([]slotTotals, nf)
-	w.deployedIn = make([]int, nf)
-	w.demand, w.chunkMax = make([]float64, c.Firms), make([]float64, chunks(c.Firms, marketChunk))
+	w.prod.init(c)
+	w.labour.init(c)
+	w.ai.init(c)
+	w.hh.init(c)
+	w.acct.init(c)
 	w.rng = newStreams(c.Seed, max(nw, nf, 1))
-	for k := range w.samples {
-		w.samples[k].Resize(c.Workers, workerChunk)
-	}
-	w.market.init(c)
 	w.parallel(prefaultParts, 1, (*World).prefault)
 }
 
@@ -209,17 +116,17 @@ const prefaultParts = 16
 // after another in the sequential parts of New.
 func (w *World) prefault(p, _, _ int) {
 	touch(w.workers, p)
-	touch(w.ai, p)
-	for _, s := range [][]float64{w.human, w.target, w.aiUnits} {
+	touch(w.ai.agents, p)
+	for _, s := range [][]float64{w.labour.human, w.prod.target, w.ai.units} {
 		touch(s, p)
 	}
-	for _, s := range [][]int32{w.count, w.aiCount, w.moved, w.vacancies} {
+	for _, s := range [][]int32{w.labour.count, w.ai.count, w.ai.moved, w.prod.vacancies} {
 		touch(s, p)
 	}
-	touch(w.layoff, p)
-	touch(w.automated, p)
-	touch(w.market.seekers, p)
-	touch(w.posts, p)
+	touch(w.prod.layoff, p)
+	touch(w.prod.automated, p)
+	touch(w.labour.match.seekers, p)
+	touch(w.labour.posts, p)
 }
 
 // touch writes the zero value into every 4 KB page of part p of s.
@@ -249,7 +156,7 @@ func (w *World) orderBins() {
 // setFrontier recomputes the bins' splits and the sectors' blocks for the
 // current AI frontier.
 func (w *World) setFrontier() {
-	w.tasks.Frontier(w.cfg.TraditionalShare, w.phiA, w.split)
+	w.tasks.Frontier(w.cfg.TraditionalShare, w.ai.phiA, w.split)
 	for s := range w.blocks {
 		w.blocks[s] = economy.SectorBlocks(w.tasks.Weights[s], w.split)
 	}
@@ -303,20 +210,6 @@ func (w *World) initWorkers(r *rand.Rand) {
 	}
 }
 
-// initAI creates the AI agents, idle; the first ComputeBudget·Workers of
-// them belong to persons in turn, the rest to the AI provider.
-func (w *World) initAI() {
-	c := w.cfg
-	w.owned = min(c.AIAgents, int(c.ComputeBudget*float64(c.Workers)))
-	for i := range w.ai {
-		owner := int32(-1)
-		if i < w.owned {
-			owner = int32(i % c.Workers)
-		}
-		w.ai[i] = agents.AIAgent{Firm: agents.Idle, Owner: owner, Productivity: float32(c.AIProductivity)}
-	}
-}
-
 // placeWorkers puts every worker at the competitive allocation of the start:
 // each firm's human units spread over its human-doable tasks in proportion
 // to their weights (AI is not yet used), the most skilled workers poured
@@ -337,22 +230,22 @@ func (w *World) placeWorkers() {
 		share := (w.firms[f].Capital + 1e-300) / firmsIn[s]
 		for i, wt := range w.tasks.Weights[s] {
 			sp := w.split[i]
-			w.target[f*c.TaskBins+i] = units[s] * share * wt * (sp.AI + sp.Human) / (b.AI + b.Human)
+			w.prod.target[f*c.TaskBins+i] = units[s] * share * wt * (sp.AI + sp.Human) / (b.AI + b.Human)
 		}
 	}
 	w.pour()
 }
 
 // pour assigns every worker of each sector to a firm-bin slot so that the
-// slots' human units track w.target, slots taken in descending order of
-// skill requirement and workers in descending order of skill, with
+// slots' human units track w.prod.target, slots taken in descending order
+// of skill requirement and workers in descending order of skill, with
 // cumulative rounding (each slot within one worker of its target).
 func (w *World) pour() {
 	c := w.cfg
-	if w.order == nil {
-		w.order = w.sortedWorkers()
+	if w.labour.order == nil {
+		w.labour.order = w.sortedWorkers()
 	}
-	order := w.order
+	order := w.labour.order
 	next := 0
 	for s := range c.Sectors {
 		var want, got float64
@@ -361,8 +254,8 @@ func (w *World) pour() {
 			i := w.byReq[k]
 			for f := s; f < c.Firms; f += c.Sectors {
 				slot := f*c.TaskBins + i
-				want += w.target[slot]
-				if w.target[slot] > 0 {
+				want += w.prod.target[slot]
+				if w.prod.target[slot] > 0 {
 					last = slot
 				}
 				for next < len(order) && int(w.workers[order[next]].Sector) == s &&
@@ -428,17 +321,17 @@ func (w *World) initUnemployment(r *rand.Rand) {
 	}
 }
 
-// tabulateDecay fills w.decayPow for every spell an unemployed worker can
-// reach in the run: the longest at the start plus one a step (beyond it,
-// w.reservation computes the power).
+// tabulateDecay fills w.labour.decayPow for every spell an unemployed
+// worker can reach in the run: the longest at the start plus one a step
+// (beyond it, w.reservation computes the power).
 func (w *World) tabulateDecay() {
 	longest := 0
 	for j := range w.workers {
 		longest = max(longest, int(w.workers[j].Months))
 	}
-	w.decayPow = make([]float64, min(math.MaxInt16, longest+w.cfg.Steps())+1)
-	for m := range w.decayPow {
-		w.decayPow[m] = math.Pow(w.cfg.ReservationDecay, float64(m))
+	w.labour.decayPow = make([]float64, min(math.MaxInt16, longest+w.cfg.Steps())+1)
+	for m := range w.labour.decayPow {
+		w.labour.decayPow[m] = math.Pow(w.cfg.ReservationDecay, float64(m))
 	}
 }
 
@@ -461,13 +354,13 @@ func (w *World) initWages() {
 		all += sum[s]
 		allUnits += units[s]
 	}
-	w.meanRate0 = all / math.Max(allUnits, 1e-300)
+	w.labour.meanRate0 = all / math.Max(allUnits, 1e-300)
 	for j := range w.workers {
 		wk := &w.workers[j]
 		if wk.Status != agents.Employed {
 			wk.Rate = sum[wk.Sector] / math.Max(units[wk.Sector], 1e-300)
 			if units[wk.Sector] == 0 {
-				wk.Rate = w.meanRate0
+				wk.Rate = w.labour.meanRate0
 			}
 		}
 	}
@@ -496,18 +389,13 @@ func (w *World) initWealth() {
 		wk.Stake = wk.Wealth / total
 		wk.Wealth *= scale
 	}
-	w.computePrice = 0.02 * float64(c.StepsPerYear) * math.Max(gdp, 1e-300)
-	w.gdpPrev = gdp
-}
-
-// aiCost is law 2 with the provider's markup, at years since the start.
-func (w *World) aiCost(years float64) float64 {
-	return economy.AIPrice(w.cfg.AIPrice*(1+w.cfg.AIMarkup), w.cfg.AICostDecline, years)
+	w.ai.computePrice = 0.02 * float64(c.StepsPerYear) * math.Max(gdp, 1e-300)
+	w.acct.gdpPrev = gdp
 }
 
 // money is the total money held by every agent.
 func (w *World) money() float64 {
-	m := w.provider + w.government
+	m := w.hh.provider + w.hh.government
 	for f := range w.firms {
 		m += w.firms[f].Cash
 	}
