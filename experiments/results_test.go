@@ -115,10 +115,11 @@ func TestResume(t *testing.T) {
 	for _, cut := range []int{0, 10, len(data) / 3, len(data) / 2, len(data) - 5, len(data) - 1} {
 		path := filepath.Join(dir, "cut.csv")
 		os.WriteFile(path, data[:cut], 0o644)
-		_, _, notes, err := OpenResults(path, s)
+		r, _, notes, err := OpenResults(path, s)
 		if err != nil {
 			t.Fatalf("cut at %d: %v", cut, err)
 		}
+		r.Close()
 		mid := cut > 0 && data[cut-1] != '\n' && cut > strings.IndexByte(string(data), '\n')
 		if mid && len(notes) == 0 {
 			t.Errorf("cut at %d: no note of the unfinished line", cut)
