@@ -1,12 +1,17 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -326,47 +331,157 @@ func TestShardsMerge(t *testing.T) {
 	}
 }
 
-// TestKill9 kills a sweep with SIGKILL while it writes, restarts it, and
-// checks that the finished file holds every run once, as an uninterrupted
-// sweep's does.
+// slowSweep is a sweep of 10 points × 2 replicates that takes about a
+// second at --jobs 1, so that it can be stopped between its first row and
+// its last.
+var slowSweep = []string{"sweep", "--workers", "3000", "--firms", "10", "--years", "3", "--vary", "ai-agents=1..1000", "--per-decade", "3", "--replicates", "2", "--quiet", "--jobs", "1"}
+
+const slowSweepRuns = 20
+
+// rows is the number of finished rows of the results file at path.
+func rows(path string) int {
+	data, _ := os.ReadFile(path)
+	return max(0, strings.Count(string(data), "\n")-1)
+}
+
+// stopAfter starts the command, waits until path holds at least n rows,
+// and stops the process with SIGSTOP. It returns the process's result
+// channel, or false if the process ended before it could be stopped (it
+// ran too fast). A stopped process holds its files and lock and writes
+// nothing, so what the test then sees of path is what the process left.
+func stopAfter(t *testing.T, c *exec.Cmd, path string, n int) (<-chan error, bool) {
+	t.Helper()
+	if err := c.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- c.Wait() }()
+	for rows(path) < n {
+		select {
+		case err := <-done:
+			t.Logf("%v ended (%v) before %s held %d rows", c.Args, err, path, n)
+			return done, false
+		case <-time.After(time.Millisecond):
+		}
+	}
+	if err := c.Process.Signal(syscall.SIGSTOP); err != nil {
+		<-done
+		return done, false
+	}
+	// The process may have ended between the last look and the signal: it
+	// is stopped only if the kernel says so.
+	for {
+		stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", c.Process.Pid))
+		if err != nil {
+			t.Skipf("cannot see the process's state: %v", err)
+		}
+		fields := strings.Fields(string(stat[bytes.LastIndexByte(stat, ')')+1:]))
+		switch fields[0] {
+		case "T", "t":
+			return done, true
+		case "Z", "X":
+			<-done
+			return done, false
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
+// TestOneWriter starts a sweep, stops it (SIGSTOP) once it has written a
+// row, and starts a second sweep on the same results file: the second is
+// refused at once (exit 1, one line) and changes nothing; the first, let
+// go on, finishes the file.
+func TestOneWriter(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs two processes")
+	}
+	bin := buildBinary(t)
+	for attempt := 1; ; attempt++ {
+		path := filepath.Join(t.TempDir(), "r.csv")
+		first := exec.Command(bin, append(slowSweep, "--out", path)...)
+		done, stopped := stopAfter(t, first, path, 1)
+		if !stopped {
+			if attempt == 5 {
+				t.Fatal("the sweep ended five times before it could be stopped")
+			}
+			continue
+		}
+		before, _ := os.ReadFile(path)
+		second := exec.Command(bin, append(slowSweep, "--out", path)...)
+		var stderr strings.Builder
+		second.Stderr = &stderr
+		err := second.Run()
+		first.Process.Signal(syscall.SIGCONT)
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != 1 {
+			t.Errorf("second writer: %v, want exit 1", err)
+		}
+		if msg := stderr.String(); !strings.Contains(msg, "--out: "+path+" is in use by another laborsim process") || strings.Count(msg, "\n") != 1 {
+			t.Errorf("second writer's stderr:\n%s", msg)
+		}
+		if after, _ := os.ReadFile(path); !bytes.HasPrefix(after, before) {
+			t.Errorf("the refused writer changed the file")
+		}
+		if err := <-done; err != nil {
+			t.Fatalf("the first writer, continued: %v", err)
+		}
+		if n := rows(path); n != slowSweepRuns {
+			t.Errorf("the first writer's file holds %d rows, want %d", n, slowSweepRuns)
+		}
+		return
+	}
+}
+
+// TestKill9 kills a sweep with SIGKILL three times, each time once its
+// file holds some but not all of the runs (the process is stopped first,
+// so the file cannot change between the look and the kill, and the exit
+// status must say SIGKILL ended it); restarted, the sweep's file equals an
+// uninterrupted sweep's.
 func TestKill9(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and kills a process")
 	}
 	bin := buildBinary(t)
 	dir := t.TempDir()
-	args := []string{"sweep", "--workers", "300", "--firms", "4", "--years", "2", "--vary", "ai-agents=1..1000", "--per-decade", "3", "--replicates", "2", "--quiet", "--jobs", "2"}
 	whole := filepath.Join(dir, "whole.csv")
-	mustRun(t, append(args, "--out", whole)...)
+	mustRun(t, append(slowSweep, "--out", whole)...)
 	path := filepath.Join(dir, "killed.csv")
-	for attempt := 0; ; attempt++ {
-		c := exec.Command(bin, append(args, "--out", path)...)
-		if err := c.Start(); err != nil {
-			t.Fatal(err)
+	kills := 0
+	for attempt := 0; kills < 3; attempt++ {
+		if attempt == 10 {
+			t.Fatalf("killed the sweep part-way only %d times in %d attempts", kills, attempt)
 		}
-		done := make(chan error, 1)
-		go func() { done <- c.Wait() }()
-		// Kill it once it has written a few rows (or at once, after the
-		// first attempts), at a moment that does not depend on us.
-		deadline := time.Now().Add(10 * time.Second)
-		for time.Now().Before(deadline) {
-			data, _ := os.ReadFile(path)
-			if strings.Count(string(data), "\n") > 2+attempt*4 {
-				break
-			}
-			time.Sleep(time.Millisecond)
+		c := exec.Command(bin, append(slowSweep, "--out", path)...)
+		done, stopped := stopAfter(t, c, path, rows(path)+2)
+		if !stopped {
+			continue
+		}
+		held := rows(path)
+		if held >= slowSweepRuns {
+			c.Process.Signal(syscall.SIGCONT)
+			<-done
+			os.Remove(path)
+			continue
 		}
 		c.Process.Kill()
 		err := <-done
-		data, _ := os.ReadFile(path)
-		t.Logf("attempt %d: killed (%v) with %d lines written", attempt, err, strings.Count(string(data), "\n"))
-		if err == nil {
-			break // it finished before the kill
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
+			t.Fatalf("kill -9: %v", err)
 		}
-		if attempt == 3 {
-			mustRun(t, append(args, "--out", path)...)
-			break
+		ws, ok := ee.Sys().(syscall.WaitStatus)
+		if !ok || !ws.Signaled() || ws.Signal() != syscall.SIGKILL {
+			t.Fatalf("the sweep was not ended by SIGKILL: %v", err)
 		}
+		if got := rows(path); got != held || held == 0 {
+			t.Fatalf("killed with %d of %d rows written; the file holds %d", held, slowSweepRuns, got)
+		}
+		kills++
+		t.Logf("kill %d: the sweep was killed by SIGKILL with %d of %d rows written", kills, held, slowSweepRuns)
+	}
+	_, errs := mustRun(t, append(slices.DeleteFunc(slices.Clone(slowSweep), func(s string) bool { return s == "--quiet" }), "--out", path)...)
+	if !strings.Contains(errs, "already holds") {
+		t.Errorf("the restarted sweep did not resume: %s", errs)
 	}
 	if got, want := stripWall(t, path), stripWall(t, whole); got != want {
 		t.Errorf("after kill -9 and restarts the file differs:\n%s\nwant\n%s", got, want)
