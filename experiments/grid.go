@@ -300,30 +300,37 @@ func (s Sweep) Run(i int) Run {
 	return Run{Index: i, Point: p.Index, Replicate: r, Config: cfg}
 }
 
-// Shard is share Index of Count of a sweep's runs (0 <= Index < Count).
-type Shard struct{ Index, Count int }
+// Shard is shard Number of Count of a sweep's runs, counted from 1
+// (1 <= Number <= Count), as --shard 1/3 … 3/3 name them.
+type Shard struct{ Number, Count int }
 
-// ParseShard reads "i/n".
+// ParseShard reads "i/n", 1 <= i <= n.
 func ParseShard(s string) (Shard, error) {
 	is, ns, ok := strings.Cut(s, "/")
 	i, err1 := strconv.Atoi(strings.TrimSpace(is))
 	n, err2 := strconv.Atoi(strings.TrimSpace(ns))
 	if !ok || err1 != nil || err2 != nil {
-		return Shard{}, errors.New("want i/n, e.g. 0/4")
+		return Shard{}, errors.New("want i/n, e.g. 1/4")
 	}
 	sh := Shard{i, n}
 	return sh, sh.check()
 }
 
 func (sh Shard) check() error {
-	if sh.Count < 1 || sh.Index < 0 || sh.Index >= sh.Count {
-		return fmt.Errorf("shard %d/%d: want 0 <= i < n", sh.Index, sh.Count)
+	switch {
+	case sh.Count < 1:
+		return fmt.Errorf("shard %d/%d: the count n must be at least 1", sh.Number, sh.Count)
+	case sh.Number == 0:
+		return fmt.Errorf("shard 0/%d: shards count from 1 (1/%d … %d/%d)", sh.Count, sh.Count, sh.Count, sh.Count)
+	case sh.Number < 0 || sh.Number > sh.Count:
+		return fmt.Errorf("shard %d/%d: want 1 <= i <= n", sh.Number, sh.Count)
 	}
 	return nil
 }
 
-func (sh Shard) String() string { return fmt.Sprintf("%d/%d", sh.Index, sh.Count) }
+func (sh Shard) String() string { return fmt.Sprintf("%d/%d", sh.Number, sh.Count) }
 
-// Has reports whether run i belongs to the shard. Runs are dealt out in
-// turn, so every shard gets a mix of cheap and dear points.
-func (sh Shard) Has(i int) bool { return sh.Count <= 1 || i%sh.Count == sh.Index }
+// Has reports whether run i (from 0) belongs to the shard: shard k of n
+// has runs k−1, k−1+n, k−1+2n, … Runs are dealt out in turn, so every
+// shard gets a mix of cheap and dear points.
+func (sh Shard) Has(i int) bool { return sh.Count <= 1 || i%sh.Count == sh.Number-1 }

@@ -159,7 +159,8 @@ func TestSweepBadInput(t *testing.T) {
 		{[]string{"sweep", "--replicates", "0"}, "invalid --replicates 0"},
 		{[]string{"sweep", "--per-decade", "0"}, "invalid --per-decade 0"},
 		{[]string{"sweep", "--jobs", "0"}, "invalid --jobs 0"},
-		{[]string{"sweep", "--shard", "2/2"}, `invalid --shard "2/2"`},
+		{[]string{"sweep", "--shard", "3/2"}, `invalid --shard "3/2"`},
+		{[]string{"sweep", "--shard", "0/3"}, `invalid --shard "0/3": shard 0/3: shards count from 1 (1/3 … 3/3)`},
 		{[]string{"sweep", "--shards", "3"}, "--shards needs JOB_COMPLETION_INDEX"},
 		{[]string{"sweep", "--format", "xml"}, `invalid --format "xml"`},
 		{[]string{"sweep", "--metrics", "labor_share,workers"}, "invalid --metrics workers"},
@@ -240,15 +241,24 @@ func TestSweepShard(t *testing.T) {
 		want string
 		err  string
 	}{
-		{sweepOptions{}, env(), "0/1", ""},
-		{sweepOptions{shard: "1/3"}, env("SLURM_ARRAY_TASK_ID", "0", "SLURM_ARRAY_TASK_COUNT", "2"), "1/3", ""},
-		{sweepOptions{}, env("SLURM_ARRAY_TASK_ID", "2", "SLURM_ARRAY_TASK_COUNT", "4"), "2/4", ""},
-		{sweepOptions{}, env("SLURM_ARRAY_TASK_ID", "4", "SLURM_ARRAY_TASK_COUNT", "4", "SLURM_ARRAY_TASK_MIN", "1"), "3/4", ""},
-		{sweepOptions{}, env("SLURM_ARRAY_TASK_ID", "6", "SLURM_ARRAY_TASK_COUNT", "4", "SLURM_ARRAY_TASK_STEP", "2"), "3/4", ""},
+		{sweepOptions{}, env(), "1/1", ""},
+		{sweepOptions{shard: "2/3"}, env("SLURM_ARRAY_TASK_ID", "0", "SLURM_ARRAY_TASK_COUNT", "2"), "2/3", ""},
+		{sweepOptions{shard: "0/3"}, env(), "", "shards count from 1"},
+		{sweepOptions{shard: "4/3"}, env(), "", "want 1 <= i <= n"},
+		// An array 0-3 and an array 1-4 give the same shards 1/4 … 4/4.
+		{sweepOptions{}, env("SLURM_ARRAY_TASK_ID", "0", "SLURM_ARRAY_TASK_COUNT", "4"), "1/4", ""},
+		{sweepOptions{}, env("SLURM_ARRAY_TASK_ID", "3", "SLURM_ARRAY_TASK_COUNT", "4"), "4/4", ""},
+		{sweepOptions{}, env("SLURM_ARRAY_TASK_ID", "1", "SLURM_ARRAY_TASK_COUNT", "4", "SLURM_ARRAY_TASK_MIN", "1"), "1/4", ""},
+		{sweepOptions{}, env("SLURM_ARRAY_TASK_ID", "4", "SLURM_ARRAY_TASK_COUNT", "4", "SLURM_ARRAY_TASK_MIN", "1"), "4/4", ""},
+		{sweepOptions{}, env("SLURM_ARRAY_TASK_ID", "6", "SLURM_ARRAY_TASK_COUNT", "4", "SLURM_ARRAY_TASK_STEP", "2"), "4/4", ""},
 		{sweepOptions{}, env("SLURM_ARRAY_TASK_ID", "5", "SLURM_ARRAY_TASK_COUNT", "4"), "", "does not give a shard"},
-		{sweepOptions{shards: 8}, env("SLURM_ARRAY_TASK_ID", "5", "SLURM_ARRAY_TASK_COUNT", "1", "SLURM_ARRAY_TASK_MIN", "5"), "5/8", ""},
-		{sweepOptions{shards: 4}, env("SLURM_ARRAY_TASK_ID", "4", "SLURM_ARRAY_TASK_COUNT", "1"), "", "does not give a shard"},
-		{sweepOptions{shards: 5}, env("JOB_COMPLETION_INDEX", "4"), "4/5", ""},
+		{sweepOptions{}, env("SLURM_ARRAY_TASK_ID", "0", "SLURM_ARRAY_TASK_COUNT", "4", "SLURM_ARRAY_TASK_MIN", "1"), "", "does not give a shard"},
+		{sweepOptions{shards: 4}, env("SLURM_ARRAY_TASK_ID", "2", "SLURM_ARRAY_TASK_COUNT", "4", "SLURM_ARRAY_TASK_MIN", "1"), "2/4", ""},
+		{sweepOptions{shards: 8}, env("SLURM_ARRAY_TASK_ID", "5", "SLURM_ARRAY_TASK_COUNT", "1", "SLURM_ARRAY_TASK_MIN", "5"), "", "cannot tell its shard"},
+		{sweepOptions{}, env("SLURM_ARRAY_TASK_ID", "5", "SLURM_ARRAY_TASK_COUNT", "1", "SLURM_ARRAY_TASK_MIN", "5"), "", "an array of one task"},
+		{sweepOptions{}, env("SLURM_ARRAY_TASK_ID", "1", "SLURM_ARRAY_TASK_COUNT", "1", "SLURM_ARRAY_TASK_MIN", "1"), "1/1", ""},
+		{sweepOptions{shards: 5}, env("JOB_COMPLETION_INDEX", "0"), "1/5", ""},
+		{sweepOptions{shards: 5}, env("JOB_COMPLETION_INDEX", "4"), "5/5", ""},
 		{sweepOptions{}, env("JOB_COMPLETION_INDEX", "4"), "", "give --shards n"},
 		{sweepOptions{shards: 4}, env("JOB_COMPLETION_INDEX", "4"), "", "not in [0, --shards 4)"},
 	} {
@@ -302,9 +312,11 @@ func TestShardsMerge(t *testing.T) {
 	whole := filepath.Join(dir, "whole.csv")
 	mustRun(t, sweepArgs("--out", whole)...)
 	s0, s1 := filepath.Join(dir, "s0.csv"), filepath.Join(dir, "s1.csv")
-	c0 := exec.Command(bin, sweepArgs("--shard", "0/2", "--out", s0)...)
+	c0 := exec.Command(bin, sweepArgs("--shard", "1/2", "--out", s0)...)
 	c1 := exec.Command(bin, sweepArgs("--out", s1)...)
-	c1.Env = append(os.Environ(), "SLURM_ARRAY_TASK_ID=1", "SLURM_ARRAY_TASK_COUNT=2")
+	c1.Env = append(os.Environ(), "SLURM_ARRAY_TASK_ID=2", "SLURM_ARRAY_TASK_MIN=1", "SLURM_ARRAY_TASK_COUNT=2")
+	var c1err strings.Builder
+	c1.Stderr = &c1err
 	for _, c := range []*exec.Cmd{c0, c1} {
 		if err := c.Start(); err != nil {
 			t.Fatal(err)
@@ -314,6 +326,10 @@ func TestShardsMerge(t *testing.T) {
 		if err := c.Wait(); err != nil {
 			t.Fatalf("%v: %v", c.Args, err)
 		}
+	}
+	// Under --quiet too, a shard taken from the environment is announced.
+	if got := c1err.String(); got != "laborsim: shard 2/2 (from SLURM_ARRAY_TASK_ID)\n" {
+		t.Errorf("the shard from Slurm's environment, under --quiet: stderr %q", got)
 	}
 	merged := filepath.Join(dir, "merged.csv")
 	out, errs := mustRun(t, "merge", "--out", merged, s1, s0)
@@ -325,9 +341,64 @@ func TestShardsMerge(t *testing.T) {
 	}
 	// One shard alone holds replicate 0 of each point here (shards deal
 	// runs out in turn): the summary warns that there is no interval.
-	_, errs = mustRun(t, "merge", "--out", merged, s0)
-	if !strings.Contains(errs, "warning: ") {
+	_, errs = mustRun(t, "merge", "--force", "--out", merged, s0)
+	if !strings.Contains(errs, "warning: ") || !strings.Contains(errs, "interval") {
 		t.Errorf("one shard alone: no warning: %s", errs)
+	}
+}
+
+// TestMergeRefuses: merge refuses an --out that is one of its shards or
+// exists (without --force), shards of different sweeps, and (without
+// --partial) a grid with runs missing; what it refuses it leaves as it was.
+func TestMergeRefuses(t *testing.T) {
+	dir := t.TempDir()
+	p := func(name string) string { return filepath.Join(dir, name) }
+	mustRun(t, sweepArgs("--shard", "1/2", "--out", p("s1.csv"))...)
+	mustRun(t, sweepArgs("--shard", "2/2", "--out", p("s2.csv"))...)
+	mustRun(t, sweepArgs("--shard", "2/2", "--years", "2", "--out", p("y2.csv"))...)
+	mustRun(t, sweepArgs("--shard", "2/2", "--frictionless", "--out", p("fl.csv"))...)
+	mustRun(t, sweepArgs("--shard", "2/2", "--seed", "9", "--out", p("seed9.csv"))...)
+	mustRun(t, sweepArgs("--shard", "1/3", "--out", p("t1.csv"))...)
+	mustRun(t, sweepArgs("--shard", "2/3", "--out", p("t2.csv"))...)
+	if err := os.Link(p("s1.csv"), p("link.csv")); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(p("old.csv"), []byte("keep me\n"), 0o644)
+	before, _ := os.ReadFile(p("s1.csv"))
+	for _, c := range []struct {
+		args []string
+		code int
+		msg  string
+	}{
+		{[]string{"--out", p("s1.csv"), p("s2.csv"), p("s1.csv")}, 2, "invalid --out " + p("s1.csv") + ": it is one of the shards"},
+		{[]string{"--force", "--out", p("link.csv"), p("s1.csv"), p("s2.csv")}, 2, "it is one of the shards (" + p("s1.csv") + ")"},
+		{[]string{"--out", p("old.csv"), p("s1.csv"), p("s2.csv")}, 2, "invalid --out " + p("old.csv") + ": the file exists; use --force to replace it"},
+		{[]string{"--out", p("m.csv"), p("s1.csv"), p("y2.csv")}, 2, "point 0 has years=1 in replicate 0 (" + p("s1.csv") + ") but years=2 in replicate 1 (" + p("y2.csv") + ")"},
+		{[]string{"--out", p("m.csv"), p("s1.csv"), p("fl.csv")}, 2, "point 0 has frictionless=false in replicate 0 (" + p("s1.csv") + ") but frictionless=true in replicate 1 (" + p("fl.csv") + ")"},
+		{[]string{"--out", p("m.csv"), p("s1.csv"), p("seed9.csv")}, 2, "come from different --seed values"},
+		{[]string{"--out", p("m.csv"), p("t1.csv"), p("t2.csv")}, 1, "not merged: 2 of 6 runs (3 points × 2 replicates) are missing: point 1 replicate 0, point 2 replicate 1; give every shard's file, or --partial"},
+	} {
+		_, errs, code := runCmd(append([]string{"merge"}, c.args...)...)
+		if code != c.code || !strings.Contains(errs, c.msg) || strings.Count(errs, "\n") != 1 {
+			t.Errorf("merge %v: exit %d, %s\nwant exit %d, %q", c.args, code, errs, c.code, c.msg)
+		}
+	}
+	if _, err := os.Stat(p("m.csv")); err == nil {
+		t.Error("a refused merge wrote its --out")
+	}
+	if after, _ := os.ReadFile(p("s1.csv")); string(after) != string(before) {
+		t.Error("a refused merge changed a shard")
+	}
+	if old, _ := os.ReadFile(p("old.csv")); string(old) != "keep me\n" {
+		t.Error("a refused merge replaced an existing file")
+	}
+	mustRun(t, "merge", "--force", "--out", p("old.csv"), p("s1.csv"), p("s2.csv"))
+	if rows(p("old.csv")) != 6 {
+		t.Errorf("merge --force: %d rows, want 6", rows(p("old.csv")))
+	}
+	_, errs := mustRun(t, "merge", "--partial", "--out", p("part.csv"), p("t1.csv"), p("t2.csv"))
+	if rows(p("part.csv")) != 4 || !strings.Contains(errs, "warning: 2 of 6 runs (3 points × 2 replicates) are missing") {
+		t.Errorf("merge --partial: %d rows, stderr %s", rows(p("part.csv")), errs)
 	}
 }
 
