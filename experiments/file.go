@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 )
 
 // MaxResultsSize bounds the size of a results file that is read: 2 GiB,
@@ -41,12 +42,17 @@ func notRegular(path string, mode fs.FileMode) error {
 	case mode&fs.ModeSocket != 0:
 		kind = "a socket"
 	}
-	return &ForeignError{fmt.Sprintf("%s is %s, not a results file: refused", path, kind)}
+	return &ForeignError{fmt.Sprintf("%s is %s, not a regular file: refused", path, kind)}
 }
 
 // openRegular opens path, which must be a regular file (or a symbolic link
-// to one), without blocking on a FIFO, and returns it with its size.
+// to one), without blocking on a FIFO, and returns it with its size. What
+// is not a regular file is refused before it is opened (opening some
+// devices does something), and again after, in case it was swapped in.
 func openRegular(path string, flag int) (*os.File, int64, error) {
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		return nil, 0, notRegular(path, st.Mode())
+	}
 	f, err := os.OpenFile(path, flag|nonBlock, 0o666)
 	if err != nil {
 		return nil, 0, err
@@ -208,4 +214,133 @@ func syncDir(dir string) {
 		d.Sync()
 		d.Close()
 	}
+}
+
+// DirFile is a file of a directory written by WriteDirAtomic.
+type DirFile struct {
+	Name string
+	Data []byte
+}
+
+// WriteDirAtomic writes files into the directory dir so that dir holds
+// either all of its old files or all of the new ones, never a mixture,
+// even if the disk fills or the machine stops part-way. Every file is
+// written and synced in a new directory beside dir, with dir's other
+// files hard-linked in, and the two directories are then swapped in one
+// step (Linux's renameat2 RENAME_EXCHANGE; a rename where dir does not
+// exist yet) and the old one removed. Where the swap is not available
+// (another system, a file system without it, or dir holding something
+// that cannot be linked), the new files are still all written before any
+// is renamed into dir, in order, so that a full disk leaves the old files;
+// only a crash between those renames could leave a mixture there.
+func WriteDirAtomic(dir string, files []DirFile) error {
+	target := dir
+	if lst, err := os.Lstat(dir); err == nil && lst.Mode()&fs.ModeSymlink != 0 {
+		if target, err = filepath.EvalSymlinks(dir); err != nil {
+			return fmt.Errorf("writing %s: %w", dir, err)
+		}
+	}
+	old, err := os.Stat(target)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		old = nil
+	case err != nil:
+		return fmt.Errorf("writing %s: %w", dir, err)
+	case !old.IsDir():
+		return fmt.Errorf("writing %s: it exists and is not a directory", dir)
+	}
+	parent := filepath.Dir(target)
+	if err := os.MkdirAll(parent, 0o777); err != nil {
+		return fmt.Errorf("writing %s: %w", dir, err)
+	}
+	tmp, err := mkdirTemp(parent)
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", dir, err)
+	}
+	defer os.RemoveAll(tmp)
+	for _, f := range files {
+		if err := writeNew(filepath.Join(tmp, f.Name), f.Data); err != nil {
+			return fmt.Errorf("writing %s: %w", filepath.Join(dir, f.Name), err)
+		}
+	}
+	if old == nil {
+		syncDir(tmp)
+		if err := os.Rename(tmp, target); err != nil {
+			return fmt.Errorf("writing %s: %w", dir, err)
+		}
+		syncDir(parent)
+		return nil
+	}
+	if linkOthers(target, tmp, files) == nil {
+		keepDirOwner(tmp, old)
+		syncDir(tmp)
+		if err := exchange(tmp, target); err == nil {
+			syncDir(parent)
+			return nil // the deferred RemoveAll removes the old files
+		}
+	}
+	// No swap: rename the new files in one by one, in order.
+	for _, f := range files {
+		if err := os.Rename(filepath.Join(tmp, f.Name), filepath.Join(target, f.Name)); err != nil {
+			return fmt.Errorf("writing %s: %w", filepath.Join(dir, f.Name), err)
+		}
+	}
+	syncDir(target)
+	return nil
+}
+
+// linkOthers hard-links into tmp every entry of dir that files does not
+// replace; it fails on an entry it cannot link (a directory).
+func linkOthers(dir, tmp string, files []DirFile) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if slices.ContainsFunc(files, func(f DirFile) bool { return f.Name == e.Name() }) {
+			continue
+		}
+		if e.IsDir() {
+			return fmt.Errorf("%s is a directory", e.Name())
+		}
+		if err := os.Link(filepath.Join(dir, e.Name()), filepath.Join(tmp, e.Name())); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// keepDirOwner gives the directory tmp the mode and (where it may) the
+// owner of the directory old that it replaces.
+func keepDirOwner(tmp string, old fs.FileInfo) {
+	os.Chmod(tmp, old.Mode().Perm())
+	if f, err := os.Open(tmp); err == nil {
+		keepOwner(f, old)
+		f.Close()
+	}
+}
+
+// mkdirTemp makes a new directory in dir, mode 0777 less the umask.
+func mkdirTemp(dir string) (string, error) {
+	for range 100 {
+		var b [8]byte
+		rand.Read(b[:])
+		name := filepath.Join(dir, ".laborsim-"+hex.EncodeToString(b[:]))
+		err := os.Mkdir(name, 0o777)
+		if !errors.Is(err, fs.ErrExist) {
+			return name, err
+		}
+	}
+	return "", errors.New("no unused temporary name")
+}
+
+// writeNew creates the file path (mode 0666 less the umask), writes data
+// and syncs it.
+func writeNew(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	return cmp.Or(err, f.Sync(), f.Close())
 }
