@@ -14,7 +14,7 @@ import (
 )
 
 // MaxResultsSize bounds the size of a results file that is read: 2 GiB,
-// room for a sweep of maxRuns runs at 2 KiB a row (a row is about 800
+// room for a sweep of MaxRuns runs at 2 KiB a row (a row is about 800
 // bytes). A larger file is refused before it is read.
 const MaxResultsSize = 2 << 30
 

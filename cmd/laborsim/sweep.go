@@ -28,7 +28,11 @@ Gini and AI task share, and the mean wall time of a run.
                             (ai-agents=1..1000000 is 1, 10, ..., 1000000)
   --vary A=...+B=...        vary A and B together (as many values each)
 
-Several --vary cross into a grid, the first varying slowest. Every other run
+Several --vary cross into a grid, the first varying slowest. A value given
+twice in one --vary is refused. Limits: at most 100,000 grid points and
+1,000,000 runs (points × replicates), --replicates in [1, 100000],
+--per-decade in [1, 1000], --jobs in [1, 1024]; a grid past them is
+refused before it is built. Every other run
 flag (see 'laborsim run --help') fixes a parameter. Parameters come from the
 defaults, then --experiment, then --config, then the command line, each
 overriding the one before.
@@ -57,6 +61,9 @@ Examples:
 
 Flags:
 `
+
+// maxJobs bounds --jobs: each job holds a run's agents in memory.
+const maxJobs = 1024
 
 // sweepOptions are the flags of 'sweep' that are not run parameters.
 type sweepOptions struct {
@@ -104,8 +111,8 @@ func sweepCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if err := checkMetrics(opt.metrics); err != nil {
 		return err
 	}
-	if opt.jobs < 1 {
-		return usagef("invalid --jobs %d: must be at least 1", opt.jobs)
+	if opt.jobs < 1 || opt.jobs > maxJobs {
+		return usagef("invalid --jobs %d: must be in [1, %d]", opt.jobs, maxJobs)
 	}
 	spec, err := sweepSpec(fs, opt)
 	if err != nil {
@@ -124,14 +131,20 @@ func sweepCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		// would otherwise silently turn a whole sweep into one shard.
 		fmt.Fprintf(stderr, "laborsim: shard %v (from %s)\n", shard, from)
 	}
+	if opt.dryRun {
+		n := 0
+		for i := range sw.Len() {
+			if shard.Has(i) {
+				n++
+			}
+		}
+		return writePlan(stdout, sw, shard, n)
+	}
 	var runs []experiments.Run
 	for i := range sw.Len() {
 		if shard.Has(i) {
 			runs = append(runs, sw.Run(i))
 		}
-	}
-	if opt.dryRun {
-		return writePlan(stdout, sw, shard, len(runs))
 	}
 	recs, err := execSweep(ctx, sw, runs, opt, stderr)
 	if err != nil {

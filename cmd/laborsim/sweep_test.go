@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -158,7 +159,14 @@ func TestSweepBadInput(t *testing.T) {
 		{[]string{"sweep", "--vary", "ai-agents=1,2", "--ai-agents", "3"}, "ai-agents is both set (--ai-agents) and varied"},
 		{[]string{"sweep", "--replicates", "0"}, "invalid --replicates 0"},
 		{[]string{"sweep", "--per-decade", "0"}, "invalid --per-decade 0"},
-		{[]string{"sweep", "--jobs", "0"}, "invalid --jobs 0"},
+		{[]string{"sweep", "--jobs", "0"}, "invalid --jobs 0: must be in [1, 1024]"},
+		{[]string{"sweep", "--jobs", "1025"}, "invalid --jobs 1025: must be in [1, 1024]"},
+		{[]string{"sweep", "--replicates", "100001"}, "invalid --replicates 100001: must be in [1, 100000]"},
+		{[]string{"sweep", "--vary", "ai-agents=1,1"}, "invalid --vary ai-agents=1,1: the value ai-agents=1 is given twice"},
+		{[]string{"sweep", "--vary", "ai-agents=1e3,1000"}, "invalid --vary ai-agents=1e3,1000: the value ai-agents=1000 is given twice"},
+		{[]string{"sweep", "--vary", "ai-agents=1,1+sigma=0.5,0.5"}, "the value ai-agents=1+sigma=0.5 is given twice"},
+		{[]string{"sweep", "--dry-run", "--vary", "ai-agents=1..1000000", "--vary", "workers=1..1000000", "--per-decade", "1000"}, "the grid would have 14417209 points, more than the 100000 a sweep may have"},
+		{[]string{"sweep", "--dry-run", "--vary", "ai-agents=1..1000000", "--per-decade", "2", "--replicates", "100000"}, "the grid would have 13 points × 100000 replicates = 1300000 runs, more than the 1000000 a sweep may have"},
 		{[]string{"sweep", "--shard", "3/2"}, `invalid --shard "3/2"`},
 		{[]string{"sweep", "--shard", "0/3"}, `invalid --shard "0/3": shard 0/3: shards count from 1 (1/3 … 3/3)`},
 		{[]string{"sweep", "--shards", "3"}, "--shards needs JOB_COMPLETION_INDEX"},
@@ -556,5 +564,24 @@ func TestKill9(t *testing.T) {
 	}
 	if got, want := stripWall(t, path), stripWall(t, whole); got != want {
 		t.Errorf("after kill -9 and restarts the file differs:\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestHugeGridFailsFast: a grid past the limits — here 3,026,209 points,
+// which the old limit of 10,000,000 runs let through (its dry run peaked
+// at 6.6 GB resident and took 75 s on the 2-core machine) — is refused
+// before it is built: the whole command allocates less
+// than 64 MB, counted by the runtime's cumulative allocation total, which
+// only grows.
+func TestHugeGridFailsFast(t *testing.T) {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, errs, code := runCmd("sweep", "--dry-run", "--replicates", "1", "--vary", "ai-agents=1..1000000", "--vary", "workers=1..1000", "--per-decade", "1000")
+	runtime.ReadMemStats(&after)
+	if code != 2 || !strings.Contains(errs, "the grid would have 3026209 points, more than the 100000 a sweep may have") {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 64<<20 {
+		t.Errorf("the refused grid allocated %d MB", alloc>>20)
 	}
 }
