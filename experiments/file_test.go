@@ -87,6 +87,19 @@ func TestWriteFileAtomicReplacesOnlyFiles(t *testing.T) {
 	if st, _ := os.Stat(target); st.Mode().Perm() != 0o640 {
 		t.Errorf("the target's mode is %v, want 0640", st.Mode().Perm())
 	}
+	// A sweep whose results file is a link appends to, and finishes, the
+	// link's target.
+	os.Remove(target)
+	s := tinySweep(t, "ai-agents=1,10", 1)
+	if recs := sweepTo(t, flink, s, 1); len(recs) != 2 {
+		t.Fatalf("a sweep through a link: %d records", len(recs))
+	}
+	if st, _ := os.Lstat(flink); st.Mode()&fs.ModeSymlink == 0 {
+		t.Error("the sweep replaced its results file's link by a file")
+	}
+	if recs, _, err := ReadResults(target); err != nil || len(recs) != 2 {
+		t.Errorf("the link's target holds %d runs, %v", len(recs), err)
+	}
 }
 
 // TestWriteModes: new files (written whole or by a sweep) get 0666 less
