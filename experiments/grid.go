@@ -101,7 +101,25 @@ func (ax Axis) expand(perDecade int) ([][]string, error) {
 			values[k] = append(values[k], v)
 		}
 	}
-	return values, nil
+	return values, ax.checkRepeats(values)
+}
+
+// checkRepeats refuses a grid point given twice: it would run the same
+// runs, with the same seeds, twice.
+func (ax Axis) checkRepeats(values [][]string) error {
+	seen := make(map[string]bool, len(values))
+	for _, vs := range values {
+		var parts []string
+		for j, name := range ax.Names {
+			parts = append(parts, name+"="+vs[j])
+		}
+		key := strings.Join(parts, "+")
+		if seen[key] {
+			return fmt.Errorf("%s: the value %s is given twice (a repeated point would repeat its runs, seeds and all)", ax.Source, key)
+		}
+		seen[key] = true
+	}
+	return nil
 }
 
 // expandValues turns a list or a log range into canonical values of the
@@ -226,17 +244,25 @@ type Sweep struct {
 	Replicates int
 }
 
-// maxRuns bounds a sweep's size, to catch a typo before it runs for a year.
-const maxRuns = 10_000_000
+// Limits on a sweep's size, to catch a typo before it runs for a year or
+// allocates more than a machine has: checked as each axis is expanded,
+// before its points are made (a point takes about 600 bytes, a run to
+// run about 500).
+const (
+	MaxPoints     = 100_000   // grid points
+	MaxRuns       = 1_000_000 // points × replicates
+	MaxReplicates = 100_000
+	MaxPerDecade  = 1000
+)
 
 // NewSweep crosses the axes (the first varies slowest) over base and checks
 // every point's configuration.
 func NewSweep(base sim.Config, axes []Axis, perDecade, replicates int) (Sweep, error) {
-	if perDecade < 1 || perDecade > 1000 {
-		return Sweep{}, fmt.Errorf("invalid --per-decade %d: must be in [1, 1000]", perDecade)
+	if perDecade < 1 || perDecade > MaxPerDecade {
+		return Sweep{}, fmt.Errorf("invalid --per-decade %d: must be in [1, %d]", perDecade, MaxPerDecade)
 	}
-	if replicates < 1 || replicates > 100000 {
-		return Sweep{}, fmt.Errorf("invalid --replicates %d: must be in [1, 100000]", replicates)
+	if replicates < 1 || replicates > MaxReplicates {
+		return Sweep{}, fmt.Errorf("invalid --replicates %d: must be in [1, %d]", replicates, MaxReplicates)
 	}
 	s := Sweep{Replicates: replicates, Points: []Point{{Config: base}}}
 	for _, ax := range axes {
@@ -252,8 +278,11 @@ func NewSweep(base sim.Config, axes []Axis, perDecade, replicates int) (Sweep, e
 		if err != nil {
 			return Sweep{}, err
 		}
-		if len(s.Points)*len(values)*replicates > maxRuns {
-			return Sweep{}, fmt.Errorf("%s: the grid would have more than %d runs", ax.Source, maxRuns)
+		switch points := len(s.Points) * len(values); {
+		case points > MaxPoints:
+			return Sweep{}, fmt.Errorf("%s: the grid would have %d points, more than the %d a sweep may have", ax.Source, points, MaxPoints)
+		case points*replicates > MaxRuns:
+			return Sweep{}, fmt.Errorf("%s: the grid would have %d points × %d replicates = %d runs, more than the %d a sweep may have", ax.Source, points, replicates, points*replicates, MaxRuns)
 		}
 		s.Names = append(s.Names, ax.Names...)
 		s.Points = cross(s.Points, ax.Names, values)
@@ -300,30 +329,37 @@ func (s Sweep) Run(i int) Run {
 	return Run{Index: i, Point: p.Index, Replicate: r, Config: cfg}
 }
 
-// Shard is share Index of Count of a sweep's runs (0 <= Index < Count).
-type Shard struct{ Index, Count int }
+// Shard is shard Number of Count of a sweep's runs, counted from 1
+// (1 <= Number <= Count), as --shard 1/3 … 3/3 name them.
+type Shard struct{ Number, Count int }
 
-// ParseShard reads "i/n".
+// ParseShard reads "i/n", 1 <= i <= n.
 func ParseShard(s string) (Shard, error) {
 	is, ns, ok := strings.Cut(s, "/")
 	i, err1 := strconv.Atoi(strings.TrimSpace(is))
 	n, err2 := strconv.Atoi(strings.TrimSpace(ns))
 	if !ok || err1 != nil || err2 != nil {
-		return Shard{}, errors.New("want i/n, e.g. 0/4")
+		return Shard{}, errors.New("want i/n, e.g. 1/4")
 	}
 	sh := Shard{i, n}
 	return sh, sh.check()
 }
 
 func (sh Shard) check() error {
-	if sh.Count < 1 || sh.Index < 0 || sh.Index >= sh.Count {
-		return fmt.Errorf("shard %d/%d: want 0 <= i < n", sh.Index, sh.Count)
+	switch {
+	case sh.Count < 1:
+		return fmt.Errorf("shard %d/%d: the count n must be at least 1", sh.Number, sh.Count)
+	case sh.Number == 0:
+		return fmt.Errorf("shard 0/%d: shards count from 1 (1/%d … %d/%d)", sh.Count, sh.Count, sh.Count, sh.Count)
+	case sh.Number < 0 || sh.Number > sh.Count:
+		return fmt.Errorf("shard %d/%d: want 1 <= i <= n", sh.Number, sh.Count)
 	}
 	return nil
 }
 
-func (sh Shard) String() string { return fmt.Sprintf("%d/%d", sh.Index, sh.Count) }
+func (sh Shard) String() string { return fmt.Sprintf("%d/%d", sh.Number, sh.Count) }
 
-// Has reports whether run i belongs to the shard. Runs are dealt out in
-// turn, so every shard gets a mix of cheap and dear points.
-func (sh Shard) Has(i int) bool { return sh.Count <= 1 || i%sh.Count == sh.Index }
+// Has reports whether run i (from 0) belongs to the shard: shard k of n
+// has runs k−1, k−1+n, k−1+2n, … Runs are dealt out in turn, so every
+// shard gets a mix of cheap and dear points.
+func (sh Shard) Has(i int) bool { return sh.Count <= 1 || i%sh.Count == sh.Number-1 }

@@ -149,7 +149,7 @@ func TestSeeds(t *testing.T) {
 func TestShards(t *testing.T) {
 	for _, n := range []int{1, 2, 3, 7} {
 		count := make([]int, 20)
-		for i := range n {
+		for i := 1; i <= n; i++ {
 			for r := range count {
 				if (Shard{i, n}).Has(r) {
 					count[r]++
@@ -162,13 +162,19 @@ func TestShards(t *testing.T) {
 			}
 		}
 	}
-	for _, s := range []string{"2/2", "-1/2", "1", "a/b", "0/0"} {
+	for _, s := range []string{"3/2", "-1/2", "1", "a/b", "0/0", "1/0"} {
 		if _, err := ParseShard(s); err == nil {
 			t.Errorf("ParseShard(%q) accepted", s)
 		}
 	}
-	if sh, err := ParseShard("1/4"); err != nil || sh != (Shard{1, 4}) {
+	if _, err := ParseShard("0/3"); err == nil || err.Error() != "shard 0/3: shards count from 1 (1/3 … 3/3)" {
+		t.Errorf("ParseShard(0/3): %v", err)
+	}
+	if sh, err := ParseShard("1/4"); err != nil || sh != (Shard{1, 4}) || !sh.Has(0) || sh.Has(1) || !sh.Has(4) {
 		t.Errorf("ParseShard(1/4) = %v, %v", sh, err)
+	}
+	if sh, _ := ParseShard("4/4"); !sh.Has(3) || sh.Has(0) {
+		t.Errorf("shard 4/4 does not hold run 3 alone of 0..3")
 	}
 }
 
@@ -201,7 +207,7 @@ func TestLargestFirst(t *testing.T) {
 	}
 }
 
-// FuzzParseShard: any text is either a shard i/n with 0 <= i < n or an
+// FuzzParseShard: any text is either a shard i/n with 1 <= i <= n or an
 // error; never a panic.
 func FuzzParseShard(f *testing.F) {
 	for _, s := range []string{"0/2", "1/1", "3/2", "-1/4", "a/b", "1/0", "", "/", "9999999999999999999/2"} {
@@ -209,7 +215,7 @@ func FuzzParseShard(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		sh, err := ParseShard(s)
-		if err == nil && (sh.Index < 0 || sh.Index >= sh.Count) {
+		if err == nil && (sh.Number < 1 || sh.Number > sh.Count) {
 			t.Fatalf("ParseShard(%q) = %+v", s, sh)
 		}
 	})

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -141,12 +140,23 @@ type contents struct {
 // readResults reads a results file. An unfinished last line — a write cut
 // short by a crash — is left out of keep and noted; so is a duplicate row.
 // A missing file reads as empty; a file whose header is a prefix of ours
-// was cut short while it was being created and reads as empty too.
+// was cut short while it was being created and reads as empty too. Only a
+// regular file of at most MaxResultsSize bytes is read.
 func readResults(path string) (contents, error) {
-	data, err := os.ReadFile(path)
+	f, size, err := openRegular(path, os.O_RDONLY)
 	if errors.Is(err, fs.ErrNotExist) {
 		return contents{}, nil
 	}
+	if err != nil {
+		return contents{}, err
+	}
+	defer f.Close()
+	return readOpen(f, path, size)
+}
+
+// readOpen reads the open results file f (see readResults).
+func readOpen(f *os.File, path string, size int64) (contents, error) {
+	data, err := readAllLimited(f, path, size)
 	if err != nil {
 		return contents{}, err
 	}
@@ -223,11 +233,25 @@ type Results struct {
 	lines map[int]string // by run index
 }
 
-// OpenResults opens (or creates) the results file of sweep s. It refuses a
-// file written for another sweep, cuts off a damaged last line, and returns
-// the runs the file already holds and notes on what it repaired.
+// OpenResults opens (or creates) the results file of sweep s and locks it:
+// a second process that opens it while the first has it open is refused
+// at once with a *BusyError. It refuses a file written for another sweep,
+// cuts off a damaged last line, and returns the runs the file already
+// holds and notes on what it repaired.
 func OpenResults(path string, s Sweep) (*Results, []Record, []error, error) {
-	c, err := readResults(path)
+	f, size, err := openLocked(path)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	r, recs, notes, err := openResults(f, path, size, s)
+	if err != nil {
+		f.Close()
+	}
+	return r, recs, notes, err
+}
+
+func openResults(f *os.File, path string, size int64, s Sweep) (*Results, []Record, []error, error) {
+	c, err := readOpen(f, path, size)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -237,17 +261,22 @@ func OpenResults(path string, s Sweep) (*Results, []Record, []error, error) {
 		}
 	}
 	if c.keep == 0 {
-		if err := WriteFileAtomic(path, []byte(strings.Join(Header(), ",")+"\n")); err != nil {
-			return nil, nil, nil, err
+		// A new file, or one cut short while its header was written: the
+		// lock makes writing the header in place safe, and a crash part-way
+		// leaves a prefix of it, which reads as empty.
+		header := strings.Join(Header(), ",") + "\n"
+		if err := f.Truncate(0); err != nil {
+			return nil, nil, nil, fmt.Errorf("writing %s: %w", path, err)
 		}
-		c.keep = int64(len(strings.Join(Header(), ",")) + 1)
-	}
-	f, err := os.OpenFile(path, os.O_RDWR, 0)
-	if err != nil {
-		return nil, nil, nil, err
+		if _, err := f.WriteAt([]byte(header), 0); err != nil {
+			return nil, nil, nil, fmt.Errorf("writing %s: %w", path, err)
+		}
+		if err := f.Sync(); err != nil {
+			return nil, nil, nil, fmt.Errorf("writing %s: %w", path, err)
+		}
+		c.keep = int64(len(header))
 	}
 	if err := cutTo(f, c.keep); err != nil {
-		f.Close()
 		return nil, nil, nil, fmt.Errorf("repairing %s: %w", path, err)
 	}
 	r := &Results{path: path, f: f, sweep: s, lines: map[int]string{}}
@@ -330,10 +359,10 @@ func (r *Results) Finish() error {
 	for _, i := range idx {
 		b.WriteString(r.lines[i])
 	}
-	if err := r.f.Close(); err != nil {
-		return err
-	}
-	return WriteFileAtomic(r.path, []byte(b.String()))
+	// Still holding the lock, so that no other writer can start until the
+	// file in grid order has replaced this one.
+	err := WriteFileAtomic(r.path, []byte(b.String()))
+	return cmp.Or(err, r.f.Close())
 }
 
 // WriteResults writes records to path in grid order, atomically.
@@ -346,6 +375,11 @@ func WriteResults(path string, recs []Record) error {
 	for _, rec := range sorted {
 		b.WriteString(rec.Line())
 	}
+	unlock, err := lockExisting(path)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	return WriteFileAtomic(path, []byte(b.String()))
 }
 
@@ -353,109 +387,4 @@ func sortRecords(recs []Record) {
 	slices.SortStableFunc(recs, func(a, b Record) int {
 		return cmp.Or(cmp.Compare(a.Point, b.Point), cmp.Compare(a.Replicate, b.Replicate))
 	})
-}
-
-// WriteFileAtomic writes data to a temporary file beside path (mode 0644),
-// syncs it, renames it over path and syncs the directory, so that a reader
-// (or a crash) sees the old file or the new one, never a mixture.
-func WriteFileAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	err = tmp.Chmod(0o644)
-	if err == nil {
-		_, err = tmp.Write(data)
-	}
-	err = cmp.Or(err, tmp.Sync(), tmp.Close())
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if d, err := os.Open(dir); err == nil {
-		d.Sync() // best effort: some file systems cannot sync a directory
-		d.Close()
-	}
-	return nil
-}
-
-// Merge joins the records of several results files (shards of one sweep)
-// in grid order. A run found in two files must have the same results in
-// both; it is kept once. Replicates of a point must agree on every
-// parameter but the seed. Notes say which runs the grid lacks.
-func Merge(files [][]Record) ([]Record, []error, error) {
-	byKey := map[[2]int]Record{}
-	var out []Record
-	for _, recs := range files {
-		for _, rec := range recs {
-			k := [2]int{rec.Point, rec.Replicate}
-			if old, ok := byKey[k]; ok {
-				if !sameRun(old.Line(), rec.Line()) {
-					return nil, nil, fmt.Errorf("point %d replicate %d appears twice with different parameters or results: the files are not shards of one sweep", rec.Point, rec.Replicate)
-				}
-				continue
-			}
-			byKey[k] = rec
-			out = append(out, rec)
-		}
-	}
-	sortRecords(out)
-	if err := checkPoints(out); err != nil {
-		return nil, nil, err
-	}
-	return out, missingRuns(out), nil
-}
-
-// checkPoints reports replicates of a point that differ in a parameter
-// other than the seed: rows of different sweeps.
-func checkPoints(sorted []Record) error {
-	for i := 1; i < len(sorted); i++ {
-		a, b := sorted[i-1], sorted[i]
-		if a.Point != b.Point {
-			continue
-		}
-		a.Config.Seed, b.Config.Seed = 0, 0
-		va, vb := paramValues(a.Config), paramValues(b.Config)
-		for k, p := range params {
-			if va[k] != vb[k] {
-				return fmt.Errorf("point %d has %s=%s in replicate %d but %s=%s in replicate %d: the files are not shards of one sweep",
-					a.Point, p.name, va[k], a.Replicate, p.name, vb[k], b.Replicate)
-			}
-		}
-	}
-	return nil
-}
-
-// missingRuns notes the holes in a grid of points × replicates.
-func missingRuns(sorted []Record) []error {
-	if len(sorted) == 0 {
-		return []error{errors.New("no runs")}
-	}
-	points, reps := 0, 0
-	have := map[[2]int]bool{}
-	for _, rec := range sorted {
-		points, reps = max(points, rec.Point+1), max(reps, rec.Replicate+1)
-		have[[2]int{rec.Point, rec.Replicate}] = true
-	}
-	var first [2]int
-	missing := 0
-	for p := range points {
-		for r := range reps {
-			if !have[[2]int{p, r}] {
-				if missing == 0 {
-					first = [2]int{p, r}
-				}
-				missing++
-			}
-		}
-	}
-	if missing == 0 {
-		return nil
-	}
-	return []error{fmt.Errorf("%d of %d runs (%d points × %d replicates) are missing, the first point %d replicate %d: is a shard missing or unfinished?",
-		missing, points*reps, points, reps, first[0], first[1])}
 }

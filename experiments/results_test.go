@@ -115,10 +115,11 @@ func TestResume(t *testing.T) {
 	for _, cut := range []int{0, 10, len(data) / 3, len(data) / 2, len(data) - 5, len(data) - 1} {
 		path := filepath.Join(dir, "cut.csv")
 		os.WriteFile(path, data[:cut], 0o644)
-		_, _, notes, err := OpenResults(path, s)
+		r, _, notes, err := OpenResults(path, s)
 		if err != nil {
 			t.Fatalf("cut at %d: %v", cut, err)
 		}
+		r.Close()
 		mid := cut > 0 && data[cut-1] != '\n' && cut > strings.IndexByte(string(data), '\n')
 		if mid && len(notes) == 0 {
 			t.Errorf("cut at %d: no note of the unfinished line", cut)
@@ -184,46 +185,5 @@ func TestDuplicateRows(t *testing.T) {
 	os.WriteFile(path, []byte(string(data)+strings.Replace(lines[1], ",0.", ",0.9", 1)), 0o644)
 	if _, _, err := ReadResults(path); err == nil || !strings.Contains(err.Error(), "recorded twice with different results") {
 		t.Errorf("a run recorded twice with different results: %v", err)
-	}
-}
-
-func TestMerge(t *testing.T) {
-	s := tinySweep(t, "ai-agents=1,10,100", 2)
-	var all []Record
-	err := Execute(context.Background(), allRuns(s), 2, func(r Record) error { all = append(all, r); return nil })
-	if err != nil {
-		t.Fatal(err)
-	}
-	var a, b []Record
-	for _, r := range all {
-		if (Shard{0, 2}).Has(r.Point*2 + r.Replicate) {
-			a = append(a, r)
-		} else {
-			b = append(b, r)
-		}
-	}
-	merged, notes, err := Merge([][]Record{b, a, a[:1]})
-	if err != nil || len(notes) != 0 || len(merged) != len(all) {
-		t.Fatalf("Merge: %d records, notes %v, %v", len(merged), notes, err)
-	}
-	for i, r := range merged {
-		if r.Point != i/2 || r.Replicate != i%2 {
-			t.Errorf("merged %d is point %d replicate %d", i, r.Point, r.Replicate)
-		}
-	}
-	if _, notes, _ := Merge([][]Record{a[1:], b}); len(notes) != 1 || !strings.Contains(notes[0].Error(), "1 of 6 runs") {
-		t.Errorf("one shard: notes %v", notes)
-	}
-	changed := a[0]
-	changed.Final = append([]float64(nil), a[0].Final...)
-	changed.Final[5]++
-	if _, _, err := Merge([][]Record{a, {changed}}); err == nil {
-		t.Error("a run with two results was merged")
-	}
-	other := a[0]
-	other.Config.Sigma = 0.9
-	other.Replicate = 1 - a[0].Replicate
-	if _, _, err := Merge([][]Record{a[:1], {other}}); err == nil || !strings.Contains(err.Error(), "sigma") {
-		t.Errorf("replicates of different configurations: %v", err)
 	}
 }

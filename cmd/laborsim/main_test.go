@@ -99,7 +99,7 @@ func TestBadInput(t *testing.T) {
 		{[]string{"sweep", "--vary", "workers=a,b"}, "invalid --vary workers=a,b"},
 		{[]string{"sweep", "--vary", "workers=10..1"}, "invalid --vary workers=10..1"},
 		{[]string{"sweep", "--vary", "sigma=0,1"}, "invalid --sigma 0"},
-		{[]string{"sweep", "--shard", "2/2"}, `invalid --shard "2/2"`},
+		{[]string{"sweep", "--shard", "3/2"}, `invalid --shard "3/2"`},
 		{[]string{"sweep", "--shard", "x"}, `invalid --shard "x"`},
 		{[]string{"sweep", "--replicates", "0"}, "invalid --replicates 0"},
 		{[]string{"sweep", "--jobs", "0"}, "invalid --jobs 0"},

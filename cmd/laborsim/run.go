@@ -134,11 +134,10 @@ func writeResult(w io.Writer, format string, res sim.Result) error {
 	return writeTable(w, res)
 }
 
-// writeRunDir writes series.csv and summary.json into dir, each atomically.
+// writeRunDir writes series.csv and summary.json into dir, together: dir
+// holds the old run's files or the new run's, never one of each
+// (experiments.WriteDirAtomic).
 func writeRunDir(dir string, res sim.Result) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("--out %s: %w", dir, err)
-	}
 	var csv, summary strings.Builder
 	if err := writeCSV(&csv, res.Series); err != nil {
 		return err
@@ -146,10 +145,12 @@ func writeRunDir(dir string, res sim.Result) error {
 	if err := writeSummary(&summary, res); err != nil {
 		return err
 	}
-	for name, text := range map[string]string{"series.csv": csv.String(), "summary.json": summary.String()} {
-		if err := experiments.WriteFileAtomic(filepath.Join(dir, name), []byte(text)); err != nil {
-			return err
-		}
+	err := experiments.WriteDirAtomic(dir, []experiments.DirFile{
+		{Name: "series.csv", Data: []byte(csv.String())},
+		{Name: "summary.json", Data: []byte(summary.String())},
+	})
+	if err != nil {
+		return fmt.Errorf("--out: %w", err)
 	}
 	return nil
 }
@@ -164,7 +165,7 @@ func checkRunDir(dir string, cfg sim.Config) error {
 	if err != nil {
 		return usagef("invalid --out %s: %v", dir, err)
 	}
-	data, err := os.ReadFile(filepath.Join(dir, "summary.json"))
+	data, err := readSmallFile(filepath.Join(dir, "summary.json"))
 	if err == nil {
 		var prev struct{ Params sim.Config }
 		if json.Unmarshal(data, &prev) == nil && prev.Params == cfg {
@@ -172,4 +173,17 @@ func checkRunDir(dir string, cfg sim.Config) error {
 		}
 	}
 	return usagef("invalid --out %s: the directory is not empty and holds no run with these parameters; use --force to overwrite", dir)
+}
+
+// readSmallFile reads a regular file of at most 64 MiB; anything else (a
+// FIFO, a device, a huge file) is an error, not a read that never ends.
+func readSmallFile(path string) ([]byte, error) {
+	st, err := os.Stat(path)
+	switch {
+	case err != nil:
+		return nil, err
+	case !st.Mode().IsRegular() || st.Size() > 64<<20:
+		return nil, fmt.Errorf("%s is not a regular file of at most 64 MiB", path)
+	}
+	return os.ReadFile(path)
 }

@@ -20,10 +20,11 @@ var slurmSweep = []string{"--workers", "20000", "--years", "5", "--vary", "ai-ag
 
 const (
 	slurmShards = 4
-	slurmKilled = 1 // the task killed part-way and resubmitted: 5 of the 18 runs
+	slurmKilled = 2 // the shard (and array index) killed part-way and resubmitted: 5 of the 18 runs
 )
 
-// TestSlurm submits a sweep to Slurm as a job array of examples/slurm/sweep.sbatch
+// TestSlurm submits a sweep to Slurm as a 1-based job array (--array=1-4)
+// of examples/slurm/sweep.sbatch
 // and checks that the merged shard files equal the sweep run here without
 // shards, row for row (all but wall_seconds); then kills one task part-way,
 // resubmits that index alone, and checks that it resumed its file without
@@ -54,16 +55,16 @@ func TestSlurm(t *testing.T) {
 	// The unsharded sweep, here; --shard 0/1 in case the test itself runs
 	// in a Slurm array task.
 	whole := filepath.Join(s.dir, "whole.csv")
-	mustRun(t, append([]string{"sweep", "--quiet", "--shard", "0/1", "--out", whole}, slurmSweep...)...)
+	mustRun(t, append([]string{"sweep", "--quiet", "--shard", "1/1", "--out", whole}, slurmSweep...)...)
 	runs := strings.Count(stripWall(t, whole), "\n") - 1
 
 	t.Run("array", func(t *testing.T) {
 		results := s.results("array")
-		id, err := s.sbatch(results, true, "--array=0-3")
+		id, err := s.sbatch(results, true, fmt.Sprintf("--array=1-%d", slurmShards))
 		if err != nil {
 			t.Fatalf("sbatch --wait: %v\n%s", err, s.logs())
 		}
-		for i := range slurmShards {
+		for i := 1; i <= slurmShards; i++ {
 			if log := s.log(id, i); !strings.Contains(log, fmt.Sprintf("shard %d/%d", i, slurmShards)) {
 				t.Errorf("task %d did not run shard %d/%d:\n%s", i, i, slurmShards, log)
 			}
@@ -76,11 +77,11 @@ func TestSlurm(t *testing.T) {
 		shard := filepath.Join(results, fmt.Sprintf("shard-%d.csv", slurmKilled))
 		want := 0
 		for i := range runs {
-			if i%slurmShards == slurmKilled {
+			if i%slurmShards == slurmKilled-1 {
 				want++
 			}
 		}
-		id, done := s.start(results, "--array=0-3")
+		id, done := s.start(results, fmt.Sprintf("--array=1-%d", slurmShards))
 		// Kill task K with SIGKILL (as the OOM killer or a failing node
 		// would) once it has written its first run.
 		rows := s.waitRows(shard, 1, done)
@@ -97,8 +98,8 @@ func TestSlurm(t *testing.T) {
 			t.Fatalf("task %s finished all %d runs before it was killed; the test needs slower runs:\n%s", task, got, s.logs())
 		}
 
-		// Resubmit that index alone, with the original array's size.
-		id2, err := s.sbatch(results, true, fmt.Sprintf("--array=%d", slurmKilled), fmt.Sprintf("--export=ALL,LABORSIM_SHARDS=%d", slurmShards))
+		// Resubmit that index alone, naming the shard it retries.
+		id2, err := s.sbatch(results, true, fmt.Sprintf("--array=%d", slurmKilled), fmt.Sprintf("--export=ALL,LABORSIM_SHARD=%d/%d", slurmKilled, slurmShards))
 		if err != nil {
 			t.Fatalf("sbatch --wait (resubmitted): %v\n%s", err, s.logs())
 		}

@@ -28,7 +28,11 @@ Gini and AI task share, and the mean wall time of a run.
                             (ai-agents=1..1000000 is 1, 10, ..., 1000000)
   --vary A=...+B=...        vary A and B together (as many values each)
 
-Several --vary cross into a grid, the first varying slowest. Every other run
+Several --vary cross into a grid, the first varying slowest. A value given
+twice in one --vary is refused. Limits: at most 100,000 grid points and
+1,000,000 runs (points × replicates), --replicates in [1, 100000],
+--per-decade in [1, 1000], --jobs in [1, 1024]; a grid past them is
+refused before it is built. Every other run
 flag (see 'laborsim run --help') fixes a parameter. Parameters come from the
 defaults, then --experiment, then --config, then the command line, each
 overriding the one before.
@@ -43,10 +47,12 @@ Running the same sweep with the same --out skips the runs FILE holds, so a
 sweep that was stopped, even by kill -9, is resumed by running it again.
 A file written by another sweep is refused.
 
---shard i/n runs only every n-th run from the i-th, for a batch scheduler;
-without it the shard comes from SLURM_ARRAY_TASK_ID and
-SLURM_ARRAY_TASK_COUNT, or from JOB_COMPLETION_INDEX with --shards n.
-Join the shards' files with 'laborsim merge' (docs/CLUSTER.md).
+--shard i/n runs only shard i of n (1 <= i <= n: --shard 1/3 … 3/3), every
+n-th run from the i-th, for a batch scheduler; without it the shard comes
+from a Slurm array (SLURM_ARRAY_TASK_ID, _MIN, _STEP and _COUNT, whatever
+the array's numbering) or from JOB_COMPLETION_INDEX (from 0) with --shards
+n, and is announced on stderr even with --quiet. Join the shards' files
+with 'laborsim merge' (docs/CLUSTER.md).
 
 Examples:
   laborsim sweep --vary ai-agents=1..100000 --workers 100000 --out agents.csv
@@ -55,6 +61,9 @@ Examples:
 
 Flags:
 `
+
+// maxJobs bounds --jobs: each job holds a run's agents in memory.
+const maxJobs = 1024
 
 // sweepOptions are the flags of 'sweep' that are not run parameters.
 type sweepOptions struct {
@@ -86,7 +95,7 @@ func sweepCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	fs.IntVar(&opt.jobs, "jobs", runtime.NumCPU(), "runs at once")
 	fs.StringVar(&opt.format, "format", "table", "summary format: table, json or csv")
 	fs.StringVar(&opt.out, "out", "", "results file: one CSV row per finished run; resumes a stopped sweep")
-	fs.StringVar(&opt.shard, "shard", "", "run only shard i/n of the runs (i from 0)")
+	fs.StringVar(&opt.shard, "shard", "", "run only shard i/n of the runs (i from 1 to n)")
 	fs.IntVar(&opt.shards, "shards", 0, "number of shards, with the index from JOB_COMPLETION_INDEX (Kubernetes)")
 	fs.StringVar(&opt.experiment, "experiment", "", "start from a named experiment (laborsim experiments)")
 	fs.StringVar(&opt.config, "config", "", "scenario file (YAML) of run and sweep parameters")
@@ -102,8 +111,8 @@ func sweepCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if err := checkMetrics(opt.metrics); err != nil {
 		return err
 	}
-	if opt.jobs < 1 {
-		return usagef("invalid --jobs %d: must be at least 1", opt.jobs)
+	if opt.jobs < 1 || opt.jobs > maxJobs {
+		return usagef("invalid --jobs %d: must be in [1, %d]", opt.jobs, maxJobs)
 	}
 	spec, err := sweepSpec(fs, opt)
 	if err != nil {
@@ -117,17 +126,25 @@ func sweepCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if err != nil {
 		return usageError{err}
 	}
-	if from != "" && !opt.quiet {
+	if from != "" {
+		// Always, even under --quiet: a variable left in the environment
+		// would otherwise silently turn a whole sweep into one shard.
 		fmt.Fprintf(stderr, "laborsim: shard %v (from %s)\n", shard, from)
+	}
+	if opt.dryRun {
+		n := 0
+		for i := range sw.Len() {
+			if shard.Has(i) {
+				n++
+			}
+		}
+		return writePlan(stdout, sw, shard, n)
 	}
 	var runs []experiments.Run
 	for i := range sw.Len() {
 		if shard.Has(i) {
 			runs = append(runs, sw.Run(i))
 		}
-	}
-	if opt.dryRun {
-		return writePlan(stdout, sw, shard, len(runs))
 	}
 	recs, err := execSweep(ctx, sw, runs, opt, stderr)
 	if err != nil {
@@ -226,16 +243,20 @@ func sweepShard(opt sweepOptions, getenv func(string) string) (sh experiments.Sh
 		case err != nil || i < 0 || i >= opt.shards:
 			return sh, "", fmt.Errorf("JOB_COMPLETION_INDEX=%q is not in [0, --shards %d)", idx, opt.shards)
 		}
-		return experiments.Shard{Index: i, Count: opt.shards}, "JOB_COMPLETION_INDEX", nil
+		// Kubernetes counts completions from 0, shards count from 1.
+		return experiments.Shard{Number: i + 1, Count: opt.shards}, "JOB_COMPLETION_INDEX", nil
 	}
 	if opt.shards > 0 {
 		return sh, "", errors.New("--shards needs JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID in the environment; otherwise give --shard i/n")
 	}
-	return experiments.Shard{Index: 0, Count: 1}, "", nil
+	return experiments.Shard{Number: 1, Count: 1}, "", nil
 }
 
-// slurmShard maps a Slurm array task to a shard: arrays such as 0-7, 1-8
-// or 0-14:2 (task i is (ID - MIN) / STEP).
+// slurmShard maps a Slurm array task to a shard, whatever the array's
+// numbering: arrays 0-7, 1-8 or 0-14:2 all give shards 1/8 … 8/8 (task i is
+// shard (ID − MIN) / STEP + 1 of COUNT). With --shards n the array must
+// have n tasks: a resubmitted part of an array (sbatch --array=5 makes an
+// array of one) cannot tell which shard it was, and is refused.
 func slurmShard(getenv func(string) string, shards int) (experiments.Shard, string, error) {
 	num := func(name string, def int) (int, error) {
 		v := getenv(name)
@@ -255,17 +276,18 @@ func slurmShard(getenv func(string) string, shards int) (experiments.Shard, stri
 	if err := errors.Join(err1, err2, err3, err4); err != nil {
 		return experiments.Shard{}, "", err
 	}
-	sh := experiments.Shard{Index: -1, Count: count}
-	switch {
-	case shards > 0:
-		// With the total given, the task ID is the shard, so that a retried
-		// task (sbatch --array=K, an array of one) keeps its shard K/n.
-		sh = experiments.Shard{Index: id, Count: shards}
-	case step >= 1 && (id-lo)%step == 0:
-		sh.Index = (id - lo) / step
+	if shards > 0 && count != shards {
+		return experiments.Shard{}, "", fmt.Errorf("SLURM_ARRAY_TASK_COUNT=%d but --shards %d: a resubmitted part of an array cannot tell its shard; give --shard i/n", count, shards)
 	}
-	if sh.Count < 1 || sh.Index < 0 || sh.Index >= sh.Count {
-		return sh, "", fmt.Errorf("SLURM_ARRAY_TASK_ID=%d (array min %d, step %d, count %d) does not give a shard i/n: use an array 0-(n-1), or give --shard i/n", id, lo, step, sh.Count)
+	if count == 1 && id > 1 {
+		return experiments.Shard{}, "", fmt.Errorf("SLURM_ARRAY_TASK_ID=%d is an array of one task, as a resubmitted index is; give --shard i/n, the shard it retries", id)
+	}
+	sh := experiments.Shard{Number: 0, Count: count}
+	if step >= 1 && id >= lo && (id-lo)%step == 0 {
+		sh.Number = (id-lo)/step + 1
+	}
+	if sh.Count < 1 || sh.Number < 1 || sh.Number > sh.Count {
+		return sh, "", fmt.Errorf("SLURM_ARRAY_TASK_ID=%d (array min %d, step %d, count %d) does not give a shard i/n: use an evenly spaced array such as 1-n or 0-(n-1), or give --shard i/n", id, lo, step, sh.Count)
 	}
 	return sh, "SLURM_ARRAY_TASK_ID", nil
 }

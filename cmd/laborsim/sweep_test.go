@@ -1,12 +1,18 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -153,8 +159,16 @@ func TestSweepBadInput(t *testing.T) {
 		{[]string{"sweep", "--vary", "ai-agents=1,2", "--ai-agents", "3"}, "ai-agents is both set (--ai-agents) and varied"},
 		{[]string{"sweep", "--replicates", "0"}, "invalid --replicates 0"},
 		{[]string{"sweep", "--per-decade", "0"}, "invalid --per-decade 0"},
-		{[]string{"sweep", "--jobs", "0"}, "invalid --jobs 0"},
-		{[]string{"sweep", "--shard", "2/2"}, `invalid --shard "2/2"`},
+		{[]string{"sweep", "--jobs", "0"}, "invalid --jobs 0: must be in [1, 1024]"},
+		{[]string{"sweep", "--jobs", "1025"}, "invalid --jobs 1025: must be in [1, 1024]"},
+		{[]string{"sweep", "--replicates", "100001"}, "invalid --replicates 100001: must be in [1, 100000]"},
+		{[]string{"sweep", "--vary", "ai-agents=1,1"}, "invalid --vary ai-agents=1,1: the value ai-agents=1 is given twice"},
+		{[]string{"sweep", "--vary", "ai-agents=1e3,1000"}, "invalid --vary ai-agents=1e3,1000: the value ai-agents=1000 is given twice"},
+		{[]string{"sweep", "--vary", "ai-agents=1,1+sigma=0.5,0.5"}, "the value ai-agents=1+sigma=0.5 is given twice"},
+		{[]string{"sweep", "--dry-run", "--vary", "ai-agents=1..1000000", "--vary", "workers=1..1000000", "--per-decade", "1000"}, "the grid would have 14417209 points, more than the 100000 a sweep may have"},
+		{[]string{"sweep", "--dry-run", "--vary", "ai-agents=1..1000000", "--per-decade", "2", "--replicates", "100000"}, "the grid would have 13 points × 100000 replicates = 1300000 runs, more than the 1000000 a sweep may have"},
+		{[]string{"sweep", "--shard", "3/2"}, `invalid --shard "3/2"`},
+		{[]string{"sweep", "--shard", "0/3"}, `invalid --shard "0/3": shard 0/3: shards count from 1 (1/3 … 3/3)`},
 		{[]string{"sweep", "--shards", "3"}, "--shards needs JOB_COMPLETION_INDEX"},
 		{[]string{"sweep", "--format", "xml"}, `invalid --format "xml"`},
 		{[]string{"sweep", "--metrics", "labor_share,workers"}, "invalid --metrics workers"},
@@ -235,15 +249,24 @@ func TestSweepShard(t *testing.T) {
 		want string
 		err  string
 	}{
-		{sweepOptions{}, env(), "0/1", ""},
-		{sweepOptions{shard: "1/3"}, env("SLURM_ARRAY_TASK_ID", "0", "SLURM_ARRAY_TASK_COUNT", "2"), "1/3", ""},
-		{sweepOptions{}, env("SLURM_ARRAY_TASK_ID", "2", "SLURM_ARRAY_TASK_COUNT", "4"), "2/4", ""},
-		{sweepOptions{}, env("SLURM_ARRAY_TASK_ID", "4", "SLURM_ARRAY_TASK_COUNT", "4", "SLURM_ARRAY_TASK_MIN", "1"), "3/4", ""},
-		{sweepOptions{}, env("SLURM_ARRAY_TASK_ID", "6", "SLURM_ARRAY_TASK_COUNT", "4", "SLURM_ARRAY_TASK_STEP", "2"), "3/4", ""},
+		{sweepOptions{}, env(), "1/1", ""},
+		{sweepOptions{shard: "2/3"}, env("SLURM_ARRAY_TASK_ID", "0", "SLURM_ARRAY_TASK_COUNT", "2"), "2/3", ""},
+		{sweepOptions{shard: "0/3"}, env(), "", "shards count from 1"},
+		{sweepOptions{shard: "4/3"}, env(), "", "want 1 <= i <= n"},
+		// An array 0-3 and an array 1-4 give the same shards 1/4 … 4/4.
+		{sweepOptions{}, env("SLURM_ARRAY_TASK_ID", "0", "SLURM_ARRAY_TASK_COUNT", "4"), "1/4", ""},
+		{sweepOptions{}, env("SLURM_ARRAY_TASK_ID", "3", "SLURM_ARRAY_TASK_COUNT", "4"), "4/4", ""},
+		{sweepOptions{}, env("SLURM_ARRAY_TASK_ID", "1", "SLURM_ARRAY_TASK_COUNT", "4", "SLURM_ARRAY_TASK_MIN", "1"), "1/4", ""},
+		{sweepOptions{}, env("SLURM_ARRAY_TASK_ID", "4", "SLURM_ARRAY_TASK_COUNT", "4", "SLURM_ARRAY_TASK_MIN", "1"), "4/4", ""},
+		{sweepOptions{}, env("SLURM_ARRAY_TASK_ID", "6", "SLURM_ARRAY_TASK_COUNT", "4", "SLURM_ARRAY_TASK_STEP", "2"), "4/4", ""},
 		{sweepOptions{}, env("SLURM_ARRAY_TASK_ID", "5", "SLURM_ARRAY_TASK_COUNT", "4"), "", "does not give a shard"},
-		{sweepOptions{shards: 8}, env("SLURM_ARRAY_TASK_ID", "5", "SLURM_ARRAY_TASK_COUNT", "1", "SLURM_ARRAY_TASK_MIN", "5"), "5/8", ""},
-		{sweepOptions{shards: 4}, env("SLURM_ARRAY_TASK_ID", "4", "SLURM_ARRAY_TASK_COUNT", "1"), "", "does not give a shard"},
-		{sweepOptions{shards: 5}, env("JOB_COMPLETION_INDEX", "4"), "4/5", ""},
+		{sweepOptions{}, env("SLURM_ARRAY_TASK_ID", "0", "SLURM_ARRAY_TASK_COUNT", "4", "SLURM_ARRAY_TASK_MIN", "1"), "", "does not give a shard"},
+		{sweepOptions{shards: 4}, env("SLURM_ARRAY_TASK_ID", "2", "SLURM_ARRAY_TASK_COUNT", "4", "SLURM_ARRAY_TASK_MIN", "1"), "2/4", ""},
+		{sweepOptions{shards: 8}, env("SLURM_ARRAY_TASK_ID", "5", "SLURM_ARRAY_TASK_COUNT", "1", "SLURM_ARRAY_TASK_MIN", "5"), "", "cannot tell its shard"},
+		{sweepOptions{}, env("SLURM_ARRAY_TASK_ID", "5", "SLURM_ARRAY_TASK_COUNT", "1", "SLURM_ARRAY_TASK_MIN", "5"), "", "an array of one task"},
+		{sweepOptions{}, env("SLURM_ARRAY_TASK_ID", "1", "SLURM_ARRAY_TASK_COUNT", "1", "SLURM_ARRAY_TASK_MIN", "1"), "1/1", ""},
+		{sweepOptions{shards: 5}, env("JOB_COMPLETION_INDEX", "0"), "1/5", ""},
+		{sweepOptions{shards: 5}, env("JOB_COMPLETION_INDEX", "4"), "5/5", ""},
 		{sweepOptions{}, env("JOB_COMPLETION_INDEX", "4"), "", "give --shards n"},
 		{sweepOptions{shards: 4}, env("JOB_COMPLETION_INDEX", "4"), "", "not in [0, --shards 4)"},
 	} {
@@ -297,9 +320,11 @@ func TestShardsMerge(t *testing.T) {
 	whole := filepath.Join(dir, "whole.csv")
 	mustRun(t, sweepArgs("--out", whole)...)
 	s0, s1 := filepath.Join(dir, "s0.csv"), filepath.Join(dir, "s1.csv")
-	c0 := exec.Command(bin, sweepArgs("--shard", "0/2", "--out", s0)...)
+	c0 := exec.Command(bin, sweepArgs("--shard", "1/2", "--out", s0)...)
 	c1 := exec.Command(bin, sweepArgs("--out", s1)...)
-	c1.Env = append(os.Environ(), "SLURM_ARRAY_TASK_ID=1", "SLURM_ARRAY_TASK_COUNT=2")
+	c1.Env = append(os.Environ(), "SLURM_ARRAY_TASK_ID=2", "SLURM_ARRAY_TASK_MIN=1", "SLURM_ARRAY_TASK_COUNT=2")
+	var c1err strings.Builder
+	c1.Stderr = &c1err
 	for _, c := range []*exec.Cmd{c0, c1} {
 		if err := c.Start(); err != nil {
 			t.Fatal(err)
@@ -309,6 +334,10 @@ func TestShardsMerge(t *testing.T) {
 		if err := c.Wait(); err != nil {
 			t.Fatalf("%v: %v", c.Args, err)
 		}
+	}
+	// Under --quiet too, a shard taken from the environment is announced.
+	if got := c1err.String(); got != "laborsim: shard 2/2 (from SLURM_ARRAY_TASK_ID)\n" {
+		t.Errorf("the shard from Slurm's environment, under --quiet: stderr %q", got)
 	}
 	merged := filepath.Join(dir, "merged.csv")
 	out, errs := mustRun(t, "merge", "--out", merged, s1, s0)
@@ -320,55 +349,239 @@ func TestShardsMerge(t *testing.T) {
 	}
 	// One shard alone holds replicate 0 of each point here (shards deal
 	// runs out in turn): the summary warns that there is no interval.
-	_, errs = mustRun(t, "merge", "--out", merged, s0)
-	if !strings.Contains(errs, "warning: ") {
+	_, errs = mustRun(t, "merge", "--force", "--out", merged, s0)
+	if !strings.Contains(errs, "warning: ") || !strings.Contains(errs, "interval") {
 		t.Errorf("one shard alone: no warning: %s", errs)
 	}
 }
 
-// TestKill9 kills a sweep with SIGKILL while it writes, restarts it, and
-// checks that the finished file holds every run once, as an uninterrupted
-// sweep's does.
+// TestMergeRefuses: merge refuses an --out that is one of its shards or
+// exists (without --force), shards of different sweeps, and (without
+// --partial) a grid with runs missing; what it refuses it leaves as it was.
+func TestMergeRefuses(t *testing.T) {
+	dir := t.TempDir()
+	p := func(name string) string { return filepath.Join(dir, name) }
+	mustRun(t, sweepArgs("--shard", "1/2", "--out", p("s1.csv"))...)
+	mustRun(t, sweepArgs("--shard", "2/2", "--out", p("s2.csv"))...)
+	mustRun(t, sweepArgs("--shard", "2/2", "--years", "2", "--out", p("y2.csv"))...)
+	mustRun(t, sweepArgs("--shard", "2/2", "--frictionless", "--out", p("fl.csv"))...)
+	mustRun(t, sweepArgs("--shard", "2/2", "--seed", "9", "--out", p("seed9.csv"))...)
+	mustRun(t, sweepArgs("--shard", "1/3", "--out", p("t1.csv"))...)
+	mustRun(t, sweepArgs("--shard", "2/3", "--out", p("t2.csv"))...)
+	if err := os.Link(p("s1.csv"), p("link.csv")); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(p("old.csv"), []byte("keep me\n"), 0o644)
+	before, _ := os.ReadFile(p("s1.csv"))
+	for _, c := range []struct {
+		args []string
+		code int
+		msg  string
+	}{
+		{[]string{"--out", p("s1.csv"), p("s2.csv"), p("s1.csv")}, 2, "invalid --out " + p("s1.csv") + ": it is one of the shards"},
+		{[]string{"--force", "--out", p("link.csv"), p("s1.csv"), p("s2.csv")}, 2, "it is one of the shards (" + p("s1.csv") + ")"},
+		{[]string{"--out", p("old.csv"), p("s1.csv"), p("s2.csv")}, 2, "invalid --out " + p("old.csv") + ": the file exists; use --force to replace it"},
+		{[]string{"--out", p("m.csv"), p("s1.csv"), p("y2.csv")}, 2, "point 0 has years=1 in replicate 0 (" + p("s1.csv") + ") but years=2 in replicate 1 (" + p("y2.csv") + ")"},
+		{[]string{"--out", p("m.csv"), p("s1.csv"), p("fl.csv")}, 2, "point 0 has frictionless=false in replicate 0 (" + p("s1.csv") + ") but frictionless=true in replicate 1 (" + p("fl.csv") + ")"},
+		{[]string{"--out", p("m.csv"), p("s1.csv"), p("seed9.csv")}, 2, "come from different --seed values"},
+		{[]string{"--out", p("m.csv"), p("t1.csv"), p("t2.csv")}, 1, "not merged: 2 of 6 runs (3 points × 2 replicates) are missing: point 1 replicate 0, point 2 replicate 1; give every shard's file, or --partial"},
+	} {
+		_, errs, code := runCmd(append([]string{"merge"}, c.args...)...)
+		if code != c.code || !strings.Contains(errs, c.msg) || strings.Count(errs, "\n") != 1 {
+			t.Errorf("merge %v: exit %d, %s\nwant exit %d, %q", c.args, code, errs, c.code, c.msg)
+		}
+	}
+	if _, err := os.Stat(p("m.csv")); err == nil {
+		t.Error("a refused merge wrote its --out")
+	}
+	if after, _ := os.ReadFile(p("s1.csv")); string(after) != string(before) {
+		t.Error("a refused merge changed a shard")
+	}
+	if old, _ := os.ReadFile(p("old.csv")); string(old) != "keep me\n" {
+		t.Error("a refused merge replaced an existing file")
+	}
+	mustRun(t, "merge", "--force", "--out", p("old.csv"), p("s1.csv"), p("s2.csv"))
+	if rows(p("old.csv")) != 6 {
+		t.Errorf("merge --force: %d rows, want 6", rows(p("old.csv")))
+	}
+	_, errs := mustRun(t, "merge", "--partial", "--out", p("part.csv"), p("t1.csv"), p("t2.csv"))
+	if rows(p("part.csv")) != 4 || !strings.Contains(errs, "warning: 2 of 6 runs (3 points × 2 replicates) are missing") {
+		t.Errorf("merge --partial: %d rows, stderr %s", rows(p("part.csv")), errs)
+	}
+}
+
+// slowSweep is a sweep of 10 points × 2 replicates that takes about a
+// second at --jobs 1, so that it can be stopped between its first row and
+// its last.
+var slowSweep = []string{"sweep", "--workers", "3000", "--firms", "10", "--years", "3", "--vary", "ai-agents=1..1000", "--per-decade", "3", "--replicates", "2", "--quiet", "--jobs", "1"}
+
+const slowSweepRuns = 20
+
+// rows is the number of finished rows of the results file at path.
+func rows(path string) int {
+	data, _ := os.ReadFile(path)
+	return max(0, strings.Count(string(data), "\n")-1)
+}
+
+// stopAfter starts the command, waits until path holds at least n rows,
+// and stops the process with SIGSTOP. It returns the process's result
+// channel, or false if the process ended before it could be stopped (it
+// ran too fast). A stopped process holds its files and lock and writes
+// nothing, so what the test then sees of path is what the process left.
+func stopAfter(t *testing.T, c *exec.Cmd, path string, n int) (<-chan error, bool) {
+	t.Helper()
+	if err := c.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- c.Wait() }()
+	for rows(path) < n {
+		select {
+		case err := <-done:
+			t.Logf("%v ended (%v) before %s held %d rows", c.Args, err, path, n)
+			return done, false
+		case <-time.After(time.Millisecond):
+		}
+	}
+	if err := c.Process.Signal(syscall.SIGSTOP); err != nil {
+		<-done
+		return done, false
+	}
+	// The process may have ended between the last look and the signal: it
+	// is stopped only if the kernel says so.
+	for {
+		stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", c.Process.Pid))
+		if err != nil {
+			t.Skipf("cannot see the process's state: %v", err)
+		}
+		fields := strings.Fields(string(stat[bytes.LastIndexByte(stat, ')')+1:]))
+		switch fields[0] {
+		case "T", "t":
+			return done, true
+		case "Z", "X":
+			<-done
+			return done, false
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
+// TestOneWriter starts a sweep, stops it (SIGSTOP) once it has written a
+// row, and starts a second sweep on the same results file: the second is
+// refused at once (exit 1, one line) and changes nothing; the first, let
+// go on, finishes the file.
+func TestOneWriter(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs two processes")
+	}
+	bin := buildBinary(t)
+	for attempt := 1; ; attempt++ {
+		path := filepath.Join(t.TempDir(), "r.csv")
+		first := exec.Command(bin, append(slowSweep, "--out", path)...)
+		done, stopped := stopAfter(t, first, path, 1)
+		if !stopped {
+			if attempt == 5 {
+				t.Fatal("the sweep ended five times before it could be stopped")
+			}
+			continue
+		}
+		before, _ := os.ReadFile(path)
+		second := exec.Command(bin, append(slowSweep, "--out", path)...)
+		var stderr strings.Builder
+		second.Stderr = &stderr
+		err := second.Run()
+		first.Process.Signal(syscall.SIGCONT)
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != 1 {
+			t.Errorf("second writer: %v, want exit 1", err)
+		}
+		if msg := stderr.String(); !strings.Contains(msg, "--out: "+path+" is in use by another laborsim process") || strings.Count(msg, "\n") != 1 {
+			t.Errorf("second writer's stderr:\n%s", msg)
+		}
+		if after, _ := os.ReadFile(path); !bytes.HasPrefix(after, before) {
+			t.Errorf("the refused writer changed the file")
+		}
+		if err := <-done; err != nil {
+			t.Fatalf("the first writer, continued: %v", err)
+		}
+		if n := rows(path); n != slowSweepRuns {
+			t.Errorf("the first writer's file holds %d rows, want %d", n, slowSweepRuns)
+		}
+		return
+	}
+}
+
+// TestKill9 kills a sweep with SIGKILL three times, each time once its
+// file holds some but not all of the runs (the process is stopped first,
+// so the file cannot change between the look and the kill, and the exit
+// status must say SIGKILL ended it); restarted, the sweep's file equals an
+// uninterrupted sweep's.
 func TestKill9(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and kills a process")
 	}
 	bin := buildBinary(t)
 	dir := t.TempDir()
-	args := []string{"sweep", "--workers", "300", "--firms", "4", "--years", "2", "--vary", "ai-agents=1..1000", "--per-decade", "3", "--replicates", "2", "--quiet", "--jobs", "2"}
 	whole := filepath.Join(dir, "whole.csv")
-	mustRun(t, append(args, "--out", whole)...)
+	mustRun(t, append(slowSweep, "--out", whole)...)
 	path := filepath.Join(dir, "killed.csv")
-	for attempt := 0; ; attempt++ {
-		c := exec.Command(bin, append(args, "--out", path)...)
-		if err := c.Start(); err != nil {
-			t.Fatal(err)
+	kills := 0
+	for attempt := 0; kills < 3; attempt++ {
+		if attempt == 10 {
+			t.Fatalf("killed the sweep part-way only %d times in %d attempts", kills, attempt)
 		}
-		done := make(chan error, 1)
-		go func() { done <- c.Wait() }()
-		// Kill it once it has written a few rows (or at once, after the
-		// first attempts), at a moment that does not depend on us.
-		deadline := time.Now().Add(10 * time.Second)
-		for time.Now().Before(deadline) {
-			data, _ := os.ReadFile(path)
-			if strings.Count(string(data), "\n") > 2+attempt*4 {
-				break
-			}
-			time.Sleep(time.Millisecond)
+		c := exec.Command(bin, append(slowSweep, "--out", path)...)
+		done, stopped := stopAfter(t, c, path, rows(path)+2)
+		if !stopped {
+			continue
+		}
+		held := rows(path)
+		if held >= slowSweepRuns {
+			c.Process.Signal(syscall.SIGCONT)
+			<-done
+			os.Remove(path)
+			continue
 		}
 		c.Process.Kill()
 		err := <-done
-		data, _ := os.ReadFile(path)
-		t.Logf("attempt %d: killed (%v) with %d lines written", attempt, err, strings.Count(string(data), "\n"))
-		if err == nil {
-			break // it finished before the kill
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
+			t.Fatalf("kill -9: %v", err)
 		}
-		if attempt == 3 {
-			mustRun(t, append(args, "--out", path)...)
-			break
+		ws, ok := ee.Sys().(syscall.WaitStatus)
+		if !ok || !ws.Signaled() || ws.Signal() != syscall.SIGKILL {
+			t.Fatalf("the sweep was not ended by SIGKILL: %v", err)
 		}
+		if got := rows(path); got != held || held == 0 {
+			t.Fatalf("killed with %d of %d rows written; the file holds %d", held, slowSweepRuns, got)
+		}
+		kills++
+		t.Logf("kill %d: the sweep was killed by SIGKILL with %d of %d rows written", kills, held, slowSweepRuns)
+	}
+	_, errs := mustRun(t, append(slices.DeleteFunc(slices.Clone(slowSweep), func(s string) bool { return s == "--quiet" }), "--out", path)...)
+	if !strings.Contains(errs, "already holds") {
+		t.Errorf("the restarted sweep did not resume: %s", errs)
 	}
 	if got, want := stripWall(t, path), stripWall(t, whole); got != want {
 		t.Errorf("after kill -9 and restarts the file differs:\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestHugeGridFailsFast: a grid past the limits — here 3,026,209 points,
+// which the old limit of 10,000,000 runs let through (its dry run peaked
+// at 6.6 GB resident and took 75 s on the 2-core machine) — is refused
+// before it is built: the whole command allocates less
+// than 64 MB, counted by the runtime's cumulative allocation total, which
+// only grows.
+func TestHugeGridFailsFast(t *testing.T) {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, errs, code := runCmd("sweep", "--dry-run", "--replicates", "1", "--vary", "ai-agents=1..1000000", "--vary", "workers=1..1000", "--per-decade", "1000")
+	runtime.ReadMemStats(&after)
+	if code != 2 || !strings.Contains(errs, "the grid would have 3026209 points, more than the 100000 a sweep may have") {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 64<<20 {
+		t.Errorf("the refused grid allocated %d MB", alloc>>20)
 	}
 }
