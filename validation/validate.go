@@ -231,7 +231,7 @@ var TaskModelPoints = []TaskPoint{
 // rather than A.
 func limit() sim.Config {
 	c := sim.DefaultConfig()
-	c.Frictionless, c.FixedFrontier = true, true
+	c.Frictionless, c.FixedFrontier, c.AIFleet = true, true, sim.FleetFixed
 	c.TraditionalShare, c.SkillDispersion, c.TFPDispersion, c.Sectors, c.AIPrice = 0, 0, 0, 1, 0
 	return c
 }
