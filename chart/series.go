@@ -198,7 +198,7 @@ func priceFigure(c *columns) Figure {
 		XWhole: true, YLabel: "price (output per agent-month)",
 		Lines: []Line{
 			c.overTime("ai_price", "market price of an AI agent-month"),
-			c.overTime("ai_cost_price", "cost price (law 2)"),
+			c.overTime("ai_cost", "user cost of compute (law 2)"),
 		},
 	}
 	if positive(price.Lines) {
