@@ -131,6 +131,7 @@ func Checks(o Options) []Check {
 		cobbDouglasCheck(o),
 		calibrationCheck(o),
 		convergenceCheck(),
+		dynamicCheck(o),
 		rangeCheck(),
 		scaleCheck(o),
 	}
