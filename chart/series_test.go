@@ -38,7 +38,7 @@ func TestRunFiguresRender(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"labor-share", "unemployment-vacancies", "wages", "inequality", "ai-adoption", "ai-price", "beveridge"}
+	want := []string{"labor-share", "unemployment-vacancies", "wages", "inequality", "ai-adoption", "ai-price", "growth", "beveridge"}
 	if len(figs) != len(want) {
 		t.Fatalf("%d figures, want %d", len(figs), len(want))
 	}
