@@ -16,7 +16,12 @@ var keyParams = []struct {
 }{
 	{"workers", func(c sim.Config) string { return thousands(c.Workers) + " workers" }},
 	{"firms", func(c sim.Config) string { return thousands(c.Firms) + " firms" }},
-	{"ai-agents", func(c sim.Config) string { return "cap " + thousands(c.AIAgents) + " AI agents" }},
+	{"ai-agents", func(c sim.Config) string {
+		if c.AIFleet == sim.FleetFixed {
+			return "fixed fleet of " + thousands(c.AIAgents) + " AI agents"
+		}
+		return thousands(c.AIAgents) + " AI agents at the start"
+	}},
 	{"ai-cost-decline", func(c sim.Config) string {
 		if c.AICostDecline == 1 {
 			return "AI cost constant"

@@ -88,6 +88,7 @@ func RunFigures(s Series) ([]Figure, error) {
 		inequalityFigure(&c),
 		adoptionFigure(&c, s.Config),
 		priceFigure(&c),
+		computeFigure(&c),
 		beveridgeFigure(&c, s.Config),
 	}
 	if c.err != nil {
@@ -178,17 +179,45 @@ func inequalityFigure(c *columns) Figure {
 }
 
 func adoptionFigure(c *columns, cfg sim.Config) Figure {
-	return Figure{Name: "ai-adoption", Title: "AI agents at work", Panels: []Panel{
-		{
-			XWhole: true, YLabel: "AI agents (agents)", YFromZero: true,
-			Lines: []Line{
-				c.constant(float64(cfg.AIAgents), "compute cap, --ai-agents "+thousands(cfg.AIAgents)),
-				c.overTime("ai_agents_deployed", "deployed"),
-			},
+	fleet := Panel{
+		XWhole: true, YLabel: "AI agent-instances", YFromZero: true,
+		Lines: []Line{
+			c.overTime("ai_fleet", "fleet (can run at once)"),
+			c.overTime("ai_agents_deployed", "deployed"),
 		},
+	}
+	if positive(fleet.Lines[:1]) {
+		// The fleet spans orders of magnitude; before any agent is
+		// deployed the deployed line has no point on a log axis.
+		fleet.LogY, fleet.YFromZero = true, false
+		fleet.YLabel = "AI agent-instances (log scale)"
+		fleet.Lines[1] = positivePart(fleet.Lines[1])
+	}
+	return Figure{Name: "ai-adoption", Title: "AI agents at work", Panels: []Panel{
+		fleet,
 		{
 			XLabel: yearAxis, XWhole: true, YLabel: "AI task share (share of task units)", YFromZero: true,
 			Lines: []Line{c.overTime("ai_task_share", "done by AI, of tasks beyond traditional capital")},
+		},
+	}}
+}
+
+// computeFigure is law 3's loop as a result: annual GDP growth and the
+// providers' investment in compute as a share of GDP.
+func computeFigure(c *columns) Figure {
+	years, inv, gdp := c.get("year"), c.get("compute_investment"), c.get("gdp")
+	share := Line{Name: "compute investment, share of GDP", Points: make([]Point, min(len(years), len(inv), len(gdp)))}
+	for i := range share.Points {
+		share.Points[i] = Point{X: years[i], Y: inv[i] / gdp[i]}
+	}
+	return Figure{Name: "growth", Title: "GDP growth and investment in compute", Panels: []Panel{
+		{
+			XWhole: true, YLabel: "GDP growth (over the last year)",
+			Lines: []Line{c.overTime("gdp_growth", "GDP growth")},
+		},
+		{
+			XLabel: yearAxis, XWhole: true, YLabel: "share of GDP", YFromZero: true,
+			Lines: []Line{share},
 		},
 	}}
 }
@@ -198,7 +227,7 @@ func priceFigure(c *columns) Figure {
 		XWhole: true, YLabel: "price (output per agent-month)",
 		Lines: []Line{
 			c.overTime("ai_price", "market price of an AI agent-month"),
-			c.overTime("ai_cost_price", "cost price (law 2)"),
+			c.overTime("ai_cost", "user cost of compute (law 2)"),
 		},
 	}
 	if positive(price.Lines) {
@@ -241,6 +270,18 @@ func beveridgeFigure(c *columns, cfg sim.Config) Figure {
 
 // positive reports whether every point of lines is above zero, so that a
 // log axis can show them.
+// positivePart is l without its points at or below 0.
+func positivePart(l Line) Line {
+	var pts []Point
+	for _, p := range l.Points {
+		if p.Y > 0 {
+			pts = append(pts, p)
+		}
+	}
+	l.Points = pts
+	return l
+}
+
 func positive(lines []Line) bool {
 	for _, l := range lines {
 		for _, p := range l.Points {

@@ -38,7 +38,7 @@ func TestRunFiguresRender(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"labor-share", "unemployment-vacancies", "wages", "inequality", "ai-adoption", "ai-price", "beveridge"}
+	want := []string{"labor-share", "unemployment-vacancies", "wages", "inequality", "ai-adoption", "ai-price", "growth", "beveridge"}
 	if len(figs) != len(want) {
 		t.Fatalf("%d figures, want %d", len(figs), len(want))
 	}
@@ -134,7 +134,7 @@ func TestMetricsLabelEveryColumn(t *testing.T) {
 
 func TestDescribe(t *testing.T) {
 	c := sim.DefaultConfig()
-	if got := strings.Join(describe(c), " · "); got != "default scenario · 10,000 workers · 100 firms · cap 10,000 AI agents · AI cost ÷10 a year · σ = 0.5 · seed 1" {
+	if got := strings.Join(describe(c), " · "); got != "default scenario · 10,000 workers · 100 firms · 12 AI agents at the start · AI cost ÷10 a year · σ = 0.5 · seed 1" {
 		t.Errorf("defaults: %q", got)
 	}
 	c.LaborTax, c.Frictionless, c.Workers, c.CapitalPrice = 0.3, true, 1_000_000, 2e6

@@ -16,6 +16,7 @@ type Accounts struct {
 	Taxes             float64
 	Transfers         float64 // universal basic income paid
 	Investment        float64 // traditional capital and compute bought
+	ComputeInvestment float64 // compute hardware bought by the AI providers
 	Consumption       float64
 
 	LaborShare       float64
@@ -39,16 +40,18 @@ type Accounts struct {
 	IncomeGini float64
 	WealthGini float64
 
-	AIAgentsDeployed int
+	AIFleet          float64 // agent-instances that can run at once
+	AIAgentsDeployed float64 // agent-instances deployed at firms
 	AITaskShare      float64 // share of non-traditional task units done by AI
-	AIPrice          float64 // market-clearing price of an AI agent-month
-	AICostPrice      float64 // law-2 cost price
+	AIPrice          float64 // what users pay for an AI agent-month: the market-clearing price
+	AICost           float64 // law 2: user cost of the compute an agent-instance needs, per agent-month
+	AIScarcityRent   float64 // share of AI rents above the list price (cost times one plus the markup)
 	AIFrontier       float64 // Φ_A
-	LogCompute       float64 // log10 of effective compute relative to the start
+	LogCompute       float64 // log10 of effective compute (hardware × software) relative to the start
 
-	OutputGrowth float64 // annualised growth of GDP over the step
-	GoodsPrice   float64 // price of goods relative to the consumer basket, start = 1
-	LandPrice    float64 // price of land relative to the consumer basket, start = 1
+	GDPGrowth  float64 // annual growth of GDP: over the last year, annualised within the first
+	GoodsPrice float64 // price of goods relative to the consumer basket, start = 1
+	LandPrice  float64 // price of land relative to the consumer basket, start = 1
 
 	Money float64 // total money held by all agents (conserved)
 }
@@ -84,6 +87,7 @@ var Columns = []Column{
 	{"taxes", func(a *Accounts) float64 { return a.Taxes }},
 	{"transfers", func(a *Accounts) float64 { return a.Transfers }},
 	{"investment", func(a *Accounts) float64 { return a.Investment }},
+	{"compute_investment", func(a *Accounts) float64 { return a.ComputeInvestment }},
 	{"consumption", func(a *Accounts) float64 { return a.Consumption }},
 	{"labor_share", func(a *Accounts) float64 { return a.LaborShare }},
 	{"capital_share", func(a *Accounts) float64 { return a.CapitalShare }},
@@ -103,13 +107,15 @@ var Columns = []Column{
 	{"wage_gini", func(a *Accounts) float64 { return a.WageGini }},
 	{"income_gini", func(a *Accounts) float64 { return a.IncomeGini }},
 	{"wealth_gini", func(a *Accounts) float64 { return a.WealthGini }},
-	{"ai_agents_deployed", func(a *Accounts) float64 { return float64(a.AIAgentsDeployed) }},
+	{"ai_fleet", func(a *Accounts) float64 { return a.AIFleet }},
+	{"ai_agents_deployed", func(a *Accounts) float64 { return a.AIAgentsDeployed }},
 	{"ai_task_share", func(a *Accounts) float64 { return a.AITaskShare }},
 	{"ai_price", func(a *Accounts) float64 { return a.AIPrice }},
-	{"ai_cost_price", func(a *Accounts) float64 { return a.AICostPrice }},
+	{"ai_cost", func(a *Accounts) float64 { return a.AICost }},
+	{"ai_scarcity_rent", func(a *Accounts) float64 { return a.AIScarcityRent }},
 	{"ai_frontier", func(a *Accounts) float64 { return a.AIFrontier }},
 	{"log10_compute", func(a *Accounts) float64 { return a.LogCompute }},
-	{"output_growth", func(a *Accounts) float64 { return a.OutputGrowth }},
+	{"gdp_growth", func(a *Accounts) float64 { return a.GDPGrowth }},
 	{"goods_price", func(a *Accounts) float64 { return a.GoodsPrice }},
 	{"land_price", func(a *Accounts) float64 { return a.LandPrice }},
 	{"money", func(a *Accounts) float64 { return a.Money }},

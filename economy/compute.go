@@ -52,16 +52,17 @@ func FleetLog10(logH, logS float64) float64 { return logH + logS }
 // Fleet is the number of agent-instances that can run at once.
 func Fleet(n0, logFleet float64) float64 { return n0 * math.Pow(10, logFleet) }
 
-// ProviderQ is Tobin's q of AI compute: what the installed hardware earns
-// over what it would earn rented out in full at the list price (user cost
-// times one plus the markup). deployed agents rent at price; the fleet is
-// fleet agents listed at list. Idle compute gives q < 1, a scarcity price
-// q > 1, a fleet fully rented at the list price q = 1.
-func ProviderQ(price, deployed, list, fleet float64) float64 {
-	if list <= 0 || fleet <= 0 {
+// ProviderQ is Tobin's q of AI compute: what the installed fleet earned
+// (rents) over what it would earn rented out in full at the list price
+// (the user cost times one plus the markup, for every agent-instance).
+// Idle compute gives q < 1, a scarcity price q > 1, a fleet fully rented
+// at the list price q = 1; with nothing listed (free AI or no fleet) there
+// is no signal and q = 1.
+func ProviderQ(rents, listed float64) float64 {
+	if !(listed > 0) {
 		return 1
 	}
-	return price * deployed / (list * fleet)
+	return rents / listed
 }
 
 // MaxInvestmentRate bounds gross investment in hardware, as a share of the

@@ -67,16 +67,15 @@ func TestInvestmentRate(t *testing.T) {
 }
 
 func TestProviderQ(t *testing.T) {
-	if q := ProviderQ(3, 100, 3, 100); q != 1 {
-		t.Errorf("fleet fully rented at list: q = %g, want 1", q)
+	cases := []struct{ rents, listed, want float64 }{
+		{300, 300, 1},   // fully rented at list
+		{150, 300, 0.5}, // half the fleet idle
+		{600, 300, 2},   // a scarcity price twice the list
+		{0, 0, 1},       // free AI or no fleet: no signal
 	}
-	if q := ProviderQ(3, 50, 3, 100); q != 0.5 {
-		t.Errorf("half the fleet idle: q = %g, want 0.5", q)
-	}
-	if q := ProviderQ(6, 100, 3, 100); q != 2 {
-		t.Errorf("scarcity price twice the list: q = %g, want 2", q)
-	}
-	if q := ProviderQ(0, 0, 0, 100); q != 1 {
-		t.Errorf("free AI: q = %g, want 1 (no signal)", q)
+	for _, c := range cases {
+		if q := ProviderQ(c.rents, c.listed); q != c.want {
+			t.Errorf("ProviderQ(%g, %g) = %g, want %g", c.rents, c.listed, q, c.want)
+		}
 	}
 }

@@ -87,6 +87,8 @@ func SetParam(cfg *sim.Config, name, value string) error {
 			return fmt.Errorf("%s: %q is not true or false", name, value)
 		}
 		f.SetBool(b)
+	case reflect.String:
+		f.SetString(value)
 	default:
 		return fmt.Errorf("%s: parameters of type %v are not supported", name, p.kind)
 	}
@@ -135,6 +137,8 @@ func formatField(f reflect.Value) string {
 		return formatFloat(f.Float())
 	case reflect.Bool:
 		return strconv.FormatBool(f.Bool())
+	case reflect.String:
+		return f.String()
 	}
 	return fmt.Sprint(f.Interface())
 }

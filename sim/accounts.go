@@ -17,9 +17,37 @@ type accounts struct {
 	medianWage float64
 	moneyHeld  float64 // the money held by all agents (distributionChunk)
 
-	basin   economy.Basket // households' preferences over goods and land
-	goods0  [2]float64     // the goods and land prices of the first step
-	gdpPrev float64        // last step's GDP
+	basin  economy.Basket // households' preferences over goods and land
+	goods0 [2]float64     // the goods and land prices of the first step
+
+	// GDP of the last year's steps, for the annual growth rate: gdpPast[k]
+	// is the GDP of the latest step s with s mod steps-per-year = k, the
+	// start's GDP standing for step 0 and the steps before it.
+	gdpPast []float64
+}
+
+// startGDP records the start's GDP.
+func (a *accounts) startGDP(gdp float64) {
+	for k := range a.gdpPast {
+		a.gdpPast[k] = gdp
+	}
+}
+
+// gdpGrowth is the annual growth rate of GDP at step s: over the last year
+// once a year has passed, before that over the steps since the start,
+// annualised. It records gdp for step s.
+func (a *accounts) gdpGrowth(s int, gdp float64) float64 {
+	spy := len(a.gdpPast)
+	k := s % spy
+	past := a.gdpPast[k]
+	a.gdpPast[k] = gdp
+	if !(past > 0) || !(gdp > 0) {
+		return 0
+	}
+	if s >= spy {
+		return gdp/past - 1
+	}
+	return math.Pow(gdp/past, float64(spy)/float64(s)) - 1
 }
 
 // init sizes the samples and sets the preferences, once.
@@ -28,6 +56,7 @@ func (a *accounts) init(c Config) {
 		a.samples[k].Resize(c.Workers, workerChunk)
 	}
 	a.basin = economy.Basket{Sigma: c.LandSigma, Weight: c.LandWeight}
+	a.gdpPast = make([]float64, c.StepsPerYear)
 }
 
 // account reduces the step's national accounts from the chunk partials (in
@@ -57,10 +86,11 @@ func (w *World) account() {
 		WageBill:          wp.wages,
 		TradCapitalIncome: t.surplus,
 		AIRents:           w.hh.ownerRents,
-		ScarcityRents:     math.Max(0, w.hh.ownerRents-w.ai.costPrice*float64(w.ai.deployed)),
+		ScarcityRents:     math.Max(0, w.hh.ownerRents-w.ai.costPrice*w.ai.deployed),
 		Taxes:             w.hh.taxes,
 		Transfers:         w.hh.taxes,
-		Investment:        t.invest + w.hh.computeSpend,
+		Investment:        t.invest + w.ai.computeSpend,
+		ComputeInvestment: w.ai.computeSpend,
 		Consumption:       wp.consumption,
 		Employed:          wp.employed,
 		Unemployed:        wp.unemployed,
@@ -69,14 +99,18 @@ func (w *World) account() {
 		Hires:             hires,
 		Separations:       sep.all,
 		Displaced:         sep.displaced,
+		AIFleet:           w.ai.fleet,
 		AIAgentsDeployed:  w.ai.deployed,
-		AICostPrice:       w.ai.costPrice,
+		AICost:            w.ai.cost,
 		AIPrice:           w.ai.price,
 		AIFrontier:        w.ai.phiA,
-		LogCompute:        w.ai.logCompute,
+		LogCompute:        w.ai.logH + w.ai.logS,
 	}
 	if c.Frictionless && w.ai.deployed > 0 {
-		a.AIPrice = w.hh.ownerRents / float64(w.ai.deployed)
+		a.AIPrice = w.hh.ownerRents / w.ai.deployed
+	}
+	if a.AIRents > 0 {
+		a.AIScarcityRent = a.ScarcityRents / a.AIRents
 	}
 	a.Shares()
 	if lf := wp.employed + wp.unemployed; lf > 0 {
@@ -91,10 +125,7 @@ func (w *World) account() {
 	if wp.employed > 0 {
 		a.MeanWage = wp.wages / float64(wp.employed)
 	}
-	if w.acct.gdpPrev > 0 && t.gdp > 0 {
-		a.OutputGrowth = math.Pow(t.gdp/w.acct.gdpPrev, float64(c.StepsPerYear)) - 1
-	}
-	w.acct.gdpPrev = t.gdp
+	a.GDPGrowth = w.acct.gdpGrowth(w.step, t.gdp)
 	w.distribution(&a)
 	w.prices(&a)
 	w.acct.row = a

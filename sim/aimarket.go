@@ -10,16 +10,25 @@ import (
 // aiMarket is the AI room: the AI agents, their market, and the laws that
 // drive their cost (law 2) and their reach (laws 1 and 3).
 type aiMarket struct {
+	// The agent objects: one per agent-instance while the fleet is within
+	// the object cap, past it one per equal share of the fleet (weight
+	// agent-instances each). The slice grows and shrinks with the fleet
+	// within a capacity allocated once.
 	agents []agents.AIAgent
-	owned  int // the first owned agents belong to persons (the compute budget)
+	owned  float64 // the persons' share of the fleet (the compute budget)
+
+	// The fleet and how the objects stand for it.
+	fleet  float64 // agent-instances that can run at once
+	weight float64 // agent-instances per object: 1 while whole, fleet/cap past the cap
+	whole  bool    // weight == 1: the market deploys whole agents
 
 	// Firm·bin arrays, index f·B + b.
-	count []int32   // agents the market allocates to each slot, all of them deployed
+	count []int32   // agent objects the market allocates to each slot, all of them deployed
 	units []float64 // AI efficiency units deployed in each slot
 	moved []int32   // moveAgents' count of the agents it has placed in each slot
 
-	deployedIn []int // agents deployed in each firm chunk (deployChunk)
-	deployed   int   // agents deployed this step
+	deployedIn []float64 // agent-instances deployed in each firm chunk (deployChunk)
+	deployed   float64   // agent-instances deployed this step
 
 	// The market's scratch: each firm's demand, each market chunk's
 	// highest price, and the prices and rationing share being evaluated
@@ -29,51 +38,92 @@ type aiMarket struct {
 	chunkMax                     []float64
 	demandPrice, demandLo, theta float64
 
-	costPrice           float64 // law 2's cost price this step (with markup)
+	cost                float64 // law 2: user cost of the compute an agent-instance needs, per step
+	costPrice           float64 // the list price: cost times one plus the markup, the market's floor
 	price               float64 // the market-clearing price this step
-	lastCost, lastPrice float64 // last step's cost and market prices
+	lastCost, lastPrice float64 // last step's list and market prices
 
-	phiA         float64 // law 1's frontier: the AI-capable share of tasks
-	logCompute   float64 // law 3: log10 of effective compute
-	computePrice float64 // money per C0-unit of compute at start prices
+	phiA float64 // law 1's frontier: the AI-capable share of tasks
+
+	// Compute (economy/compute.go), in log10 relative to the start.
+	logH, logS   float64 // hardware stock and algorithmic efficiency
+	hardware0    float64 // value of the start's hardware, money
+	invRate      float64 // law 3: gross investment in hardware this step, share of the stock a year
+	q            float64 // Tobin's q of compute this step
+	computeSpend float64 // money spent on hardware this step
 }
 
-// init makes the AI room's slices, once.
+// init makes the AI room's slices, once: room for as many objects as the
+// fleet can ever need (the cap, or the fixed fleet), which the operating
+// system maps only as the fleet grows into it.
 func (m *aiMarket) init(c Config) {
 	fb := c.Firms * c.TaskBins
-	m.agents = make([]agents.AIAgent, c.AIAgents)
+	capacity := c.AIObjectCap
+	if c.AIFleet == FleetFixed {
+		capacity = min(capacity, c.AIAgents)
+	}
+	m.agents = make([]agents.AIAgent, 0, capacity)
 	m.units = make([]float64, fb)
 	m.count, m.moved = make([]int32, fb), make([]int32, fb)
-	m.deployedIn = make([]int, chunks(c.Firms, firmChunk))
+	m.deployedIn = make([]float64, chunks(c.Firms, firmChunk))
 	m.demand, m.chunkMax = make([]float64, c.Firms), make([]float64, chunks(c.Firms, marketChunk))
 }
 
-// initAgents creates the AI agents, idle; the first ComputeBudget·Workers
-// of them belong to persons in turn, the rest to the AI provider.
+// initAgents creates the start's fleet, idle, and the persons' share of
+// it (the compute budget).
 func (m *aiMarket) initAgents(c Config) {
-	m.owned = min(c.AIAgents, int(c.ComputeBudget*float64(c.Workers)))
-	for i := range m.agents {
-		owner := int32(-1)
-		if i < m.owned {
-			owner = int32(i % c.Workers)
-		}
-		m.agents[i] = agents.AIAgent{Firm: agents.Idle, Owner: owner, Productivity: float32(c.AIProductivity)}
+	m.owned = c.ComputeBudget
+	m.setFleet(c, float64(c.AIAgents))
+}
+
+// setFleet sets the fleet and makes its objects: one per whole
+// agent-instance up to the cap, the cap's objects past it. New objects are
+// idle and belong to the provider (the persons' rents are their share of
+// all rents, settleOwners); objects beyond the fleet are retired.
+func (m *aiMarket) setFleet(c Config, fleet float64) {
+	m.fleet = fleet
+	capacity := float64(cap(m.agents))
+	objects := int(math.Min(math.Floor(fleet), capacity))
+	m.whole = fleet <= capacity
+	m.weight = 1
+	if !m.whole {
+		m.weight = fleet / capacity
 	}
+	for len(m.agents) < objects {
+		m.agents = append(m.agents, agents.AIAgent{Firm: agents.Idle, Owner: -1, Productivity: float32(c.AIProductivity)})
+	}
+	m.agents = m.agents[:objects]
 }
 
-// startPrices sets the prices of the start: the cost price, as this step's
-// and last step's market price too.
+// supply is the agent-instances the market can deploy: whole ones while
+// the fleet is within the cap.
+func (m *aiMarket) supply() float64 {
+	if m.whole {
+		return float64(len(m.agents))
+	}
+	return m.fleet
+}
+
+// startPrices sets the prices of the start (the list price, as this
+// step's and last step's market price too) and values the start's
+// hardware at the user cost of the fleet it runs.
 func (m *aiMarket) startPrices(c *Config) {
-	m.costPrice = aiCost(c, 0)
+	m.setCosts(c, 0)
 	m.lastCost, m.lastPrice, m.price = m.costPrice, m.costPrice, m.costPrice
+	spy := float64(c.StepsPerYear)
+	m.hardware0 = economy.HardwareValue(float64(c.AIAgents), c.AIPrice*spy, c.InterestRate, c.ComputeDepreciate, c.TrainingShare)
 }
 
-// aiCost is law 2 with the provider's markup, at years since the start.
-func aiCost(c *Config, years float64) float64 {
-	return economy.AIPrice(c.AIPrice*(1+c.AIMarkup), c.AICostDecline, years)
+// setCosts is law 2 at years since the start: the user cost of an
+// agent-instance's compute and the list price with the provider's markup.
+func (m *aiMarket) setCosts(c *Config, years float64) {
+	m.cost = economy.AgentCost(c.AIPrice, c.AICostDecline, years)
+	m.costPrice = m.cost * (1 + c.AIMarkup)
 }
 
-// laws starts a step: the clock, law 2's cost price and law 1's frontier.
+// laws starts a step: the clock, law 2's cost, software efficiency, the
+// fleet that inference compute runs and law 1's frontier from training
+// compute.
 func (w *World) laws() {
 	c := &w.cfg
 	w.step++
@@ -81,9 +131,13 @@ func (w *World) laws() {
 	m := &w.ai
 	m.lastCost = m.costPrice
 	m.lastPrice = m.price
-	m.costPrice = aiCost(c, w.years)
+	m.setCosts(c, w.years)
+	m.logS = economy.SoftwareLog10(c.AICostDecline, c.HardwareProgress, w.years)
+	if c.AIFleet == FleetCompute {
+		m.setFleet(*c, economy.Fleet(float64(c.AIAgents), economy.FleetLog10(m.logH, m.logS)))
+	}
 	if !c.FixedFrontier {
-		m.phiA = economy.AIFrontier(c.Automation, c.FrontierSlope, m.logCompute, 1-c.TraditionalShare)
+		m.phiA = economy.AIFrontier(c.Automation, c.FrontierSlope, m.logH+m.logS, min(c.MaxAutomation, 1-c.TraditionalShare))
 	}
 	w.setFrontier()
 }
@@ -106,7 +160,7 @@ func (m *aiMarket) expectedPrice() float64 {
 // the firms' AI-capable bins in proportion to the bins' weights.
 func (w *World) clearAI() {
 	w.parallel(len(w.firms), marketChunk, (*World).keptChunk)
-	n := float64(len(w.ai.agents))
+	n := w.ai.supply()
 	w.ai.price = w.ai.costPrice
 	if n == 0 {
 		return
@@ -195,31 +249,59 @@ func (w *World) demandChunk(_, lo, hi int) {
 	}
 }
 
-// allocateAI sets every slot's agents (aiCount): firm f wants
+// allocateAI sets every slot's agents: firm f wants
 // D_f(pHi) + θ (D_f(pLo) − D_f(pHi)) agents (taken in parallel), spread
-// over its AI-capable bins by weight, rounded cumulatively so that the
-// total is the rounded total and never exceeds the agents in existence.
+// over its AI-capable bins by weight (place).
 func (w *World) allocateAI(pLo, pHi, theta float64) {
 	w.ai.demandLo, w.ai.demandPrice, w.ai.theta = pLo, pHi, theta
 	w.parallel(len(w.firms), marketChunk, (*World).wantChunk)
 	c := &w.cfg
-	left := int32(len(w.ai.agents))
-	cum, done := 0.0, 0.0
+	pl := w.ai.placer(c.AIProductivity)
 	for f := range w.firms {
 		fm := &w.firms[f]
 		bl := w.blocks[fm.Sector]
 		d := w.ai.demand[f]
 		base := f * c.TaskBins
 		for i, wt := range w.tasks.Weights[fm.Sector] {
-			want := int32(0)
+			share := 0.0
 			if bl.AI > 0 && w.split[i].AI > 0 {
-				cum += d * wt * w.split[i].AI / bl.AI
-				want = wantedAgents(cum, done, left)
-				done = cum
+				share = d * wt * w.split[i].AI / bl.AI
 			}
-			w.ai.count[base+i] = want
-			left -= want
+			pl.place(base+i, share)
 		}
+	}
+}
+
+// placer spreads agent-instances over slots in slot order. While the fleet
+// is whole, each slot gets whole agents, rounded cumulatively so that the
+// total is the rounded total and never exceeds the agents in existence;
+// past the object cap each slot gets exactly its agent-instances (as AI
+// units) and the objects that stand for them, rounded the same way.
+type placer struct {
+	m         *aiMarket
+	prod      float64
+	cum, done float64
+	left      int32
+}
+
+func (m *aiMarket) placer(prod float64) placer {
+	return placer{m: m, prod: prod, left: int32(len(m.agents))}
+}
+
+// place gives slot k its share of agent-instances.
+func (p *placer) place(k int, agents float64) {
+	m := p.m
+	if agents > 0 {
+		p.cum += agents / m.weight
+	}
+	want := wantedAgents(p.cum, p.done, p.left)
+	p.done = p.cum
+	m.count[k] = want
+	p.left -= want
+	if m.whole {
+		m.units[k] = float64(want) * p.prod
+	} else {
+		m.units[k] = max(agents, 0) * p.prod
 	}
 }
 
@@ -227,7 +309,7 @@ func (w *World) allocateAI(pLo, pHi, theta float64) {
 // the rationing share allocateAI was given.
 func (w *World) wantChunk(_, lo, hi int) {
 	prod := w.cfg.AIProductivity
-	n := float64(len(w.ai.agents))
+	n := w.ai.supply()
 	for f := lo; f < hi; f++ {
 		fm := &w.firms[f]
 		bl := w.blocks[fm.Sector]
@@ -256,12 +338,11 @@ func wantedAgents(cum, done float64, left int32) int32 {
 	return int32(min(float64(left), n))
 }
 
-// deployAI deploys the agents the market allocated to every slot
-// (aiCount), in parallel over firm chunks: their AI efficiency units and
-// their number. The allocation never wants more agents than exist, so
-// every want is met (see agents.Deploy). Which individual agents go where
-// is settled beside the next phases (move-agents in the schedule): only
-// the owners' rents read it (they wait at rents-wait).
+// deployAI counts the agent-instances the market deployed (allocateAI or
+// deployFrictionless set every slot's objects and AI units), in parallel
+// over firm chunks. The allocation never wants more objects than exist,
+// so every want is met (see agents.Deploy). Which individual objects go
+// where is settled beside the next phases (move-agents in the schedule).
 func (w *World) deployAI() {
 	w.parallel(len(w.firms), firmChunk, (*World).deployChunk)
 	w.ai.deployed = 0
@@ -270,16 +351,22 @@ func (w *World) deployAI() {
 	}
 }
 
-// deployChunk deploys the allocated agents of one firm chunk.
+// deployChunk counts the agent-instances deployed in one firm chunk.
 func (w *World) deployChunk(ch, lo, hi int) {
 	b := w.cfg.TaskBins
-	prod := w.cfg.AIProductivity
-	n := 0
+	n := 0.0
 	for k := lo * b; k < hi*b; k++ {
-		w.ai.units[k] = float64(w.ai.count[k]) * prod
-		n += int(w.ai.count[k])
+		n += w.ai.agentsAt(k, w.cfg.AIProductivity)
 	}
 	w.ai.deployedIn[ch] = n
+}
+
+// agentsAt is the agent-instances deployed in slot k.
+func (m *aiMarket) agentsAt(k int, prod float64) float64 {
+	if m.whole {
+		return float64(m.count[k])
+	}
+	return m.units[k] / prod
 }
 
 // moveAgents moves the individual agents to the slots deployAI filled,
@@ -289,12 +376,21 @@ func (w *World) moveAgents() {
 	agents.Deploy(w.ai.agents, w.ai.count, w.ai.moved, w.cfg.TaskBins)
 }
 
-// invest advances effective compute (law 3 feeding law 1): baseline
-// investment plus the provider's reinvested rents, bought at a price that
-// falls with the cost of AI.
+// investDecision is law 3: the providers' investment in hardware this
+// step, by Tobin's q of compute (what the fleet earned, rents, over what
+// it would earn fully rented at the list price), and its cost at this
+// step's hardware price. In the fixed fleet the hardware still trains
+// models.
+func (m *aiMarket) investDecision(c *Config, years, rents float64) {
+	m.q = economy.ProviderQ(rents, m.costPrice*m.fleet)
+	m.invRate = economy.InvestmentRate(m.q, c.ComputeDepreciate, c.ComputeAdjust)
+	value := economy.HardwarePrice(m.hardware0, c.HardwareProgress, years) * math.Pow(10, m.logH)
+	m.computeSpend = m.invRate * value / float64(c.StepsPerYear)
+}
+
+// invest advances the hardware stock over the step (law 3 feeding law 1
+// and the fleet): gross investment at the rate decided, less depreciation.
 func (w *World) invest() {
 	c := &w.cfg
-	spy := float64(c.StepsPerYear)
-	units := c.ComputeGrowth/spy + w.hh.computeSpend/w.ai.computePrice
-	w.ai.logCompute = economy.ComputeStep(w.ai.logCompute, units, c.ComputeDepreciate/spy, c.AICostDecline, float64(w.step)/spy)
+	w.ai.logH = economy.HardwareStep(w.ai.logH, w.ai.invRate, c.ComputeDepreciate, 1/float64(c.StepsPerYear))
 }

@@ -12,7 +12,7 @@ type Config struct {
 	// Population and time.
 	Workers      int    `json:"workers"`        // --workers: human workers (households)
 	Firms        int    `json:"firms"`          // --firms
-	AIAgents     int    `json:"ai-agents"`      // --ai-agents: AI agents that exist and can be deployed (the compute cap)
+	AIAgents     int    `json:"ai-agents"`      // --ai-agents: the AI fleet at the start, agent-instances that can run at once
 	Years        int    `json:"years"`          // --years
 	StepsPerYear int    `json:"steps-per-year"` // --steps-per-year
 	Seed         uint64 `json:"seed"`           // --seed
@@ -31,15 +31,20 @@ type Config struct {
 	CapitalReinvest  float64 `json:"capital-reinvest"`   // --capital-reinvest: share of gross operating surplus invested in traditional capital
 
 	// The three laws of AI.
-	AIPrice           float64 `json:"ai-price"`             // --ai-price: cost price of an AI agent-month at the start
-	AICostDecline     float64 `json:"ai-cost-decline"`      // --ai-cost-decline: factor by which the cost of AI falls per year
+	AIPrice           float64 `json:"ai-price"`             // --ai-price: user cost of the compute one AI agent-instance needs for a month, at the start
+	AICostDecline     float64 `json:"ai-cost-decline"`      // --ai-cost-decline: factor by which the cost of a given level of AI falls per year
+	HardwareProgress  float64 `json:"hardware-progress"`    // --hardware-progress: factor by which the price of a unit of compute hardware falls per year
 	AIProductivity    float64 `json:"ai-productivity"`      // --ai-productivity: human-efficiency units per AI agent
 	Automation        float64 `json:"automation"`           // --automation: AI frontier Φ_A at the start
+	MaxAutomation     float64 `json:"max-automation"`       // --max-automation: ceiling of Φ_A, share of all tasks (1 = every non-traditional task)
 	FixedFrontier     bool    `json:"fixed-frontier"`       // --fixed-frontier: hold Φ_A at --automation
-	FrontierSlope     float64 `json:"frontier-slope"`       // --frontier-slope: rise of Φ_A per tenfold effective compute
-	ComputeGrowth     float64 `json:"compute-growth"`       // --compute-growth: baseline compute investment, as a share of the start's compute bought per year at start prices
-	ComputeDepreciate float64 `json:"compute-depreciation"` // --compute-depreciation: per year
-	AIReinvest        float64 `json:"ai-reinvest"`          // --ai-reinvest: share of AI rents reinvested in compute
+	FrontierSlope     float64 `json:"frontier-slope"`       // --frontier-slope: rise of Φ_A per tenfold effective training compute
+	TrainingShare     float64 `json:"training-share"`       // --training-share: share of effective compute that trains models; the rest runs the fleet
+	AIFleet           string  `json:"ai-fleet"`             // --ai-fleet: compute (the fleet grows with inference compute) or fixed (held at --ai-agents)
+	AIObjectCap       int     `json:"ai-object-cap"`        // --ai-object-cap: most AI agent objects; past it each stands for an equal share of the fleet
+	ComputeDepreciate float64 `json:"compute-depreciation"` // --compute-depreciation: of compute hardware, per year
+	InterestRate      float64 `json:"interest-rate"`        // --interest-rate: real interest rate in the user cost of compute, per year
+	ComputeAdjust     float64 `json:"compute-adjustment"`   // --compute-adjustment: χ, the curvature of the providers' investment adjustment cost
 
 	// Labour market.
 	Frictionless        bool    `json:"frictionless"`         // --frictionless: instant matching and flexible wages
@@ -71,21 +76,28 @@ type Config struct {
 	LaborTax       float64 `json:"labor-tax"`       // --labor-tax
 	CapitalTax     float64 `json:"capital-tax"`     // --capital-tax: on dividends and AI rents received
 	AITax          float64 `json:"ai-tax"`          // --ai-tax: on AI agents' rental price, paid by the firm
-	ComputeBudget  float64 `json:"compute-budget"`  // --compute-budget: AI agents owned by each person (their rents are theirs)
+	ComputeBudget  float64 `json:"compute-budget"`  // --compute-budget: share of the AI fleet owned by persons in equal parts (its rents are theirs)
 	RetrainSubsidy float64 `json:"retrain-subsidy"` // --retrain-subsidy: share of retraining cost paid by the government
 	AIMarkup       float64 `json:"ai-markup"`       // --ai-markup: provider markup over the AI cost price (0 = open models at cost)
 }
 
+// The AI fleet modes (--ai-fleet).
+const (
+	FleetCompute = "compute" // the fleet grows with inference compute (DESIGN §3)
+	FleetFixed   = "fixed"   // the fleet stays at --ai-agents: the essay's thought experiment
+)
+
 // DefaultConfig returns the calibrated defaults (sources in docs/MODEL.md).
 func DefaultConfig() Config {
 	return Config{
-		Workers: 10000, Firms: 100, AIAgents: 10000, Years: 10, StepsPerYear: 12, Seed: 1, StartYear: 2025,
+		Workers: 10000, Firms: 100, AIAgents: 12, Years: 10, StepsPerYear: 12, Seed: 1, StartYear: 2025,
 
 		Sigma: 0.5, TFP: 0.5, TFPDispersion: 0.1, TaskBins: 100, Sectors: 4,
 		TraditionalShare: 0.608, CapitalPerWorker: 4.6, Depreciation: 0.06, CapitalPrice: 16.7, CapitalReinvest: 0.53,
 
-		AIPrice: 5, AICostDecline: 10, AIProductivity: 1, Automation: 0.03, FrontierSlope: 0.035,
-		ComputeGrowth: 0.3, ComputeDepreciate: 0.2, AIReinvest: 0.5,
+		AIPrice: 5, AICostDecline: 10, HardwareProgress: 1.32, AIProductivity: 1, Automation: 0.03, MaxAutomation: 1,
+		FrontierSlope: 0.035, TrainingShare: 0.3, AIFleet: FleetCompute, AIObjectCap: 1_000_000,
+		ComputeDepreciate: 0.2, InterestRate: 0.05, ComputeAdjust: 2,
 
 		SkillDispersion: 0.5, InitialUnemployment: 0.05, Separation: 0.02, Applications: 2,
 		Bargaining: 0.5, WageAdjust: 0.1, WageCut: 0.01, ReservationDecay: 0.92, HomeProduction: 0.4,
@@ -136,9 +148,16 @@ func (c Config) Validate() error {
 		{share(c.Automation), "automation", c.Automation, "must be in [0, 1]"},
 		{c.TraditionalShare+c.Automation <= 1+1e-12, "automation", c.Automation, fmt.Sprintf("plus --traditional-share %g must not exceed 1", c.TraditionalShare)},
 		{nonneg(c.FrontierSlope) && c.FrontierSlope <= 1, "frontier-slope", c.FrontierSlope, "must be in [0, 1]"},
-		{nonneg(c.ComputeGrowth) && c.ComputeGrowth <= 1e6, "compute-growth", c.ComputeGrowth, "must be in [0, 1000000]"},
+		{finite(c.HardwareProgress) && c.HardwareProgress > 0 && c.HardwareProgress <= 1e6, "hardware-progress", c.HardwareProgress, "must be > 0 and <= 1000000 (1 = no progress)"},
+		{share(c.MaxAutomation), "max-automation", c.MaxAutomation, "must be in [0, 1]"},
+		{!(c.MaxAutomation < c.Automation), "max-automation", c.MaxAutomation, fmt.Sprintf("must be at least --automation %g", c.Automation)},
+		{share(c.TrainingShare) && c.TrainingShare < 1, "training-share", c.TrainingShare, "must be in [0, 1)"},
+		{c.AIFleet == FleetCompute || c.AIFleet == FleetFixed, "ai-fleet", c.AIFleet, "must be compute or fixed"},
+		{c.AIObjectCap >= 1 && c.AIObjectCap <= 50_000_000, "ai-object-cap", c.AIObjectCap, "must be in [1, 50000000]"},
 		{share(c.ComputeDepreciate) && c.ComputeDepreciate < 1, "compute-depreciation", c.ComputeDepreciate, "must be in [0, 1)"},
-		{share(c.AIReinvest), "ai-reinvest", c.AIReinvest, "must be in [0, 1]"},
+		{share(c.InterestRate), "interest-rate", c.InterestRate, "must be in [0, 1]"},
+		{c.InterestRate+c.ComputeDepreciate > 0, "interest-rate", c.InterestRate, "plus --compute-depreciation must be above 0 (the user cost of compute)"},
+		{positive(c.ComputeAdjust) && c.ComputeAdjust <= 1000, "compute-adjustment", c.ComputeAdjust, "must be > 0 and <= 1000"},
 		{share(c.SkillDispersion / 3), "skill-dispersion", c.SkillDispersion, "must be in [0, 3]"},
 		{share(c.InitialUnemployment) && c.InitialUnemployment < 1, "initial-unemployment", c.InitialUnemployment, "must be in [0, 1)"},
 		{share(c.Separation), "separation", c.Separation, "must be in [0, 1]"},
@@ -163,7 +182,7 @@ func (c Config) Validate() error {
 		{share(c.LaborTax), "labor-tax", c.LaborTax, "must be in [0, 1]"},
 		{share(c.CapitalTax), "capital-tax", c.CapitalTax, "must be in [0, 1]"},
 		{nonneg(c.AITax) && c.AITax <= 100, "ai-tax", c.AITax, "must be in [0, 100]"},
-		{nonneg(c.ComputeBudget) && c.ComputeBudget <= 1000, "compute-budget", c.ComputeBudget, "must be in [0, 1000]"},
+		{share(c.ComputeBudget), "compute-budget", c.ComputeBudget, "must be in [0, 1]"},
 		{share(c.RetrainSubsidy), "retrain-subsidy", c.RetrainSubsidy, "must be in [0, 1]"},
 		{nonneg(c.AIMarkup) && c.AIMarkup <= 100, "ai-markup", c.AIMarkup, "must be in [0, 100]"},
 	}

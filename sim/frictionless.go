@@ -44,7 +44,7 @@ func (w *World) settleFrictionless() {
 // cost price of 0 deploys every agent wherever AI can work.
 func (w *World) clearFrictionlessAI(sec []sectorInputs) {
 	c := w.cfg
-	total := float64(len(w.ai.agents)) * c.AIProductivity
+	total := w.ai.supply() * c.AIProductivity
 	pu := w.ai.costPrice / c.AIProductivity
 	use := func(p float64) float64 {
 		sum := 0.0
@@ -187,29 +187,26 @@ func (w *World) sectorAIDemand(si *sectorInputs, s int, pu, limit float64) float
 	return lo
 }
 
-// deployFrictionless deploys whole AI agents: each firm wants its share of
-// its sector's AI, spread over its AI-capable bins by weight and rounded
-// cumulatively (so every firm is within one agent of its share and the
-// total is the rounded total). It then records each firm's deployed AI
-// units and each sector's total.
+// deployFrictionless deploys the AI: each firm wants its share of its
+// sector's AI, spread over its AI-capable bins by weight and placed as
+// the AI market places it (whole agents rounded cumulatively, so every
+// firm is within one agent of its share and the total is the rounded
+// total, while the fleet is within the object cap; exact shares past it).
+// It then records each firm's deployed AI units and each sector's total.
 func (w *World) deployFrictionless(sec []sectorInputs) {
 	c := w.cfg
-	cum, done := 0.0, 0.0
-	left := int32(len(w.ai.agents))
+	pl := w.ai.placer(c.AIProductivity)
 	for f := range w.firms {
 		s := w.firms[f].Sector
 		share := w.firmShare(f, &sec[s])
 		for i, wt := range w.tasks.Weights[s] {
 			slot := f*c.TaskBins + i
-			want := int32(0)
+			agents := 0.0
 			if sp := w.split[i]; sp.AI > 0 {
-				cum += share * wt * sp.AI * sec[s].rAI / c.AIProductivity
-				want = wantedAgents(cum, done, left)
-				done = cum
+				agents = share * wt * sp.AI * sec[s].rAI / c.AIProductivity
 			}
-			w.ai.count[slot] = want
+			pl.place(slot, agents)
 			w.prod.vacancies[slot] = 0
-			left -= want
 		}
 	}
 	w.deployAI()

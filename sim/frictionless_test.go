@@ -14,7 +14,7 @@ import (
 // of the task model, with awkward counts: 37 firms, AI productivity 1.3.
 func limit(sigma, phi, kl float64, workers, firms int) Config {
 	c := DefaultConfig()
-	c.Frictionless, c.FixedFrontier = true, true
+	c.Frictionless, c.FixedFrontier, c.AIFleet = true, true, FleetFixed
 	c.TraditionalShare, c.SkillDispersion, c.TFPDispersion, c.Sectors, c.AIPrice = 0, 0, 0, 1, 0
 	c.Sigma, c.Automation, c.AIProductivity = sigma, phi, 1.3
 	c.Workers, c.Firms, c.Years, c.StepsPerYear = workers, firms, 1, 2
@@ -144,8 +144,8 @@ func TestFrictionlessEdges(t *testing.T) {
 		c.Frictionless, c.Years = true, 2
 		c.Workers, c.Firms, c.AIAgents, c.TraditionalShare, c.CapitalPerWorker = e.workers, e.firms, e.ai, e.trad, e.capital
 		for _, a := range run(t, c).Series { // Run fails on any non-finite number
-			if a.Employed != e.workers || a.AIAgentsDeployed > e.ai || a.LaborShare < 0 || a.LaborShare > 1+1e-9 {
-				t.Fatalf("%+v step %d: %d employed, %d AI agents deployed, labor share %v",
+			if a.Employed != e.workers || a.AIAgentsDeployed > a.AIFleet || a.LaborShare < 0 || a.LaborShare > 1+1e-9 {
+				t.Fatalf("%+v step %d: %d employed, %g AI agents deployed, labor share %v",
 					e, a.Step, a.Employed, a.AIAgentsDeployed, a.LaborShare)
 			}
 		}

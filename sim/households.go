@@ -17,11 +17,10 @@ type households struct {
 	wpart []workerPartial // per worker chunk, from householdsChunk
 
 	// The step's flows.
-	totals       firmPartial // the firm chunks' sums (payFirms)
-	ownerRents   float64     // AI rents received by the agents' owners
-	computeSpend float64     // provider's reinvestment in compute
-	taxes        float64
-	pay          payouts // per household, from settleOwners for householdsChunk
+	totals     firmPartial // the firm chunks' sums (payFirms)
+	ownerRents float64     // AI rents received by the agents' owners
+	taxes      float64
+	pay        payouts // per household, from settleOwners for householdsChunk
 
 	provider   float64 // AI provider's cash
 	government float64 // government's cash
@@ -96,7 +95,7 @@ func (w *World) payChunk(ch, lo, hi int) {
 			fm.WageBill = fm.MPHuman * fm.HumanUnits
 			fm.AIBill = fm.MPAI * fm.AIUnits
 		} else {
-			fm.AIBill = float64(w.prod.aiHere[f]) * w.ai.price
+			fm.AIBill = w.prod.aiHere[f] * w.ai.price
 		}
 		fm.Paid = 1
 		if owed := fm.WageBill + fm.AIBill*(1+c.AITax); owed > fm.Output {
@@ -125,20 +124,24 @@ func (w *World) payChunk(ch, lo, hi int) {
 	w.hh.fpart[ch] = *p
 }
 
-// settleOwners pays the AI rents to the agents' owners — the provider
-// reinvests its share in compute and pays the rest out as dividends;
-// person-owned agents' rents are shared equally by all persons — and sets
-// taxes and the universal basic income (all tax revenue, paid equally):
-// the per-household flows of the step.
+// settleOwners pays the AI rents to the fleet's owners and sets taxes and
+// the universal basic income (all tax revenue, paid equally): the
+// per-household flows of the step. Persons own the share --compute-budget
+// of the fleet, so that share of the rents is theirs, shared equally. The
+// provider pays for this step's hardware (law 3, investDecision) out of
+// its rents and pays out the rest as dividends; when the hardware costs
+// more than its rents it runs down its cash (borrows).
 func (w *World) settleOwners() {
 	c := &w.cfg
 	t := w.hh.totals
-	personal := w.personalRents()
+	m := &w.ai
+	m.investDecision(c, w.years, t.aiBill)
+	personal := m.owned * t.aiBill
 	providerRents := t.aiBill - personal
-	w.hh.ownerRents = providerRents + personal
-	w.hh.computeSpend = c.AIReinvest * providerRents
-	w.hh.provider += providerRents - w.hh.computeSpend - (1-c.AIReinvest)*providerRents
-	payout := t.dividends + (1-c.AIReinvest)*providerRents
+	w.hh.ownerRents = t.aiBill
+	providerPayout := max(0, providerRents-m.computeSpend)
+	w.hh.provider += providerRents - m.computeSpend - providerPayout
+	payout := t.dividends + providerPayout
 	n := float64(len(w.workers))
 	taxes := t.wages*c.LaborTax + (payout+personal)*c.CapitalTax + t.aiTax
 	ubi := taxes / n
@@ -151,36 +154,6 @@ func (w *World) settleOwners() {
 		retrainCost:      c.RetrainCost * w.labour.meanRate0,
 		flexible:         c.Frictionless,
 	}
-}
-
-// awaitMovesForRents waits for the agents' moves (move-agents) when
-// persons own agents: their rents (personalRents) read where each went.
-// Without person-owned agents the moves run on beside the next phases.
-func (w *World) awaitMovesForRents() {
-	if w.ai.owned > 0 {
-		w.awaitSide()
-	}
-}
-
-// personalRents sums the rents earned by deployed person-owned agents.
-// The agents have moved (rents-wait).
-func (w *World) personalRents() float64 {
-	if w.ai.owned == 0 {
-		return 0
-	}
-	sum := 0.0
-	for i := range w.ai.agents[:w.ai.owned] {
-		a := &w.ai.agents[i]
-		if a.Firm == agents.Idle {
-			continue
-		}
-		if w.cfg.Frictionless {
-			sum += w.firms[a.Firm].MPAI * float64(a.Productivity) * w.firms[a.Firm].Paid
-		} else {
-			sum += w.ai.price * w.firms[a.Firm].Paid
-		}
-	}
-	return sum
 }
 
 // households updates every household in parallel over worker chunks: wages

@@ -23,7 +23,7 @@ type production struct {
 	// Per-firm copies that the passes over workers and jobs read at
 	// random: 8 bytes a firm instead of a Firm's cache lines.
 	mpHuman []float64 // MPHuman, set by produce
-	aiHere  []int     // AI agents deployed at each firm, counted by produce
+	aiHere  []float64 // AI agent-instances deployed at each firm, counted by produce
 
 	slotSums []slotTotals // per firm chunk, from produce for pay
 	spending float64      // spending on goods this step (sellGoods hands it to sellChunk)
@@ -35,7 +35,7 @@ func (p *production) init(c Config) {
 	p.target, p.vacancies = make([]float64, fb), make([]int32, fb)
 	p.layoff, p.automated = make([]float32, fb), make([]bool, fb)
 	p.laysOff = make([]uint64, (fb+63)/64)
-	p.mpHuman, p.aiHere = make([]float64, c.Firms), make([]int, c.Firms)
+	p.mpHuman, p.aiHere = make([]float64, c.Firms), make([]float64, c.Firms)
 	p.slotSums = make([]slotTotals, chunks(c.Firms, firmChunk))
 }
 
@@ -120,14 +120,14 @@ func (w *World) produceChunk(ch, lo, hi int) {
 	var t slotTotals
 	for f := lo; f < hi; f++ {
 		var ai, human float64
-		agentsHere := 0
+		agentsHere := 0.0
 		for k := f * b; k < (f+1)*b; k++ {
 			ai += w.ai.units[k]
 			human += w.labour.human[k]
 			t.aiUnits += w.ai.units[k]
 			t.humanUnits += w.labour.human[k]
 			t.vacancies += int(w.prod.vacancies[k])
-			agentsHere += int(w.ai.count[k])
+			agentsHere += w.ai.agentsAt(k, w.cfg.AIProductivity)
 		}
 		w.prod.aiHere[f] = agentsHere
 		w.produceFirm(f, ai, human)
@@ -175,7 +175,7 @@ func (w *World) sellGoods() {
 		retrain += p.retrainPaid
 		subsidy += p.subsidy
 	}
-	w.prod.spending = cons + retrain + subsidy + w.hh.totals.invest + w.hh.computeSpend
+	w.prod.spending = cons + retrain + subsidy + w.hh.totals.invest + w.ai.computeSpend
 	w.parallel(len(w.firms), firmChunk, (*World).sellChunk)
 }
 

@@ -149,8 +149,8 @@ func TestEdges(t *testing.T) {
 		c.Workers, c.Firms, c.AIAgents, c.Years = e.workers, e.firms, e.ai, 3
 		res := run(t, c) // Run fails on any non-finite number
 		for _, a := range res.Series {
-			if a.LaborShare < 0 || a.LaborShare > 1 || a.AIAgentsDeployed > e.ai {
-				t.Fatalf("%+v step %d: labor share %v, %d AI agents deployed", e, a.Step, a.LaborShare, a.AIAgentsDeployed)
+			if a.LaborShare < 0 || a.LaborShare > 1 || a.AIAgentsDeployed > a.AIFleet {
+				t.Fatalf("%+v step %d: labor share %v, %g AI agents deployed", e, a.Step, a.LaborShare, a.AIAgentsDeployed)
 			}
 		}
 	}

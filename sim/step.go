@@ -87,14 +87,13 @@ var schedule = []phase{
 	// Instead of all the above: instant clearing of both markets.
 	{"settle", (*World).settleFrictionless, barrier, frictionless},
 	// The individual agents move to the slots' counts. The lines up to
-	// moves-wait read the counts and units, not the agents; the owners'
-	// rents read the agents and wait first (rents-wait).
+	// moves-wait read the counts and units, not the agents.
 	{"move-agents", (*World).moveAgents, sideTask, both},
 	{"produce", (*World).produce, barrier, both},
 	// Every firm's bills: wages, AI rents and tax, investment, dividends.
 	{"pay", (*World).payFirms, barrier, both},
-	{"rents-wait", (*World).awaitMovesForRents, sideWait, both},
-	// The owners' rents, the taxes and the transfers per household.
+	// Law 3's investment in hardware; the owners' rents, the taxes and
+	// the transfers per household.
 	{"owners", (*World).settleOwners, barrier, both},
 	{"households", (*World).households, barrier, both},
 	{"goods", (*World).sellGoods, barrier, both},

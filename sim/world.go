@@ -389,8 +389,7 @@ func (w *World) initWealth() {
 		wk.Stake = wk.Wealth / total
 		wk.Wealth *= scale
 	}
-	w.ai.computePrice = 0.02 * float64(c.StepsPerYear) * math.Max(gdp, 1e-300)
-	w.acct.gdpPrev = gdp
+	w.acct.startGDP(gdp)
 }
 
 // money is the total money held by every agent.

@@ -131,6 +131,7 @@ func Checks(o Options) []Check {
 		cobbDouglasCheck(o),
 		calibrationCheck(o),
 		convergenceCheck(),
+		dynamicCheck(o),
 		rangeCheck(),
 		scaleCheck(o),
 	}
@@ -231,7 +232,7 @@ var TaskModelPoints = []TaskPoint{
 // rather than A.
 func limit() sim.Config {
 	c := sim.DefaultConfig()
-	c.Frictionless, c.FixedFrontier = true, true
+	c.Frictionless, c.FixedFrontier, c.AIFleet = true, true, sim.FleetFixed
 	c.TraditionalShare, c.SkillDispersion, c.TFPDispersion, c.Sectors, c.AIPrice = 0, 0, 0, 1, 0
 	return c
 }

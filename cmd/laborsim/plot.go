@@ -36,8 +36,9 @@ OUTDIR, each as NAME.png and NAME.svg:
   unemployment-vacancies   unemployment and vacancy rates
   wages                    mean and median wage (output per month)
   inequality               wage and income Gini
-  ai-adoption              AI agents deployed, against the cap, and AI task share
-  ai-price                 AI price and cost price (log axis), and the frontier Φ_A
+  ai-adoption              the AI fleet and agents deployed (log axis), and AI task share
+  ai-price                 AI price and user cost of compute (log axis), and the frontier Φ_A
+  growth                   GDP growth over the year, and compute investment as a share of GDP
   beveridge                vacancy rate against unemployment rate, in time order
 
 'laborsim run --plot DIR' draws the same charts straight from a run.

@@ -16,7 +16,7 @@ import (
 	"github.com/laborsim/laborsim/sim"
 )
 
-var chartNames = []string{"labor-share", "unemployment-vacancies", "wages", "inequality", "ai-adoption", "ai-price", "beveridge"}
+var chartNames = []string{"labor-share", "unemployment-vacancies", "wages", "inequality", "ai-adoption", "ai-price", "growth", "beveridge"}
 
 // TestPlotRun checks that 'run --plot' and 'plot run' on the run's --out
 // directory write the same charts, byte for byte, and that they are PNGs
