@@ -273,7 +273,7 @@ func (b *page) checkRun(sc string, cfg sim.Config) {
 	if err != nil {
 		b.t.Fatal(err)
 	}
-	rows, err := chromedp.Run(b.ctx, chromedp.Evaluate[[][]float64](`explorer.runs.` + sc + `.rows`))
+	rows, err := chromedp.Run(b.ctx, chromedp.Evaluate[[][]float64](`explorer.runs.`+sc+`.rows`))
 	if err != nil {
 		b.t.Fatal(err)
 	}
@@ -288,7 +288,7 @@ func (b *page) checkRun(sc string, cfg sim.Config) {
 		}
 	}
 	cells, err := chromedp.Run(b.ctx, chromedp.Evaluate[[][2]string](
-		`[...document.querySelectorAll('#final td[data-sc="` + sc + `"]')].map(td => [td.dataset.metric, td.dataset.value])`))
+		`[...document.querySelectorAll('#final td[data-sc="`+sc+`"]')].map(td => [td.dataset.metric, td.dataset.value])`))
 	if err != nil {
 		b.t.Fatal(err)
 	}

@@ -71,13 +71,19 @@ func (e errBusy) Error() string {
 	return fmt.Sprintf("%d runs are computing, the most this server runs at once (laborsim serve --max-runs); stop one or try again", e.max)
 }
 
-// acquire takes a run slot, waiting up to slotWait; release gives it back.
+// acquire takes a run slot, waiting up to s.wait; release gives it back.
 func (s *Server) acquire(ctx context.Context) (release func(), err error) {
-	t := time.NewTimer(slotWait)
+	release = func() { <-s.slots }
+	select {
+	case s.slots <- struct{}{}:
+		return release, nil
+	default:
+	}
+	t := time.NewTimer(s.wait)
 	defer t.Stop()
 	select {
 	case s.slots <- struct{}{}:
-		return func() { <-s.slots }, nil
+		return release, nil
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	case <-t.C:

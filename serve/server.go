@@ -79,6 +79,7 @@ type Server struct {
 	presets  []preset
 	loopback bool // answer only requests to a loopback host name
 	slots    chan struct{}
+	wait     time.Duration // how long a request waits for a slot
 	mux      *http.ServeMux
 	results  *store
 
@@ -102,6 +103,7 @@ func New(opt Options) (*Server, error) {
 		params:   parameters(opt.Params, opt.MaxAgents),
 		loopback: isLoopback(opt.Addr),
 		slots:    make(chan struct{}, opt.MaxRuns),
+		wait:     slotWait,
 		results:  newStore(maxStored),
 		claims:   map[string]*claim{},
 	}
