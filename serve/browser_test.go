@@ -21,7 +21,9 @@ import (
 	"github.com/laborsim/laborsim/sim"
 )
 
-var screenshots = flag.String("screenshots", "", "also save the browser test's screenshots into this directory (docs/img for the README)")
+// The README's screenshot is made with
+// go test ./serve -run TestBrowser -screenshot ../docs/img/serve.png
+var readmeShot = flag.String("screenshot", "", "also save the screenshot of the two scenarios to this file (the README's)")
 
 // browserWait bounds each wait for the page; the whole test has
 // browserTimeout, well within go test's default of ten minutes.
@@ -64,7 +66,8 @@ func TestBrowser(t *testing.T) {
 	b.watchConsole()
 
 	// Load the page with a small scenario in the link, and move a slider.
-	b.do(chromedp.Navigate(ts.URL + "/#a.workers=400&a.firms=10&a.ai-agents=200&a.years=2"))
+	b.do(chromedp.EmulateViewport(1500, 1240))
+	b.do(chromedp.Navigate(ts.URL + "/#a.workers=400&a.firms=10&a.ai-agents=200"))
 	b.wait(`document.body.dataset.ready === '1'`)
 	if got := b.eval(`(() => {
 		const s = document.getElementById('s-workers');
@@ -74,16 +77,16 @@ func TestBrowser(t *testing.T) {
 	})()`); got != "800" {
 		t.Fatalf("the workers slider set the field to %q, want 800", got)
 	}
-	b.wait(`document.getElementById('cmdA').textContent === 'laborsim run --workers 800 --firms 10 --ai-agents 200 --years 2'`)
+	b.wait(`document.getElementById('cmdA').textContent === 'laborsim run --workers 800 --firms 10 --ai-agents 200'`)
 	cfgA := sim.DefaultConfig()
-	cfgA.Workers, cfgA.Firms, cfgA.AIAgents, cfgA.Years = 800, 10, 200, 2
+	cfgA.Workers, cfgA.Firms, cfgA.AIAgents = 800, 10, 200
 
 	// Run: the charts fill as the steps arrive, and the numbers are sim.Run's.
 	b.do(chromedp.Click(chromedp.CSS("#run")))
 	b.wait(`explorer.charts.length === 6 && explorer.charts.every(c => c.u.data[0].length > 0)`)
 	b.wait(`document.getElementById('status').dataset.state === 'done'`)
-	if n := b.eval(`String(explorer.charts.map(c => c.u.data[0].length).join(','))`); n != "24,24,24,24,24,24" {
-		t.Errorf("chart lengths %s, want 24 steps in each", n)
+	if n := b.eval(`String(explorer.charts.map(c => c.u.data[0].length).join(','))`); n != "120,120,120,120,120,120" {
+		t.Errorf("chart lengths %s, want 120 steps in each", n)
 	}
 	b.checkRun("A", cfgA)
 	b.screenshot("run")
@@ -246,23 +249,24 @@ func (b *page) checkConsole() {
 	}
 }
 
-// screenshot saves the page under the test's directory, and into
-// -screenshots when given.
+// screenshot saves the page under the test's directory, and the one of the
+// two scenarios also to -screenshot when given.
 func (b *page) screenshot(name string) {
 	b.t.Helper()
 	png, err := chromedp.Run(b.ctx, chromedp.CaptureScreenshot())
 	if err != nil {
 		b.t.Fatal(err)
 	}
-	dirs := []string{b.shots}
-	if *screenshots != "" {
-		dirs = append(dirs, *screenshots)
+	paths := []string{filepath.Join(b.shots, name+".png")}
+	if name == "compare" && *readmeShot != "" {
+		paths = append(paths, *readmeShot)
 	}
-	for _, d := range dirs {
-		if err := os.WriteFile(filepath.Join(d, "serve-"+name+".png"), png, 0o644); err != nil {
+	for _, p := range paths {
+		if err := os.WriteFile(p, png, 0o644); err != nil {
 			b.t.Fatal(err)
 		}
 	}
+	b.t.Logf("screenshot %s", paths[0])
 }
 
 // checkRun compares the scenario's rows on the page, and its final-step

@@ -53,9 +53,9 @@ func (o Options) withDefaults() Options {
 	return o
 }
 
-// Check reports the first option out of range, naming its flag.
+// Check reports the first option out of range, naming its flag. It
+// checks the options as they are: New fills in the defaults first.
 func (o Options) Check() error {
-	o = o.withDefaults()
 	switch {
 	case o.MaxRuns < 1 || o.MaxRuns > 1000:
 		return fmt.Errorf("invalid --max-runs %d: must be in [1, 1000]", o.MaxRuns)
@@ -89,10 +89,10 @@ type Server struct {
 
 // New makes the explorer's handler. Close releases its working directory.
 func New(opt Options) (*Server, error) {
+	opt = opt.withDefaults()
 	if err := opt.Check(); err != nil {
 		return nil, err
 	}
-	opt = opt.withDefaults()
 	root, err := os.OpenRoot(opt.Dir)
 	if err != nil {
 		return nil, fmt.Errorf("working directory: %w", err)

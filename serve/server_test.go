@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"maps"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -42,8 +43,8 @@ func get(t *testing.T, h http.Handler, path string, q url.Values) *httptest.Resp
 	return w
 }
 
-func TestBadParameters(t *testing.T) {
-	s := newServer(t, Options{Dir: t.TempDir(), MaxAgents: 5000})
+func TestParameterErrors(t *testing.T) {
+	s := newServer(t, Options{Dir: t.TempDir(), MaxAgents: 50000})
 	tooLong := sim.DefaultConfig()
 	tooLong.Years = 2000
 	sigma := sim.DefaultConfig()
@@ -59,12 +60,19 @@ func TestBadParameters(t *testing.T) {
 		{"frictionless=maybe", `invalid --frictionless: "maybe" is not true or false`},
 		{"workers=10&workers=20", "invalid --workers: given 2 times"},
 		{"colour=blue", `unknown parameter "colour"`},
-		{"workers=6000", "invalid --workers 6000: this server runs at most 5000 (laborsim serve --max-agents)"},
-		{"ai-agents=1e6", "invalid --ai-agents 1000000: this server runs at most 5000 (laborsim serve --max-agents)"},
+		{"workers=60000", "invalid --workers 60000: this server runs at most 50000 (laborsim serve --max-agents)"},
+		{"ai-agents=1e6", "invalid --ai-agents 1000000: this server runs at most 50000 (laborsim serve --max-agents)"},
 		{"years=2000", "invalid --years 2000: with --steps-per-year 12 makes 24000 steps; the explorer runs at most 12000"},
 	} {
 		q, _ := url.ParseQuery(c.q)
-		for _, path := range []string{"/api/check", "/api/run", "/api/run.csv", "/api/chart/wages"} {
+		for _, path := range []string{"/api/check", "/api/run", "/api/run.csv", "/api/chart/wages", "/api/sweep"} {
+			q := maps.Clone(q)
+			switch path {
+			case "/api/chart/wages":
+				q.Set("format", "svg")
+			case "/api/sweep":
+				q.Set("vary", "sigma=1,2")
+			}
 			w := get(t, s, path, q)
 			if got := strings.TrimSpace(w.Body.String()); w.Code != http.StatusBadRequest || got != c.want {
 				t.Errorf("%s?%s: %d %q, want 400 %q", path, c.q, w.Code, got, c.want)
@@ -570,10 +578,10 @@ func TestOptionsCheck(t *testing.T) {
 		opt  Options
 		want string
 	}{
-		{Options{MaxRuns: -1}, "invalid --max-runs -1: must be in [1, 1000]"},
-		{Options{MaxAgents: 100_000_000}, "invalid --max-agents 100000000: must be in [1, 50000000]"},
-		{Options{Addr: "8080"}, `invalid --addr "8080": want host:port, e.g. 127.0.0.1:8080`},
-		{Options{}, ""},
+		{Options{MaxRuns: 0, MaxAgents: 1, Addr: DefaultAddr}, "invalid --max-runs 0: must be in [1, 1000]"},
+		{Options{MaxRuns: 1, MaxAgents: 100_000_000, Addr: DefaultAddr}, "invalid --max-agents 100000000: must be in [1, 50000000]"},
+		{Options{MaxRuns: 1, MaxAgents: 1, Addr: "8080"}, `invalid --addr "8080": want host:port, e.g. 127.0.0.1:8080`},
+		{Options{}.withDefaults(), ""},
 	} {
 		err := c.opt.Check()
 		if got := ""; err != nil {

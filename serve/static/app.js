@@ -340,7 +340,10 @@ function buildCharts() {
     const opts = {
       width: Math.max(300, card.clientWidth - 16), height: 220, series,
       scales: { x: { time: false }, y: spec.log ? { distr: 3 } : {} },
-      axes: [{ values: (u, ticks) => ticks.map(v => String(Number(v.toFixed(2)))) }, { size: 56 }],
+      axes: [
+        { values: (u, ticks) => ticks.map(v => String(Number(v.toFixed(2)))) },
+        { size: 60, values: (u, ticks) => ticks.map(spec.log ? logTick(ticks) : tick) },
+      ],
       cursor: { drag: { x: false, y: false } },
       legend: { live: false },
     };
@@ -377,6 +380,25 @@ function chartData(c) {
 
 function draw() {
   for (const c of X.charts) c.u.setData(chartData(c));
+}
+
+// tick labels a y axis: plain numbers where they are short, else powers.
+function tick(v) {
+  if (v == null) return '';
+  const a = Math.abs(v);
+  if (a === 0 || (a >= 1e-3 && a < 1e6)) return String(Number(v.toPrecision(3)));
+  return v.toExponential(0).replace('e+', 'e');
+}
+
+// logTick labels the powers of ten of a log axis, every other one when
+// they span more than eight decades.
+function logTick(ticks) {
+  const ds = ticks.filter(v => v > 0).map(Math.log10);
+  const every = Math.max(...ds) - Math.min(...ds) > 8 ? 2 : 1;
+  return (v) => {
+    const d = Math.log10(v);
+    return Math.abs(d - Math.round(d)) < 1e-9 && Math.round(d) % every === 0 ? tick(v) : '';
+  };
 }
 
 function fmt(v) {
