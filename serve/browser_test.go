@@ -34,8 +34,10 @@ const (
 
 // TestBrowser drives the explorer in headless Chromium: it loads the page,
 // moves a slider, runs, sees the charts fill, compares two scenarios,
-// downloads a CSV, opens a sweep and starts one, and checks that the
-// page's numbers are sim.Run's for the same parameters.
+// downloads a CSV, opens and uploads a sweep's results and starts a sweep,
+// reloads the shared link, and checks that the page's numbers are
+// sim.Run's for the same parameters. Every wait is for a condition on the
+// page, with a generous limit, so a loaded machine only makes it slower.
 func TestBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the browser test does not run with -short")
@@ -164,6 +166,10 @@ func TestBrowser(t *testing.T) {
 	}
 	b.do(chromedp.ScrollIntoView(chromedp.CSS("#sweep")))
 	b.screenshot("sweep")
+
+	// Upload the same file: the same chart comes back.
+	b.do(chromedp.SetUploadFiles(chromedp.CSS("#upload"), []string{filepath.Join(dir, "results.csv")}))
+	b.wait(`document.getElementById('sweepChart').dataset.ready === 'upload:1'`)
 
 	// Start a small sweep from the page and see its chart.
 	b.do(chromedp.SetValue(chromedp.CSS("#vary"), "ai-cost-decline=3,30"))
