@@ -90,6 +90,7 @@ Usage:
   laborsim plot run DIR                charts of a run written with 'run --out DIR'
   laborsim plot sweep RESULTS.csv --x NAME --y METRIC -o FILE.png
                                        a metric of a sweep against a swept parameter
+  laborsim serve [--addr HOST:PORT]    explore the model in a browser: sliders, live charts, sweeps
   laborsim help                        this text
 
 Run 'laborsim COMMAND --help' for the flags of a command.
@@ -116,6 +117,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return validateCommand(ctx, args[1:], stdout, stderr)
 	case "plot":
 		return plotCommand(ctx, args[1:], stdout, stderr)
+	case "serve":
+		return serveCommand(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, mainUsage)
 		return nil
