@@ -25,7 +25,7 @@ type paramInfo struct {
 	Group   string  `json:"group"`
 	Usage   string  `json:"usage"`
 	Default string  `json:"default"`
-	Kind    string  `json:"kind"` // int, uint, float or bool
+	Kind    string  `json:"kind"` // int, uint, float, bool or string
 	Slider  bool    `json:"slider"`
 	Log     bool    `json:"log"` // the slider is logarithmic
 	Min     float64 `json:"min"` // the slider's range; the field takes any value Validate accepts
@@ -69,7 +69,7 @@ func parameters(given []Param, maxAgents int) []paramInfo {
 		}
 		p := paramInfo{Name: name, Group: group, Usage: usage[name], Default: experiments.ParamValue(def, name), Kind: kindOf(name)}
 		switch {
-		case p.Kind == "bool" || slices.Contains(fieldOnly, name):
+		case p.Kind == "bool" || p.Kind == "string" || slices.Contains(fieldOnly, name):
 		case slices.Contains(agentCounts, name):
 			p.Slider, p.Log, p.Min, p.Max = true, true, 1, float64(min(maxAgents, 1_000_000))
 		default:
@@ -93,6 +93,8 @@ func kindOf(name string) string {
 				return "int"
 			case reflect.Uint64:
 				return "uint"
+			case reflect.String:
+				return "string"
 			}
 		}
 	}

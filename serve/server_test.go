@@ -452,7 +452,7 @@ func TestSweep(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if rec.Point != i/2 || rec.Replicate != i%2 || rec.Config != sw.Run(i).Config || rec.Final[12] != res.Final().LaborShare {
+		if rec.Point != i/2 || rec.Replicate != i%2 || rec.Config != sw.Run(i).Config || rec.Final[laborShareColumn()] != res.Final().LaborShare {
 			t.Errorf("record %d: point %d replicate %d", i, rec.Point, rec.Replicate)
 		}
 	}
@@ -623,4 +623,14 @@ func TestServeStops(t *testing.T) {
 	if _, err := http.Get("http://" + ln.Addr().String() + "/"); err == nil || errors.Is(err, context.Canceled) {
 		t.Errorf("the server still answers after it stopped")
 	}
+}
+
+// laborShareColumn is the index of labor_share among the metrics.
+func laborShareColumn() int {
+	for i, c := range economy.Columns {
+		if c.Name == "labor_share" {
+			return i
+		}
+	}
+	panic("no labor_share column")
 }
