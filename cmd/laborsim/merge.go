@@ -26,7 +26,7 @@ Flags:
 `
 
 // mergeCommand implements 'laborsim merge'.
-func mergeCommand(_ context.Context, args []string, stdout, stderr io.Writer) error {
+func mergeCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var out, format string
 	var quiet bool
 	var metrics []string
@@ -53,7 +53,7 @@ func mergeCommand(_ context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	var files [][]experiments.Record
 	for _, path := range fs.Args() {
-		recs, notes, err := readResultsArg(path)
+		recs, notes, err := readResultsArg(ctx, path)
 		if err != nil {
 			return err
 		}
@@ -63,6 +63,9 @@ func mergeCommand(_ context.Context, args []string, stdout, stderr io.Writer) er
 	recs, missing, err := experiments.Merge(files)
 	if err != nil {
 		return usageError{err}
+	}
+	if ctx.Err() != nil {
+		return stopped(ctx) // before writing: the output is left as it was
 	}
 	if err := experiments.WriteResults(out, recs); err != nil {
 		return err

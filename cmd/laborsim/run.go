@@ -55,7 +55,7 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		}
 	}
 	if opt.plot != "" {
-		if err := writeRunCharts(opt.plot, res); err != nil {
+		if err := writeRunCharts(ctx, opt.plot, res); err != nil {
 			return err
 		}
 	}
