@@ -162,7 +162,7 @@ func TestEdges(t *testing.T) {
 func TestValidateNamesFlag(t *testing.T) {
 	c := DefaultConfig()
 	c.Sigma = 0
-	if err := c.Validate(); err == nil || err.Error() != "invalid --sigma 0: must be > 0 and <= 100" {
+	if err := c.Validate(); err == nil || err.Error() != "invalid --sigma 0: must be in [0.04, 100]" {
 		t.Fatalf("got %v", err)
 	}
 	if err := DefaultConfig().Validate(); err != nil {
