@@ -78,8 +78,8 @@ func readResultsArg(ctx context.Context, path string) ([]experiments.Record, []e
 	})
 	var foreign *experiments.ForeignError
 	switch {
-	case ctx.Err() != nil:
-		return nil, nil, err
+	case err != nil && ctx.Err() != nil:
+		return nil, nil, err // stopped by the signal
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, nil, usagef("%s: no such file", path)
 	case errors.As(err, &foreign):
