@@ -250,7 +250,7 @@ func beveridgeFigure(c *columns, cfg sim.Config) Figure {
 	var notes []Note
 	for i := range n {
 		path.Points[i] = Point{X: u[i], Y: v[i]}
-		if i == 0 || int(steps[i])%cfg.StepsPerYear == 0 {
+		if i == 0 || int(steps[i])%max(1, cfg.StepsPerYear) == 0 {
 			notes = append(notes, Note{X: u[i], Y: v[i], Text: strconv.Itoa(int(math.Floor(years[i] + 1e-9)))})
 		}
 	}

@@ -19,8 +19,12 @@ import (
 type logTicks struct{}
 
 func (logTicks) Ticks(min, max float64) []plot.Tick {
+	if !finite(min) || !finite(max) {
+		return nil
+	}
 	const eps = 1e-9
-	lo, hi := math.Floor(min+eps), math.Ceil(max-eps)
+	// Floats span 10^-324 to 10^308: clamping there bounds the loops.
+	lo, hi := math.Floor(math.Max(min, -325)+eps), math.Ceil(math.Min(max, 309)-eps)
 	minors := hi-lo <= 6
 	var labelled int
 	for e := lo; e <= hi; e++ {
@@ -33,8 +37,8 @@ func (logTicks) Ticks(min, max float64) []plot.Tick {
 		for k := 1; k < 10; k++ {
 			v := float64(k) * math.Pow(10, e)
 			at := math.Log10(v)
-			if at < min-eps || at > max+eps {
-				continue
+			if at < min-eps || at > max+eps || len(ticks) > 0 && at <= ticks[len(ticks)-1].Value {
+				continue // out of range, or a subnormal rounded onto the last tick
 			}
 			switch {
 			case k == 1 || labelled < 2 && (k == 2 || k == 5):
@@ -73,16 +77,30 @@ func trim(v float64) string { return strconv.FormatFloat(v, 'g', 6, 64) }
 type linearTicks struct{ minStep float64 }
 
 func (t linearTicks) Ticks(lo, hi float64) []plot.Tick {
-	if !(hi > lo) {
-		return plot.DefaultTicks{}.Ticks(lo, hi)
+	switch {
+	case !finite(lo) || !finite(hi):
+		return nil
+	case !(hi > lo): // one value: plot.DefaultTicks would panic
+		return []plot.Tick{{Value: lo, Label: tickLabel(lo)}}
 	}
 	step := max(niceStep((hi-lo)/10), t.minStep)
+	if !(step > 0) {
+		return []plot.Tick{{Value: lo, Label: tickLabel(lo)}, {Value: hi, Label: tickLabel(hi)}}
+	}
 	label := decimals(step, max(math.Abs(lo), math.Abs(hi)))
 	var ticks []plot.Tick
-	for k := math.Ceil(lo / step * 2); k <= math.Floor(hi/step*2); k++ {
-		v := k * step / 2
+	// k counts half steps. Near 2^53 and beyond, k+1 can round to k and
+	// neighbouring half steps to one value: the loop counts ticks, not k,
+	// and drops repeats, so it ends whatever the magnitude.
+	first, last := math.Ceil(lo/step*2), math.Floor(hi/step*2)
+	for i := 0; i <= maxTicks && first+float64(i) <= last; i++ {
+		k := first + float64(i)
+		v := k * (step / 2)
 		if v == 0 {
 			v = 0 // not -0
+		}
+		if v < lo || v > hi || len(ticks) > 0 && v <= ticks[len(ticks)-1].Value {
+			continue // rounded out of range, or onto the last tick
 		}
 		t := plot.Tick{Value: v}
 		if math.Mod(k, 2) == 0 {
@@ -92,6 +110,12 @@ func (t linearTicks) Ticks(lo, hi float64) []plot.Tick {
 	}
 	return ticks
 }
+
+// maxTicks bounds the ticks of a linear axis; a round step gives at most
+// about twenty.
+const maxTicks = 100
+
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
 
 // decimals formats the labels of a linear axis alike: with as many decimals
 // as the step needs, in thousands (k) or millions (M) when the numbers are

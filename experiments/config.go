@@ -3,6 +3,7 @@ package experiments
 import (
 	"cmp"
 	"fmt"
+	"io"
 	"os"
 	"slices"
 	"strconv"
@@ -34,13 +35,59 @@ type Spec struct {
 	PerDecade   int
 }
 
-// LoadSpec reads a scenario file.
+// MaxSpecBytes is the largest scenario file LoadSpec reads: the longest
+// example is under 2 KB, so a file a thousand times that is a mistake.
+const MaxSpecBytes = 1 << 20
+
+// LoadSpec reads a scenario file. It must be a regular file (or a link to
+// one) of at most MaxSpecBytes: a directory, a device such as /dev/zero, a
+// FIFO or a socket is refused before it is read, so no read can go on for
+// ever.
 func LoadSpec(path string) (Spec, error) {
-	data, err := os.ReadFile(path)
+	data, err := readRegular(path, MaxSpecBytes)
 	if err != nil {
 		return Spec{}, err
 	}
 	return ParseSpec(path, data)
+}
+
+// readRegular reads the file at path if it is a regular file of at most
+// limit bytes. It checks the path before opening it (opening a FIFO waits
+// for a writer) and the opened file again, and reads at most limit+1
+// bytes, in case the file was swapped or grows meanwhile.
+func readRegular(path string, limit int64) ([]byte, error) {
+	check := func(fi os.FileInfo) error {
+		switch {
+		case !fi.Mode().IsRegular():
+			return notRegular(path, fi.Mode())
+		case fi.Size() > limit:
+			return fmt.Errorf("%s: %d bytes, more than the %d bytes a scenario file may have", path, fi.Size(), limit)
+		}
+		return nil
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := check(fi); err != nil {
+		return nil, err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if fi, err = f.Stat(); err != nil {
+		return nil, err
+	}
+	if err := check(fi); err != nil {
+		return nil, err
+	}
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err == nil && int64(len(data)) > limit {
+		err = fmt.Errorf("%s: more than the %d bytes a scenario file may have", path, limit)
+	}
+	return data, err
 }
 
 // ParseSpec reads a scenario in YAML: a mapping of run parameters (by

@@ -18,7 +18,15 @@ import (
 // records do not depend on jobs; only the order of the calls does. Execute
 // stops at the first failed run or done error, or when ctx is cancelled,
 // and returns that error.
+//
+// A cancelled ctx always yields ctx's error unless every run finished:
+// wherever the cancel lands — during a run, during its last step, between
+// runs — runs left out mean the sweep did not finish, and the error says
+// so. A run that finishes while the others are being cancelled still goes
+// to done, so that it is kept. When every run finished before the cancel
+// took effect, the work is complete and Execute returns nil.
 func Execute(ctx context.Context, runs []Run, jobs int, done func(Record) error) error {
+	parent := ctx
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	type result struct {
@@ -54,19 +62,29 @@ func Execute(ctx context.Context, runs []Run, jobs int, done func(Record) error)
 	go func() { wg.Wait(); close(results) }()
 
 	var first error
+	finished, doneFailed := 0, false
 	for r := range results {
-		if first != nil {
-			continue
+		if r.err == nil && !doneFailed {
+			if r.err = done(r.rec); r.err == nil {
+				finished++
+			} else {
+				doneFailed = true
+			}
 		}
-		if r.err == nil {
-			r.err = done(r.rec)
-		}
-		if r.err != nil {
+		if r.err != nil && first == nil {
 			first = r.err
 			cancel()
 		}
 	}
-	return first
+	switch {
+	case first != nil:
+		return first
+	case finished < len(runs) && parent.Err() != nil:
+		return parent.Err()
+	case finished < len(runs):
+		return fmt.Errorf("%d of %d runs were not run", len(runs)-finished, len(runs)) // never: only a cancel leaves runs out
+	}
+	return nil
 }
 
 // LargestFirst orders runs by decreasing size — agents times steps — and

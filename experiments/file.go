@@ -29,20 +29,35 @@ func (e *BusyError) Error() string {
 // notRegular refuses a path that names something other than a regular
 // file: a device, a FIFO, a socket or a directory.
 func notRegular(path string, mode fs.FileMode) error {
-	kind := "not a regular file"
+	return &ForeignError{fmt.Sprintf("%s is %s, not a regular file: refused", path, fileKind(mode))}
+}
+
+// fileKind names what a file mode is, for a message.
+func fileKind(m fs.FileMode) string {
 	switch {
-	case mode.IsDir():
-		kind = "a directory"
-	case mode&fs.ModeNamedPipe != 0:
-		kind = "a FIFO"
-	case mode&fs.ModeCharDevice != 0:
-		kind = "a character device"
-	case mode&fs.ModeDevice != 0:
-		kind = "a block device"
-	case mode&fs.ModeSocket != 0:
-		kind = "a socket"
+	case m.IsDir():
+		return "a directory"
+	case m&fs.ModeNamedPipe != 0:
+		return "a FIFO"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a block device"
 	}
-	return &ForeignError{fmt.Sprintf("%s is %s, not a regular file: refused", path, kind)}
+	return "mode " + m.String()
+}
+
+// CheckRegular refuses a path that exists and is not a regular file (or a
+// link to one), before anything opens it (opening a FIFO waits for a
+// writer; opening some devices does something). A missing file is left to
+// the caller to report.
+func CheckRegular(path string) error {
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		return notRegular(path, st.Mode())
+	}
+	return nil
 }
 
 // openRegular opens path, which must be a regular file (or a symbolic link
@@ -50,8 +65,8 @@ func notRegular(path string, mode fs.FileMode) error {
 // is not a regular file is refused before it is opened (opening some
 // devices does something), and again after, in case it was swapped in.
 func openRegular(path string, flag int) (*os.File, int64, error) {
-	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
-		return nil, 0, notRegular(path, st.Mode())
+	if err := CheckRegular(path); err != nil {
+		return nil, 0, err
 	}
 	f, err := os.OpenFile(path, flag|nonBlock, 0o666)
 	if err != nil {

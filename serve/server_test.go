@@ -55,7 +55,7 @@ func TestParameterErrors(t *testing.T) {
 	}{
 		{"workers=abc", `invalid --workers: "abc" is not an integer`},
 		{"sigma=0", sigma.Validate().Error()},
-		{"sigma=0", "invalid --sigma 0: must be > 0 and <= 100"},
+		{"sigma=0", "invalid --sigma 0: must be in [0.04, 100]"},
 		{"automation=0.5", "invalid --automation 0.5: plus --traditional-share 0.608 must not exceed 1"},
 		{"frictionless=maybe", `invalid --frictionless: "maybe" is not true or false`},
 		{"workers=10&workers=20", "invalid --workers: given 2 times"},

@@ -3,6 +3,11 @@ package sim
 import (
 	"fmt"
 	"math"
+	"strconv"
+	"unsafe"
+
+	"github.com/laborsim/laborsim/agents"
+	"github.com/laborsim/laborsim/economy"
 )
 
 // Config is every parameter of a run. DefaultConfig publishes the defaults;
@@ -114,87 +119,205 @@ func (c Config) Steps() int { return c.Years * c.StepsPerYear }
 // maxSteps bounds the series kept in memory (a row is a few hundred bytes).
 const maxSteps = 10_000_000
 
-// Validate checks every field against its documented range and returns the
-// first violation, naming the flag and the value.
-func (c Config) Validate() error {
-	checks := []struct {
-		ok   bool
-		flag string
-		val  any
-		want string
-	}{
-		{c.Workers >= 1, "workers", c.Workers, "must be at least 1"},
-		{c.Firms >= 1, "firms", c.Firms, "must be at least 1"},
-		{c.AIAgents >= 0, "ai-agents", c.AIAgents, "must be 0 or more"},
-		{c.Years >= 1, "years", c.Years, "must be at least 1"},
-		{c.StepsPerYear >= 1, "steps-per-year", c.StepsPerYear, "must be at least 1"},
-		{c.StepsPerYear < 1 || (c.StepsPerYear <= maxSteps && c.Years <= maxSteps/c.StepsPerYear), "years", c.Years, fmt.Sprintf("with --steps-per-year %d makes more than %d steps", c.StepsPerYear, maxSteps)},
-		{c.Workers <= 50_000_000, "workers", c.Workers, "must be at most 50000000"},
-		{c.Firms <= 10_000_000, "firms", c.Firms, "must be at most 10000000"},
-		{c.AIAgents <= 50_000_000, "ai-agents", c.AIAgents, "must be at most 50000000"},
-		{finite(c.Sigma) && c.Sigma > 0 && c.Sigma <= 100, "sigma", c.Sigma, "must be > 0 and <= 100"},
-		{positive(c.TFP), "tfp", c.TFP, "must be > 0"},
-		{share(c.TFPDispersion / 2), "tfp-dispersion", c.TFPDispersion, "must be in [0, 2]"},
-		{c.TaskBins >= 1 && c.TaskBins <= 10000, "task-bins", c.TaskBins, "must be in [1, 10000]"},
-		{c.Sectors >= 1 && c.Sectors <= 4, "sectors", c.Sectors, "must be in [1, 4]"},
-		{share(c.TraditionalShare) && c.TraditionalShare < 1, "traditional-share", c.TraditionalShare, "must be in [0, 1)"},
-		{nonneg(c.CapitalPerWorker), "capital-per-worker", c.CapitalPerWorker, "must be >= 0"},
-		{share(c.Depreciation), "depreciation", c.Depreciation, "must be in [0, 1]"},
-		{positive(c.CapitalPrice), "capital-price", c.CapitalPrice, "must be > 0"},
-		{share(c.CapitalReinvest), "capital-reinvest", c.CapitalReinvest, "must be in [0, 1]"},
-		{nonneg(c.AIPrice), "ai-price", c.AIPrice, "must be >= 0"},
-		{finite(c.AICostDecline) && c.AICostDecline >= 1 && c.AICostDecline <= 1e6, "ai-cost-decline", c.AICostDecline, "must be in [1, 1000000] (1 = no decline)"},
-		{positive(c.AIProductivity) && c.AIProductivity <= 1e6, "ai-productivity", c.AIProductivity, "must be > 0 and <= 1000000"},
-		{share(c.Automation), "automation", c.Automation, "must be in [0, 1]"},
-		{c.TraditionalShare+c.Automation <= 1+1e-12, "automation", c.Automation, fmt.Sprintf("plus --traditional-share %g must not exceed 1", c.TraditionalShare)},
-		{nonneg(c.FrontierSlope) && c.FrontierSlope <= 1, "frontier-slope", c.FrontierSlope, "must be in [0, 1]"},
-		{finite(c.HardwareProgress) && c.HardwareProgress > 0 && c.HardwareProgress <= 1e6, "hardware-progress", c.HardwareProgress, "must be > 0 and <= 1000000 (1 = no progress)"},
-		{share(c.MaxAutomation), "max-automation", c.MaxAutomation, "must be in [0, 1]"},
-		{!(c.MaxAutomation < c.Automation), "max-automation", c.MaxAutomation, fmt.Sprintf("must be at least --automation %g", c.Automation)},
-		{share(c.TrainingShare) && c.TrainingShare < 1, "training-share", c.TrainingShare, "must be in [0, 1)"},
-		{c.AIFleet == FleetCompute || c.AIFleet == FleetFixed, "ai-fleet", c.AIFleet, "must be compute or fixed"},
-		{c.AIObjectCap >= 1 && c.AIObjectCap <= 50_000_000, "ai-object-cap", c.AIObjectCap, "must be in [1, 50000000]"},
-		{share(c.ComputeDepreciate) && c.ComputeDepreciate < 1, "compute-depreciation", c.ComputeDepreciate, "must be in [0, 1)"},
-		{share(c.InterestRate), "interest-rate", c.InterestRate, "must be in [0, 1]"},
-		{c.InterestRate+c.ComputeDepreciate > 0, "interest-rate", c.InterestRate, "plus --compute-depreciation must be above 0 (the user cost of compute)"},
-		{positive(c.ComputeAdjust) && c.ComputeAdjust <= 1000, "compute-adjustment", c.ComputeAdjust, "must be > 0 and <= 1000"},
-		{share(c.SkillDispersion / 3), "skill-dispersion", c.SkillDispersion, "must be in [0, 3]"},
-		{share(c.InitialUnemployment) && c.InitialUnemployment < 1, "initial-unemployment", c.InitialUnemployment, "must be in [0, 1)"},
-		{share(c.Separation), "separation", c.Separation, "must be in [0, 1]"},
-		{c.Applications >= 1 && c.Applications <= 100, "applications", c.Applications, "must be in [1, 100]"},
-		{share(c.Bargaining), "bargaining", c.Bargaining, "must be in [0, 1]"},
-		{share(c.WageAdjust), "wage-adjust", c.WageAdjust, "must be in [0, 1]"},
-		{share(c.WageCut), "wage-cut", c.WageCut, "must be in [0, 1]"},
-		{share(c.ReservationDecay), "reservation-decay", c.ReservationDecay, "must be in [0, 1]"},
-		{nonneg(c.HomeProduction) && c.HomeProduction <= 10, "home-production", c.HomeProduction, "must be in [0, 10]"},
-		{share(c.Adjustment) && c.Adjustment > 0, "adjustment", c.Adjustment, "must be in (0, 1]"},
-		{c.RetrainAfter >= 0 && c.RetrainAfter <= 10000, "retrain-after", c.RetrainAfter, "must be in [0, 10000]"},
-		{share(c.RetrainProb), "retrain-prob", c.RetrainProb, "must be in [0, 1]"},
-		{c.RetrainMonths >= 1 && c.RetrainMonths <= 1000, "retrain-months", c.RetrainMonths, "must be in [1, 1000]"},
-		{nonneg(c.RetrainCost) && c.RetrainCost <= 1000, "retrain-cost", c.RetrainCost, "must be in [0, 1000]"},
-		{share(c.RetrainGain), "retrain-gain", c.RetrainGain, "must be in [0, 1]"},
-		{share(c.ConsumeIncome), "consume-income", c.ConsumeIncome, "must be in [0, 1]"},
-		{share(c.ConsumeWealth), "consume-wealth", c.ConsumeWealth, "must be in [0, 1]"},
-		{finite(c.WealthAlpha) && c.WealthAlpha > 1 && c.WealthAlpha <= 100, "wealth-alpha", c.WealthAlpha, "must be in (1, 100]"},
-		{nonneg(c.WealthToGDP) && c.WealthToGDP <= 1000, "wealth-to-gdp", c.WealthToGDP, "must be in [0, 1000]"},
-		{share(c.LandWeight) && c.LandWeight > 0 && c.LandWeight < 1, "land-weight", c.LandWeight, "must be in (0, 1)"},
-		{positive(c.LandSigma) && c.LandSigma <= 100, "land-sigma", c.LandSigma, "must be > 0 and <= 100"},
-		{share(c.LaborTax), "labor-tax", c.LaborTax, "must be in [0, 1]"},
-		{share(c.CapitalTax), "capital-tax", c.CapitalTax, "must be in [0, 1]"},
-		{nonneg(c.AITax) && c.AITax <= 100, "ai-tax", c.AITax, "must be in [0, 100]"},
-		{share(c.ComputeBudget), "compute-budget", c.ComputeBudget, "must be in [0, 1]"},
-		{share(c.RetrainSubsidy), "retrain-subsidy", c.RetrainSubsidy, "must be in [0, 1]"},
-		{nonneg(c.AIMarkup) && c.AIMarkup <= 100, "ai-markup", c.AIMarkup, "must be in [0, 100]"},
-	}
-	for _, k := range checks {
-		if !k.ok {
-			return fmt.Errorf("invalid --%s %v: %s", k.flag, k.val, k.want)
+// Bounds that docs/MODEL.md explains.
+const (
+	// maxStepsPerYear keeps the annualised output growth, (GDP_t /
+	// GDP_t−1)^steps-per-year − 1, finite: a step's GDP ratio reaches 1.07
+	// at the defaults and 1.4 in small economies, so at 10000 steps a year
+	// the figure overflowed at step 221, and at 365 in 14 of 72 runs of 1
+	// to 100 workers; at 52 in none of 216. The labour market's
+	// parameters are per step, calibrated monthly.
+	maxStepsPerYear = 52
+	// minSigma is the smallest elasticity the CES sums carry: r^ρ, with
+	// ρ = 1 − 1/σ, overflows or underflows for the inputs per task of
+	// large or lopsided firms when σ is small, and GDP comes out 0 — at
+	// the defaults from σ 0.006 down; at σ 0.02 for one firm of 100000
+	// workers with Φ_T 0.999. At 0.04 none of 30 runs at the corners
+	// (one firm of a million workers, 10000 task bins, TFP 1e-9, Φ_T
+	// 0.999, ...) gave GDP 0.
+	minSigma = 0.04
+)
+
+// A paramRange is the documented range of one parameter: its flag, the
+// range as Validate's message and docs/MODEL.md's table give it, and
+// whether a configuration's value is in it.
+type paramRange struct {
+	flag  string
+	text  string // "[1, 50000000]", "(0, 1]", ...
+	value any
+	ok    bool
+}
+
+// ranges are the ranges of every parameter, at c's values, in the order
+// of Config's fields.
+func (c Config) ranges() []paramRange {
+	in := func(flag string, v, lo, hi float64, loOpen, hiOpen bool) paramRange {
+		ok := finite(v) && (v > lo || !loOpen && v == lo) && (v < hi || !hiOpen && v == hi)
+		b := [2]string{"[", "]"}
+		if loOpen {
+			b[0] = "("
 		}
+		if hiOpen {
+			b[1] = ")"
+		}
+		return paramRange{flag, b[0] + num(lo) + ", " + num(hi) + b[1], v, ok}
+	}
+	closed := func(flag string, v, lo, hi float64) paramRange { return in(flag, v, lo, hi, false, false) }
+	count := func(flag string, v, lo, hi int) paramRange {
+		return paramRange{flag, fmt.Sprintf("[%d, %d]", lo, hi), v, v >= lo && v <= hi}
+	}
+	return []paramRange{
+		count("workers", c.Workers, 1, 50_000_000),
+		count("firms", c.Firms, 1, 10_000_000),
+		count("ai-agents", c.AIAgents, 0, 50_000_000),
+		count("years", c.Years, 1, maxSteps),
+		count("steps-per-year", c.StepsPerYear, 1, maxStepsPerYear),
+		{"seed", "[0, 2^64)", c.Seed, true},
+		count("start-year", c.StartYear, 1900, 2200),
+
+		closed("sigma", c.Sigma, minSigma, 100),
+		in("tfp", c.TFP, 0, 1000, true, false),
+		closed("tfp-dispersion", c.TFPDispersion, 0, 2),
+		count("task-bins", c.TaskBins, 1, 10000),
+		count("sectors", c.Sectors, 1, 4),
+		in("traditional-share", c.TraditionalShare, 0, 1, false, true),
+		closed("capital-per-worker", c.CapitalPerWorker, 0, 1000),
+		closed("depreciation", c.Depreciation, 0, 1),
+		in("capital-price", c.CapitalPrice, 0, 1e6, true, false),
+		closed("capital-reinvest", c.CapitalReinvest, 0, 1),
+
+		closed("ai-price", c.AIPrice, 0, 1e6),
+		closed("ai-cost-decline", c.AICostDecline, 1, 1e6),
+		in("hardware-progress", c.HardwareProgress, 0, 1e6, true, false),
+		in("ai-productivity", c.AIProductivity, 0, 1e6, true, false),
+		closed("automation", c.Automation, 0, 1),
+		{"fixed-frontier", "true or false", c.FixedFrontier, true},
+		closed("max-automation", c.MaxAutomation, 0, 1),
+		closed("frontier-slope", c.FrontierSlope, 0, 1),
+		in("training-share", c.TrainingShare, 0, 1, false, true),
+		{"ai-fleet", FleetCompute + " or " + FleetFixed, c.AIFleet, c.AIFleet == FleetCompute || c.AIFleet == FleetFixed},
+		count("ai-object-cap", c.AIObjectCap, 1, 50_000_000),
+		in("compute-depreciation", c.ComputeDepreciate, 0, 1, false, true),
+		closed("interest-rate", c.InterestRate, 0, 1),
+		in("compute-adjustment", c.ComputeAdjust, 0, 1000, true, false),
+
+		{"frictionless", "true or false", c.Frictionless, true},
+		closed("skill-dispersion", c.SkillDispersion, 0, 3),
+		in("initial-unemployment", c.InitialUnemployment, 0, 1, false, true),
+		closed("separation", c.Separation, 0, 1),
+		count("applications", c.Applications, 1, 100),
+		closed("bargaining", c.Bargaining, 0, 1),
+		closed("wage-adjust", c.WageAdjust, 0, 1),
+		closed("wage-cut", c.WageCut, 0, 1),
+		closed("reservation-decay", c.ReservationDecay, 0, 1),
+		closed("home-production", c.HomeProduction, 0, 10),
+		in("adjustment", c.Adjustment, 0, 1, true, false),
+		count("retrain-after", c.RetrainAfter, 0, 10000),
+		closed("retrain-prob", c.RetrainProb, 0, 1),
+		count("retrain-months", c.RetrainMonths, 1, 1000),
+		closed("retrain-cost", c.RetrainCost, 0, 1000),
+		closed("retrain-gain", c.RetrainGain, 0, 1),
+
+		closed("consume-income", c.ConsumeIncome, 0, 1),
+		closed("consume-wealth", c.ConsumeWealth, 0, 1),
+		in("wealth-alpha", c.WealthAlpha, 1, 100, true, false),
+		closed("wealth-to-gdp", c.WealthToGDP, 0, 1000),
+		in("land-weight", c.LandWeight, 0, 1, true, true),
+		closed("land-sigma", c.LandSigma, minSigma, 100),
+
+		closed("labor-tax", c.LaborTax, 0, 1),
+		closed("capital-tax", c.CapitalTax, 0, 1),
+		closed("ai-tax", c.AITax, 0, 100),
+		closed("compute-budget", c.ComputeBudget, 0, 1),
+		closed("retrain-subsidy", c.RetrainSubsidy, 0, 1),
+		closed("ai-markup", c.AIMarkup, 0, 100),
+	}
+}
+
+// Validate checks every field against its documented range (ranges) and
+// then the constraints between fields, and returns the first violation,
+// naming the flag and the value.
+func (c Config) Validate() error {
+	for _, r := range c.ranges() {
+		if !r.ok {
+			return fmt.Errorf("invalid --%s %v: must be in %s", r.flag, r.value, r.text)
+		}
+	}
+	switch {
+	case c.Years > maxSteps/c.StepsPerYear:
+		return fmt.Errorf("invalid --years %d: with --steps-per-year %d makes more than %d steps", c.Years, c.StepsPerYear, maxSteps)
+	case c.TraditionalShare+c.Automation > 1+1e-12:
+		return fmt.Errorf("invalid --automation %v: plus --traditional-share %g must not exceed 1", c.Automation, c.TraditionalShare)
+	case c.MaxAutomation < c.Automation:
+		return fmt.Errorf("invalid --max-automation %v: must be at least --automation %g", c.MaxAutomation, c.Automation)
+	case c.InterestRate+c.ComputeDepreciate <= 0:
+		return fmt.Errorf("invalid --interest-rate %v: plus --compute-depreciation must be above 0 (the user cost of compute)", c.InterestRate)
 	}
 	return nil
 }
 
-func finite(x float64) bool   { return !math.IsNaN(x) && !math.IsInf(x, 0) }
-func nonneg(x float64) bool   { return finite(x) && x >= 0 }
-func positive(x float64) bool { return finite(x) && x > 0 }
-func share(x float64) bool    { return finite(x) && x >= 0 && x <= 1 }
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
+
+// num writes a bound as a plain decimal: 1000000, not 1e+06.
+func num(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+
+// MemoryEstimate is the memory, in bytes, a run of c holds: the sum of
+// MemoryTerms. The arrays are made once and the step loop allocates
+// nothing, so it is the run's heap: TestMemoryEstimate finds the live heap
+// at the end of runs dominated by each term within 15% of it (measured
+// 0.95 to 1.05 times, 16 MB to 250 MB). The command's output — the
+// series as CSV or JSON text — comes on top.
+func (c Config) MemoryEstimate() int64 {
+	var sum int64
+	for _, t := range c.MemoryTerms() {
+		sum += t.Bytes
+	}
+	return sum
+}
+
+// A MemoryTerm is the memory of one kind of array and the flags, with
+// their values, that size it ("--firms 100 × --task-bins 100").
+type MemoryTerm struct {
+	Flags string
+	Bytes int64
+}
+
+// MemoryTerms are the arrays New makes per worker, per AI agent, per firm
+// and per firm·bin slot, the series of accounts (one a step), and the
+// rest.
+func (c Config) MemoryTerms() []MemoryTerm {
+	perWorker := sizeof[agents.Worker]() + sizeof[post]() + sizeof[seeker]() + sizeof[hire]() +
+		samples*2*8 + // the three samples' keys and radix scratch
+		2 + 4 + 4 + 4 + // qualification, held offer, offer holders, frictionless order
+		(4+8+sizeof[applicant]())/2 // job lists, room for half a job a worker
+	perFirm := sizeof[agents.Firm]() + 6*8 // and its per-firm copies: marginal product, offer, wage bill, AI count, paid, demand
+	perSlot := int64(3*8 + 4*4 + 4 + 1)    // human, target, AI units; counts, AI counts, moved, vacancies; layoff; automated
+	steps := int64(c.Steps())
+	slots := int64(c.Firms) * int64(c.TaskBins)
+	const base = 1 << 20 // the World, the pool, small per-sector and per-bin arrays
+	return []MemoryTerm{
+		{fmt.Sprintf("--workers %d", c.Workers), int64(c.Workers) * perWorker},
+		{fmt.Sprintf("--firms %d", c.Firms), int64(c.Firms) * perFirm},
+		c.agentObjects(),
+		{fmt.Sprintf("--years %d × --steps-per-year %d", c.Years, c.StepsPerYear), steps*sizeof[economy.Accounts]() + min(math.MaxInt16, steps+64)*8},
+		{fmt.Sprintf("--firms %d × --task-bins %d", c.Firms, c.TaskBins), slots * perSlot},
+		{"", base},
+	}
+}
+
+// agentObjects is the memory of the AI agent objects: room for as many as
+// the fleet can need, made at the start (aiMarket.init): the object cap
+// when the fleet grows with compute, the fixed fleet (within the cap)
+// otherwise.
+func (c Config) agentObjects() MemoryTerm {
+	if c.AIFleet == FleetFixed {
+		n := min(c.AIAgents, c.AIObjectCap)
+		return MemoryTerm{fmt.Sprintf("--ai-agents %d", n), int64(n) * sizeof[agents.AIAgent]()}
+	}
+	return MemoryTerm{fmt.Sprintf("--ai-object-cap %d", c.AIObjectCap), int64(c.AIObjectCap) * sizeof[agents.AIAgent]()}
+}
+
+func sizeof[T any]() int64 {
+	var v T
+	return int64(unsafe.Sizeof(v))
+}

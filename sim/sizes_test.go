@@ -29,7 +29,7 @@ func TestSizeCombinations(t *testing.T) {
 // TestExtremeParameters runs the documented extremes of the parameters.
 func TestExtremeParameters(t *testing.T) {
 	for name, mod := range map[string]func(*Config){
-		"sigma 0.01":         func(c *Config) { c.Sigma = 0.01 },
+		"sigma 0.04":         func(c *Config) { c.Sigma = 0.04 },
 		"sigma 100":          func(c *Config) { c.Sigma = 100 },
 		"no cost decline":    func(c *Config) { c.AICostDecline = 1 },
 		"decline 1000/yr":    func(c *Config) { c.AICostDecline = 1000 },

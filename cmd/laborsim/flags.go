@@ -7,22 +7,23 @@ import (
 )
 
 // addRunFlags registers every parameter of a run on fs, writing into cfg.
-// Defaults are cfg's current values.
+// Defaults are cfg's current values. The ranges are in docs/MODEL.md
+// (section 11) and in Validate's messages.
 func addRunFlags(fs *pflag.FlagSet, cfg *sim.Config) {
 	fs.IntVar(&cfg.Workers, "workers", cfg.Workers, "human workers (households)")
 	fs.IntVar(&cfg.Firms, "firms", cfg.Firms, "firms")
 	fs.IntVar(&cfg.AIAgents, "ai-agents", cfg.AIAgents, "the AI fleet at the start: agent-instances that can run at once in the first step")
-	fs.IntVar(&cfg.Years, "years", cfg.Years, "length of the run, years")
-	fs.IntVar(&cfg.StepsPerYear, "steps-per-year", cfg.StepsPerYear, "steps per year (12 = monthly)")
+	fs.IntVar(&cfg.Years, "years", cfg.Years, "length of the run, years; --years × --steps-per-year ≤ 10000000")
+	fs.IntVar(&cfg.StepsPerYear, "steps-per-year", cfg.StepsPerYear, "steps per year (12 = monthly; the labour market's rates are per step)")
 	fs.Uint64Var(&cfg.Seed, "seed", cfg.Seed, "random seed")
 	fs.IntVar(&cfg.StartYear, "start-year", cfg.StartYear, "calendar year of the start")
 
-	fs.Float64Var(&cfg.Sigma, "sigma", cfg.Sigma, "elasticity of substitution between tasks (> 0; 1 = Cobb-Douglas)")
+	fs.Float64Var(&cfg.Sigma, "sigma", cfg.Sigma, "elasticity of substitution between tasks (1 = Cobb-Douglas)")
 	fs.Float64Var(&cfg.TFP, "tfp", cfg.TFP, "total factor productivity A (Korinek & Suh 2024)")
 	fs.Float64Var(&cfg.TFPDispersion, "tfp-dispersion", cfg.TFPDispersion, "standard deviation of log TFP across firms")
 	fs.IntVar(&cfg.TaskBins, "task-bins", cfg.TaskBins, "task bins discretising the task continuum")
-	fs.IntVar(&cfg.Sectors, "sectors", cfg.Sectors, "sectors, 1-4: physical services, manufacturing, knowledge work, science")
-	fs.Float64Var(&cfg.TraditionalShare, "traditional-share", cfg.TraditionalShare, "share of tasks performed by traditional capital, Φ_T (0..1)")
+	fs.IntVar(&cfg.Sectors, "sectors", cfg.Sectors, "sectors: physical services, manufacturing, knowledge work, science")
+	fs.Float64Var(&cfg.TraditionalShare, "traditional-share", cfg.TraditionalShare, "share of tasks performed by traditional capital, Φ_T")
 	fs.Float64Var(&cfg.CapitalPerWorker, "capital-per-worker", cfg.CapitalPerWorker, "traditional capital per worker, efficiency units at Φ_T = 0.608")
 	fs.Float64Var(&cfg.Depreciation, "depreciation", cfg.Depreciation, "depreciation of traditional capital, share per year")
 	fs.Float64Var(&cfg.CapitalPrice, "capital-price", cfg.CapitalPrice, "price of a unit of traditional capital, in output")
@@ -32,7 +33,7 @@ func addRunFlags(fs *pflag.FlagSet, cfg *sim.Config) {
 	fs.Float64Var(&cfg.AICostDecline, "ai-cost-decline", cfg.AICostDecline, "factor by which the cost of a given level of AI falls per year (1 = none)")
 	fs.Float64Var(&cfg.HardwareProgress, "hardware-progress", cfg.HardwareProgress, "factor by which the price of compute hardware falls per year (1 = none)")
 	fs.Float64Var(&cfg.AIProductivity, "ai-productivity", cfg.AIProductivity, "human-efficiency units of work per AI agent-month")
-	fs.Float64Var(&cfg.Automation, "automation", cfg.Automation, "AI frontier Φ_A at the start: share of all tasks AI can perform (0..1)")
+	fs.Float64Var(&cfg.Automation, "automation", cfg.Automation, "AI frontier Φ_A at the start: share of all tasks AI can perform; Φ_T + Φ_A ≤ 1")
 	fs.BoolVar(&cfg.FixedFrontier, "fixed-frontier", cfg.FixedFrontier, "hold Φ_A at --automation (no progress in capability)")
 	fs.Float64Var(&cfg.MaxAutomation, "max-automation", cfg.MaxAutomation, "ceiling of Φ_A, share of all tasks (1 = every non-traditional task; below: bounded automation)")
 	fs.Float64Var(&cfg.FrontierSlope, "frontier-slope", cfg.FrontierSlope, "rise of Φ_A per tenfold effective training compute")
@@ -48,7 +49,7 @@ func addRunFlags(fs *pflag.FlagSet, cfg *sim.Config) {
 	fs.Float64Var(&cfg.InitialUnemployment, "initial-unemployment", cfg.InitialUnemployment, "unemployment rate at the start")
 	fs.Float64Var(&cfg.Separation, "separation", cfg.Separation, "exogenous job separations, share of jobs per month")
 	fs.IntVar(&cfg.Applications, "applications", cfg.Applications, "applications a job seeker sends per round (two rounds a month)")
-	fs.Float64Var(&cfg.Bargaining, "bargaining", cfg.Bargaining, "worker bargaining power β (0..1)")
+	fs.Float64Var(&cfg.Bargaining, "bargaining", cfg.Bargaining, "worker bargaining power β")
 	fs.Float64Var(&cfg.WageAdjust, "wage-adjust", cfg.WageAdjust, "share of the gap to the bargained wage closed per month for incumbents")
 	fs.Float64Var(&cfg.WageCut, "wage-cut", cfg.WageCut, "largest wage cut per month, share of the wage (downward stickiness)")
 	fs.Float64Var(&cfg.ReservationDecay, "reservation-decay", cfg.ReservationDecay, "monthly factor on the reservation wage while unemployed")
@@ -58,13 +59,13 @@ func addRunFlags(fs *pflag.FlagSet, cfg *sim.Config) {
 	fs.Float64Var(&cfg.RetrainProb, "retrain-prob", cfg.RetrainProb, "monthly probability of starting to retrain once eligible")
 	fs.IntVar(&cfg.RetrainMonths, "retrain-months", cfg.RetrainMonths, "length of retraining, months")
 	fs.Float64Var(&cfg.RetrainCost, "retrain-cost", cfg.RetrainCost, "cost of retraining, months of the start's mean wage")
-	fs.Float64Var(&cfg.RetrainGain, "retrain-gain", cfg.RetrainGain, "rise of the skill ceiling from retraining (0..1)")
+	fs.Float64Var(&cfg.RetrainGain, "retrain-gain", cfg.RetrainGain, "rise of the skill ceiling from retraining")
 
 	fs.Float64Var(&cfg.ConsumeIncome, "consume-income", cfg.ConsumeIncome, "marginal propensity to consume out of income")
 	fs.Float64Var(&cfg.ConsumeWealth, "consume-wealth", cfg.ConsumeWealth, "propensity to consume out of wealth, per month")
-	fs.Float64Var(&cfg.WealthAlpha, "wealth-alpha", cfg.WealthAlpha, "Pareto tail index of initial wealth (> 1; 1.1 gives the top 10% about 80%)")
+	fs.Float64Var(&cfg.WealthAlpha, "wealth-alpha", cfg.WealthAlpha, "Pareto tail index of initial wealth (1.1 gives the top 10% about 80%)")
 	fs.Float64Var(&cfg.WealthToGDP, "wealth-to-gdp", cfg.WealthToGDP, "initial household wealth, years of GDP")
-	fs.Float64Var(&cfg.LandWeight, "land-weight", cfg.LandWeight, "weight of land in the consumer basket (0..1)")
+	fs.Float64Var(&cfg.LandWeight, "land-weight", cfg.LandWeight, "weight of land in the consumer basket")
 	fs.Float64Var(&cfg.LandSigma, "land-sigma", cfg.LandSigma, "elasticity of substitution between goods and land")
 
 	fs.Float64Var(&cfg.LaborTax, "labor-tax", cfg.LaborTax, "policy: tax rate on wages (revenue paid out as a universal basic income)")

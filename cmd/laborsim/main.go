@@ -35,13 +35,33 @@ func main() {
 		signal.Stop(sigs) // a second signal takes the default action
 		cancel(interrupted{s.(syscall.Signal)})
 	}()
-	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stdout := &checkedWriter{w: os.Stdout}
+	err := run(ctx, os.Args[1:], stdout, os.Stderr)
+	if stdout.err != nil && exitCode(err, io.Discard) == 0 {
+		err = fmt.Errorf("writing the output: %w", stdout.err) // a full disk, a closed pipe: exit 1
+	}
 	code := exitCode(err, os.Stderr)
 	var in interrupted
 	if err != nil && errors.As(context.Cause(ctx), &in) {
 		code = 128 + int(in.sig) // 130 for SIGINT, 143 for SIGTERM
 	}
 	os.Exit(code)
+}
+
+// checkedWriter remembers the first error of the writer it wraps, so that
+// output that did not arrive — stdout on a full disk (> /dev/full) —
+// fails the command even where the code that wrote it did not check.
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	if err != nil && c.err == nil {
+		c.err = err
+	}
+	return n, err
 }
 
 // interrupted is the cause of a run stopped by a signal.

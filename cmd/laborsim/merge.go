@@ -32,7 +32,7 @@ Flags:
 `
 
 // mergeCommand implements 'laborsim merge'.
-func mergeCommand(_ context.Context, args []string, stdout, stderr io.Writer) error {
+func mergeCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var out, format string
 	var quiet, force, partial bool
 	var metrics []string
@@ -64,7 +64,7 @@ func mergeCommand(_ context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	var files []experiments.ShardFile
 	for _, path := range fs.Args() {
-		recs, notes, err := readResultsArg(path)
+		recs, notes, err := readResultsArg(ctx, path)
 		if err != nil {
 			return err
 		}
@@ -74,6 +74,9 @@ func mergeCommand(_ context.Context, args []string, stdout, stderr io.Writer) er
 	recs, missing, notes, err := experiments.Merge(files)
 	if err != nil {
 		return usageError{err}
+	}
+	if ctx.Err() != nil {
+		return stopped(ctx) // before writing: the output is left as it was
 	}
 	note(stderr, quiet, notes...)
 	var warnings []error

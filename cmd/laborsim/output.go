@@ -122,9 +122,11 @@ var tableColumns = []struct {
 }
 
 // writeTable prints the key figures at the first step, at each year's end
-// and at the end.
+// and at the end. The table is rendered into memory and written at once:
+// tablewriter drops its writer's errors.
 func writeTable(w io.Writer, res sim.Result) error {
-	t := tablewriter.NewTable(w)
+	var b bytes.Buffer
+	t := tablewriter.NewTable(&b)
 	head := make([]any, len(tableColumns))
 	for i, c := range tableColumns {
 		head[i] = c.head
@@ -144,5 +146,9 @@ func writeTable(w io.Writer, res sim.Result) error {
 			return err
 		}
 	}
-	return t.Render()
+	if err := t.Render(); err != nil {
+		return err
+	}
+	_, err := w.Write(b.Bytes())
+	return err
 }

@@ -70,9 +70,9 @@ func plotCommand(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	}
 	switch args[0] {
 	case "run":
-		return plotRunCommand(args[1:], stdout)
+		return plotRunCommand(ctx, args[1:], stdout)
 	case "sweep":
-		return plotSweepCommand(args[1:], stdout, stderr)
+		return plotSweepCommand(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, plotUsage)
 		return nil
@@ -81,7 +81,7 @@ func plotCommand(ctx context.Context, args []string, stdout, stderr io.Writer) e
 }
 
 // plotRunCommand implements 'laborsim plot run DIR'.
-func plotRunCommand(args []string, stdout io.Writer) error {
+func plotRunCommand(ctx context.Context, args []string, stdout io.Writer) error {
 	var out string
 	fs := pflag.NewFlagSet("plot run", pflag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -90,7 +90,7 @@ func plotRunCommand(args []string, stdout io.Writer) error {
 	if help || err != nil {
 		return err
 	}
-	s, err := readRunDir(dir)
+	s, err := readRunDir(ctx, dir)
 	if err != nil {
 		return err
 	}
@@ -101,26 +101,30 @@ func plotRunCommand(args []string, stdout io.Writer) error {
 	if out == "" {
 		out = dir
 	}
-	return writeCharts(out, figs)
+	return writeCharts(ctx, out, figs)
 }
 
 // writeRunCharts writes the charts of a finished run into dir: the work of
 // 'laborsim run --plot DIR'.
-func writeRunCharts(dir string, res sim.Result) error {
+func writeRunCharts(ctx context.Context, dir string, res sim.Result) error {
 	figs, err := chart.RunFigures(chart.NewSeries(res))
 	if err != nil {
 		return err
 	}
-	return writeCharts(dir, figs)
+	return writeCharts(ctx, dir, figs)
 }
 
-// writeCharts renders the charts into dir, each as PNG and SVG.
-func writeCharts(dir string, figs []chart.Figure) error {
+// writeCharts renders the charts into dir, each as PNG and SVG. A signal
+// stops it between two files; those written are kept.
+func writeCharts(ctx context.Context, dir string, figs []chart.Figure) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("creating %s: %w", dir, err)
 	}
 	for _, f := range figs {
 		for _, format := range chart.Formats {
+			if ctx.Err() != nil {
+				return stopped(ctx)
+			}
 			data, err := chart.Render(f, format)
 			if err != nil {
 				return err
@@ -133,28 +137,31 @@ func writeCharts(dir string, figs []chart.Figure) error {
 	return nil
 }
 
-// readRunDir reads DIR/series.csv and DIR/summary.json.
-func readRunDir(dir string) (chart.Series, error) {
+// readRunDir reads DIR/series.csv and DIR/summary.json, whose parameters
+// are checked as the flags would be.
+func readRunDir(ctx context.Context, dir string) (chart.Series, error) {
 	var s chart.Series
-	err := readInput(dir, "series.csv", func(r io.Reader) (err error) {
+	err := readInput(ctx, dir, "series.csv", func(r io.Reader) (err error) {
 		s, err = chart.ReadSeries(r)
 		return err
 	})
 	if err != nil {
 		return s, err
 	}
-	err = readInput(dir, "summary.json", func(r io.Reader) (err error) {
-		s.Config, err = chart.ReadConfig(r)
-		return err
+	err = readInput(ctx, dir, "summary.json", func(r io.Reader) (err error) {
+		if s.Config, err = chart.ReadConfig(r); err != nil {
+			return err
+		}
+		return s.Config.Validate()
 	})
 	return s, err
 }
 
 // readInput opens dir/name and reads it with read; any failure is bad
-// input, named by the file.
-func readInput(dir, name string, read func(io.Reader) error) error {
+// input, named by the file. A signal stops the read.
+func readInput(ctx context.Context, dir, name string, read func(io.Reader) error) error {
 	path := filepath.Join(dir, name)
-	f, err := os.Open(path)
+	f, err := openInput(ctx, path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return usagef("%s: no such file (is %s a directory written by 'laborsim run --out'?)", path, dir)
 	}
@@ -162,7 +169,11 @@ func readInput(dir, name string, read func(io.Reader) error) error {
 		return usageError{err}
 	}
 	defer f.Close()
-	if err := read(f); err != nil {
+	err = read(f)
+	switch {
+	case ctx.Err() != nil:
+		return stopped(ctx)
+	case err != nil:
 		return usagef("%s: %v", path, err)
 	}
 	return nil
@@ -176,7 +187,7 @@ type plotSweepOptions struct {
 }
 
 // plotSweepCommand implements 'laborsim plot sweep RESULTS.csv'.
-func plotSweepCommand(args []string, stdout, stderr io.Writer) error {
+func plotSweepCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var opt plotSweepOptions
 	fs := pflag.NewFlagSet("plot sweep", pflag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -193,10 +204,24 @@ func plotSweepCommand(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	recs, notes, err := experiments.ReadResults(path)
-	if err != nil {
+	if err := checkRegular(path); err != nil {
+		return err
+	}
+	type contents struct {
+		recs  []experiments.Record
+		notes []error
+	}
+	c, err := untilDone(ctx, func() (contents, error) {
+		recs, notes, err := experiments.ReadResults(path)
+		return contents{recs, notes}, err
+	})
+	switch {
+	case ctx.Err() != nil:
+		return stopped(ctx)
+	case err != nil:
 		return usageError{err}
 	}
+	recs, notes := c.recs, c.notes
 	if err := opt.checkColumns(recs, path); err != nil {
 		return err
 	}
@@ -208,8 +233,11 @@ func plotSweepCommand(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "laborsim: warning: %v\n", w)
 	}
 	data, err := chart.Render(fig, format)
-	if err != nil {
+	switch {
+	case err != nil:
 		return err
+	case ctx.Err() != nil:
+		return stopped(ctx)
 	}
 	return experiments.WriteFileAtomic(opt.out, data)
 }

@@ -40,6 +40,9 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
+	if err := checkMemory(cfg, machineMemory()); err != nil {
+		return err
+	}
 	if opt.out != "" && !opt.force {
 		if err := checkRunDir(opt.out, cfg); err != nil {
 			return err
@@ -49,13 +52,16 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
+	if w := zeroGDP(res); w != nil {
+		fmt.Fprintf(stderr, "laborsim: warning: %v\n", w)
+	}
 	if opt.out != "" {
 		if err := writeRunDir(opt.out, res); err != nil {
 			return err
 		}
 	}
 	if opt.plot != "" {
-		if err := writeRunCharts(opt.plot, res); err != nil {
+		if err := writeRunCharts(ctx, opt.plot, res); err != nil {
 			return err
 		}
 	}

@@ -22,7 +22,7 @@ Flags:
 `
 
 // summarizeCommand implements 'laborsim summarize'.
-func summarizeCommand(_ context.Context, args []string, stdout, stderr io.Writer) error {
+func summarizeCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var format string
 	var quiet bool
 	var metrics []string
@@ -43,7 +43,7 @@ func summarizeCommand(_ context.Context, args []string, stdout, stderr io.Writer
 	if flags.NArg() != 1 {
 		return usagef("want one results file, got %d arguments", flags.NArg())
 	}
-	recs, notes, err := readResultsArg(flags.Arg(0))
+	recs, notes, err := readResultsArg(ctx, flags.Arg(0))
 	if err != nil {
 		return err
 	}
@@ -52,15 +52,34 @@ func summarizeCommand(_ context.Context, args []string, stdout, stderr io.Writer
 	for _, rec := range recs {
 		replicates = max(replicates, rec.Replicate+1)
 	}
-	return printSummary(stdout, stderr, format, experiments.Summarize(recs, experiments.VariedParams(recs), metrics, replicates))
+	s, err := untilDone(ctx, func() (experiments.Summary, error) {
+		return experiments.Summarize(recs, experiments.VariedParams(recs), metrics, replicates), nil
+	})
+	if err != nil {
+		return err
+	}
+	return printSummary(stdout, stderr, format, s)
 }
 
 // readResultsArg reads a results file named on the command line: a missing
-// or foreign file is bad input.
-func readResultsArg(path string) ([]experiments.Record, []error, error) {
-	recs, notes, err := experiments.ReadResults(path)
+// or foreign file, or one that is not a regular file, is bad input. A
+// signal stops the read at once (see untilDone).
+func readResultsArg(ctx context.Context, path string) ([]experiments.Record, []error, error) {
+	if err := checkRegular(path); err != nil {
+		return nil, nil, err
+	}
+	type contents struct {
+		recs  []experiments.Record
+		notes []error
+	}
+	c, err := untilDone(ctx, func() (contents, error) {
+		recs, notes, err := experiments.ReadResults(path)
+		return contents{recs, notes}, err
+	})
 	var foreign *experiments.ForeignError
 	switch {
+	case err != nil && ctx.Err() != nil:
+		return nil, nil, err // stopped by the signal
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, nil, usagef("%s: no such file", path)
 	case errors.As(err, &foreign):
@@ -68,5 +87,5 @@ func readResultsArg(path string) ([]experiments.Record, []error, error) {
 	case err != nil:
 		return nil, nil, fmt.Errorf("reading %s: %w", path, err)
 	}
-	return recs, notes, nil
+	return c.recs, c.notes, nil
 }

@@ -72,7 +72,8 @@ func printSummary(stdout, stderr io.Writer, format string, s experiments.Summary
 func writeSummaryTable(w io.Writer, s experiments.Summary) error {
 	// Headings are upper-cased here as in the run table, but not
 	// auto-formatted, which would turn "ai-agents" into "AI - AGENTS".
-	t := tablewriter.NewTable(w, tablewriter.WithConfig(
+	var b bytes.Buffer // written at once: tablewriter drops its writer's errors
+	t := tablewriter.NewTable(&b, tablewriter.WithConfig(
 		tablewriter.NewConfigBuilder().WithHeaderAutoFormat(tw.Off).Build()))
 	var head []any
 	if len(s.Names) == 0 {
@@ -102,7 +103,11 @@ func writeSummaryTable(w io.Writer, s experiments.Summary) error {
 			return err
 		}
 	}
-	return t.Render()
+	if err := t.Render(); err != nil {
+		return err
+	}
+	_, err := w.Write(b.Bytes())
+	return err
 }
 
 // formatEstimate writes "mean ± half-width", or the mean alone when there
