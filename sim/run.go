@@ -31,11 +31,13 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 		if err := ctx.Err(); err != nil {
 			return res, err
 		}
-		a := w.Step()
-		if err := checkFinite(&a); err != nil {
+		// The row is checked where it is kept: a pointer to a local would
+		// make every step's row escape to the heap.
+		res.Series = append(res.Series, w.Step())
+		if err := checkFinite(&res.Series[len(res.Series)-1]); err != nil {
+			res.Series = res.Series[:len(res.Series)-1]
 			return res, err
 		}
-		res.Series = append(res.Series, a)
 	}
 	return res, nil
 }
