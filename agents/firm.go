@@ -53,7 +53,7 @@ type Staffing struct {
 	Adjust     float64 // share of a staffing gap closed per month
 	Separation float64 // expected exogenous separations, replaced by vacancies
 	MeanEff    float64 // mean worker efficiency, to turn units into heads
-	MaxPost    int     // most vacancies one bin posts in a month
+	MaxPost    int     // most vacancies the firm posts in a month, all its bins together
 }
 
 // Staff sets human targets, vacancies and layoff probabilities for one
@@ -62,8 +62,12 @@ type Staffing struct {
 // cheaper (humans fill what rationed AI leaves). When AI costs nothing the
 // plan is unbounded; the firm then hires nobody for capable tasks and keeps
 // the humans it has there until AI arrives. Gaps are closed at the Adjust
-// rate, vacancies rounded stochastically with r and capped at MaxPost a bin.
+// rate. The firm posts at most MaxPost vacancies a month in all (about its
+// average workforce: it cannot more than double its staff in a month); when
+// its bins want more, each bin's want is scaled down alike. Vacancies are
+// rounded stochastically with r.
 func (s Staffing) Staff(plan economy.Plan, scale float64, weights []float64, split []economy.Split, b Bins, r *rand.Rand) {
+	wanted := 0.0
 	for i, w := range weights {
 		sp := split[i]
 		human := w * sp.Human * plan.Human * scale
@@ -80,14 +84,29 @@ func (s Staffing) Staff(plan economy.Plan, scale float64, weights []float64, spl
 		b.Vacancies[i], b.Layoff[i], b.Automated[i] = 0, 0, false
 		switch {
 		case gap > 0:
-			heads := s.Adjust*gap/s.MeanEff + s.Separation*float64(b.Count[i])
-			b.Vacancies[i] = int32(min(s.MaxPost, stochasticRound(heads, r)))
+			wanted += s.posts(gap, b.Count[i])
 		case b.Count[i] > 0 && -gap >= s.MeanEff/2:
 			heads := s.Adjust * (-gap) / s.MeanEff
 			b.Layoff[i] = float32(min(1, heads/float64(b.Count[i])))
 			b.Automated[i] = plan.UseAI && sp.AI > 0
 		}
 	}
+	if !(wanted > 0) {
+		return
+	}
+	cut := min(1, float64(s.MaxPost)/wanted)
+	for i := range weights {
+		if gap := b.Target[i] - b.Human[i]; gap > 0 {
+			b.Vacancies[i] = int32(stochasticRound(cut*s.posts(gap, b.Count[i]), r))
+		}
+	}
+}
+
+// posts is the vacancies a bin with a staffing gap of gap units and count
+// workers wants this month: the share Adjust of the gap, in heads, and the
+// expected separations.
+func (s Staffing) posts(gap float64, count int32) float64 {
+	return s.Adjust*gap/s.MeanEff + s.Separation*float64(count)
 }
 
 // stochasticRound rounds x up with probability equal to its fraction.
