@@ -195,7 +195,7 @@ func (c Config) ranges() []paramRange {
 		closed("max-automation", c.MaxAutomation, 0, 1),
 		closed("frontier-slope", c.FrontierSlope, 0, 1),
 		in("training-share", c.TrainingShare, 0, 1, false, true),
-		{"ai-fleet", FleetCompute + " or " + FleetFixed, c.AIFleet, c.AIFleet == FleetCompute || c.AIFleet == FleetFixed},
+		{"ai-fleet", "{" + FleetCompute + ", " + FleetFixed + "}", c.AIFleet, c.AIFleet == FleetCompute || c.AIFleet == FleetFixed},
 		count("ai-object-cap", c.AIObjectCap, 1, 50_000_000),
 		in("compute-depreciation", c.ComputeDepreciate, 0, 1, false, true),
 		closed("interest-rate", c.InterestRate, 0, 1),
