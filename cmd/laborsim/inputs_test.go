@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/laborsim/laborsim/experiments"
 	"github.com/laborsim/laborsim/sim"
 )
 
@@ -51,6 +52,24 @@ func TestRunRefusesWhatCannotFit(t *testing.T) {
 	}
 	if err := checkMemory(c, memoryLimit{c.MemoryEstimate(), "the test allows"}); err != nil {
 		t.Errorf("a limit at the estimate: %v", err)
+	}
+}
+
+// TestSweepRefusesWhatCannotFit: a sweep whose runs at once (--jobs)
+// would not fit is refused before any run starts, naming --jobs; one run
+// at a time of the same runs fits.
+func TestSweepRefusesWhatCannotFit(t *testing.T) {
+	c := sim.DefaultConfig()
+	runs := []experiments.Run{{Config: c}, {Config: c}, {Config: c}}
+	limit := memoryLimit{2 * c.MemoryEstimate(), "the test allows"}
+	if err := checkSweepMemory(runs, 3, limit); err == nil || !strings.Contains(err.Error(), "--jobs 3 runs at once") {
+		t.Errorf("three runs at once under a limit of two: %v", err)
+	}
+	if err := checkSweepMemory(runs, 2, limit); err != nil {
+		t.Errorf("two runs at once under a limit of two: %v", err)
+	}
+	if err := checkSweepMemory(runs[:1], 8, limit); err != nil {
+		t.Errorf("--jobs 8 with one run: %v", err)
 	}
 }
 

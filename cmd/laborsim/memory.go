@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/laborsim/laborsim/experiments"
 	"github.com/laborsim/laborsim/sim"
 )
 
@@ -98,4 +99,25 @@ func bytesText(b int64) string {
 		i++
 	}
 	return fmt.Sprintf("%.3g %s", v, units[i])
+}
+
+// checkSweepMemory refuses a sweep whose --jobs largest runs, held at once,
+// would not fit: the largest run's estimate times the runs at once (never
+// more than there are runs), before any run starts.
+func checkSweepMemory(runs []experiments.Run, jobs int, limit memoryLimit) error {
+	if len(runs) == 0 || limit.bytes <= 0 {
+		return nil
+	}
+	big := runs[0].Config
+	for _, r := range runs[1:] {
+		if r.Config.MemoryEstimate() > big.MemoryEstimate() {
+			big = r.Config
+		}
+	}
+	at := int64(min(jobs, len(runs)))
+	if est := big.MemoryEstimate(); est*at > limit.bytes {
+		return usagef("the sweep needs about %s of memory for --jobs %d runs at once of up to %s each, more than the %s %s; lower --jobs or the largest run",
+			bytesText(est*at), at, bytesText(est), bytesText(limit.bytes), limit.source)
+	}
+	return nil
 }

@@ -146,6 +146,9 @@ func sweepCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 			runs = append(runs, sw.Run(i))
 		}
 	}
+	if err := checkSweepMemory(runs, opt.jobs, machineMemory()); err != nil {
+		return err
+	}
 	recs, err := execSweep(ctx, sw, runs, opt, stderr)
 	if err != nil {
 		return err
