@@ -1,6 +1,6 @@
 package chart
 
-import "strings"
+import "github.com/laborsim/laborsim/sim"
 
 // A metric is how a reported series is named on a chart: a label and its
 // unit. Money is in units of output (the numeraire good) per month.
@@ -82,53 +82,19 @@ func (m metric) axis() string {
 	return m.label + " (" + m.unit + ")"
 }
 
-// paramLabels name the parameters most often swept, with their units.
-var paramLabels = map[string]string{
-	"workers":            "human workers",
-	"firms":              "firms",
-	"ai-agents":          "AI fleet at the start (agent-instances)",
-	"years":              "length of the run (years)",
-	"steps-per-year":     "steps per year",
-	"sigma":              "elasticity of substitution between tasks σ",
-	"tfp":                "total factor productivity A",
-	"traditional-share":  "tasks done by traditional capital Φ_T (share)",
-	"capital-per-worker": "traditional capital per worker (efficiency units)",
-	"ai-price":           "AI price at the start (output per agent-month)",
-	"ai-cost-decline":    "fall in the cost of AI (factor per year)",
-	"ai-productivity":    "AI productivity (human-efficiency units per agent)",
-	"automation":         "AI frontier Φ_A at the start (share of tasks)",
-	"frontier-slope":     "rise of Φ_A per tenfold training compute (share of tasks)",
-	"hardware-progress":  "fall in the price of compute hardware (factor per year)",
-	"max-automation":     "ceiling of Φ_A (share of tasks)",
-	"training-share":     "share of compute that trains models",
-	"ai-fleet":           "AI fleet (compute or fixed)",
-	"ai-object-cap":      "AI agent objects in memory (cap)",
-	"interest-rate":      "interest rate (per year)",
-	"compute-adjustment": "investment adjustment cost χ",
-	"skill-dispersion":   "dispersion of worker efficiency (s.d. of log)",
-	"separation":         "job separations (share per month)",
-	"bargaining":         "worker bargaining power β",
-	"labor-tax":          "tax on wages (rate)",
-	"capital-tax":        "tax on capital income (rate)",
-	"ai-tax":             "tax on AI use (rate on the AI price)",
-	"compute-budget":     "compute budget (persons' share of the AI fleet)",
-	"retrain-subsidy":    "retraining subsidy (share of cost)",
-	"ai-markup":          "AI provider markup over cost (rate)",
-}
-
-// paramAxis labels a parameter's axis: what it is and its flag.
+// paramAxis labels a parameter's axis: what it is, its unit and its flag
+// (sim.Params).
 func paramAxis(name string) string {
-	if l, ok := paramLabels[name]; ok {
-		return l + ", --" + name
+	if p, ok := sim.LookupParam(name); ok {
+		return metric{p.Label, p.Unit}.axis() + ", --" + name
 	}
 	return "--" + name
 }
 
 // paramLabel is a parameter's label without its unit or flag.
 func paramLabel(name string) string {
-	if l, ok := paramLabels[name]; ok {
-		label, _, _ := strings.Cut(l, " (")
-		return label
+	if p, ok := sim.LookupParam(name); ok {
+		return p.Label
 	}
 	return "--" + name
 }

@@ -13,8 +13,8 @@ func Changed(cfg sim.Config) []Assignment {
 	def := sim.DefaultConfig()
 	var out []Assignment
 	for _, p := range params {
-		if v := ParamValue(cfg, p.name); v != ParamValue(def, p.name) {
-			out = append(out, Assignment{p.name, v})
+		if v := ParamValue(cfg, p.Flag); v != ParamValue(def, p.Flag) {
+			out = append(out, Assignment{p.Flag, v})
 		}
 	}
 	return out
@@ -47,7 +47,7 @@ func Flags(cfg sim.Config) string {
 // takes no value when on.
 func IsSwitch(name string) bool {
 	p, ok := lookupParam(name)
-	return ok && p.kind == reflect.Bool
+	return ok && kindOf(p) == reflect.Bool
 }
 
 // Shared is what the configurations cfgs have in common: each parameter
@@ -59,16 +59,16 @@ func Shared(cfgs []sim.Config) (shared sim.Config, varied []string) {
 		if len(cfgs) == 0 {
 			break
 		}
-		v := ParamValue(cfgs[0], p.name)
+		v := ParamValue(cfgs[0], p.Flag)
 		same := true
 		for _, c := range cfgs[1:] {
-			same = same && ParamValue(c, p.name) == v
+			same = same && ParamValue(c, p.Flag) == v
 		}
 		if !same {
-			varied = append(varied, p.name)
+			varied = append(varied, p.Flag)
 			continue
 		}
-		reflect.ValueOf(&shared).Elem().Field(p.field).Set(reflect.ValueOf(cfgs[0]).Field(p.field))
+		p.Field(&shared).Set(p.Field(&cfgs[0]))
 	}
 	return shared, varied
 }

@@ -150,7 +150,7 @@ func expandRange(name, los, his string, perDecade int) ([]string, error) {
 	}
 	var out []string
 	for _, x := range LogRange(lo, hi, perDecade) {
-		if p, _ := lookupParam(name); p.kind != reflect.Float64 {
+		if p, _ := lookupParam(name); kindOf(p) != reflect.Float64 {
 			x = math.Round(x)
 		}
 		c, err := canonical(name, formatFloat(x))

@@ -102,7 +102,7 @@ func checkPoints(sorted []Record, from map[[2]int]string) error {
 		for k, p := range params {
 			if va[k] != vb[k] {
 				return &ForeignError{fmt.Sprintf("point %d has %s=%s in replicate %d (%s) but %s=%s in replicate %d (%s): the files are not shards of one sweep",
-					a.Point, p.name, va[k], a.Replicate, fa, p.name, vb[k], b.Replicate, fb)}
+					a.Point, p.Flag, va[k], a.Replicate, fa, p.Flag, vb[k], b.Replicate, fb)}
 			}
 		}
 	}

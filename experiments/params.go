@@ -9,27 +9,14 @@ import (
 	"github.com/laborsim/laborsim/sim"
 )
 
-// param is one field of sim.Config, named by its json tag (the flag name).
-type param struct {
-	name  string
-	field int
-	kind  reflect.Kind
-}
+// params are the run parameters, sim.Params: named by their flags (the
+// json tags of sim.Config's fields), in sim.Config order.
+var params = sim.Params
 
-// params lists sim.Config's fields in struct order. It is computed once and
-// never changed.
-var params = configParams()
-
-func configParams() []param {
-	t := reflect.TypeFor[sim.Config]()
-	ps := make([]param, 0, t.NumField())
-	for i := range t.NumField() {
-		f := t.Field(i)
-		if name := f.Tag.Get("json"); name != "" && name != "-" {
-			ps = append(ps, param{name, i, f.Type.Kind()})
-		}
-	}
-	return ps
+// kindOf is the kind of the parameter's field in sim.Config.
+func kindOf(p sim.Param) reflect.Kind {
+	var cfg sim.Config
+	return p.Field(&cfg).Kind()
 }
 
 // ParamNames are the run parameters in sim.Config order: the flags of
@@ -37,7 +24,7 @@ func configParams() []param {
 func ParamNames() []string {
 	names := make([]string, len(params))
 	for i, p := range params {
-		names[i] = p.name
+		names[i] = p.Flag
 	}
 	return names
 }
@@ -45,14 +32,7 @@ func ParamNames() []string {
 // IsParam reports whether name is a run parameter.
 func IsParam(name string) bool { _, ok := lookupParam(name); return ok }
 
-func lookupParam(name string) (param, bool) {
-	for _, p := range params {
-		if p.name == name {
-			return p, true
-		}
-	}
-	return param{}, false
-}
+func lookupParam(name string) (sim.Param, bool) { return sim.LookupParam(name) }
 
 // SetParam parses value and stores it in cfg's field for the parameter
 // name. Integers may be written as integral floats ("1e6").
@@ -61,8 +41,8 @@ func SetParam(cfg *sim.Config, name, value string) error {
 	if !ok {
 		return fmt.Errorf("unknown parameter %q", name)
 	}
-	f := reflect.ValueOf(cfg).Elem().Field(p.field)
-	switch p.kind {
+	f := p.Field(cfg)
+	switch kind := f.Kind(); kind {
 	case reflect.Int:
 		n, err := parseInt(value, math.MinInt64, math.MaxInt64)
 		if err != nil {
@@ -90,7 +70,7 @@ func SetParam(cfg *sim.Config, name, value string) error {
 	case reflect.String:
 		f.SetString(value)
 	default:
-		return fmt.Errorf("%s: parameters of type %v are not supported", name, p.kind)
+		return fmt.Errorf("%s: parameters of type %v are not supported", name, kind)
 	}
 	return nil
 }
@@ -114,15 +94,14 @@ func ParamValue(cfg sim.Config, name string) string {
 	if !ok {
 		return ""
 	}
-	return formatField(reflect.ValueOf(cfg).Field(p.field))
+	return formatField(p.Field(&cfg))
 }
 
 // paramValues formats every parameter of cfg in ParamNames order.
 func paramValues(cfg sim.Config) []string {
-	v := reflect.ValueOf(cfg)
 	out := make([]string, len(params))
 	for i, p := range params {
-		out[i] = formatField(v.Field(p.field))
+		out[i] = formatField(p.Field(&cfg))
 	}
 	return out
 }

@@ -108,7 +108,7 @@ func parseRecord(line string) (Record, error) {
 		return Record{}, fmt.Errorf("replicate %q is not an index", fields[1])
 	}
 	for i, p := range params {
-		if err := SetParam(&rec.Config, p.name, fields[2+i]); err != nil {
+		if err := SetParam(&rec.Config, p.Flag, fields[2+i]); err != nil {
 			return Record{}, err
 		}
 	}
@@ -318,7 +318,7 @@ func (s Sweep) check(rec Record) error {
 	for i, p := range params {
 		if got[i] != exp[i] {
 			return fmt.Errorf("its point %d replicate %d has %s=%s where this sweep has %s=%s",
-				rec.Point, rec.Replicate, p.name, got[i], p.name, exp[i])
+				rec.Point, rec.Replicate, p.Flag, got[i], p.Flag, exp[i])
 		}
 	}
 	return nil

@@ -131,13 +131,13 @@ func (s Summary) check(replicates int) []error {
 func VariedParams(recs []Record) []string {
 	var names []string
 	for _, p := range params {
-		if p.name == "seed" || len(recs) == 0 {
+		if p.Flag == "seed" || len(recs) == 0 {
 			continue
 		}
-		first := ParamValue(recs[0].Config, p.name)
+		first := ParamValue(recs[0].Config, p.Flag)
 		for _, rec := range recs[1:] {
-			if ParamValue(rec.Config, p.name) != first {
-				names = append(names, p.name)
+			if ParamValue(rec.Config, p.Flag) != first {
+				names = append(names, p.Flag)
 				break
 			}
 		}

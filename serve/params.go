@@ -12,13 +12,6 @@ import (
 	"github.com/laborsim/laborsim/sim"
 )
 
-// Param is a run flag as the command registers it.
-type Param struct {
-	Name    string // the flag, without its dashes
-	Usage   string // its help text
-	Default string // its default, as the help prints it
-}
-
 // paramInfo is what the page needs to draw a parameter's control.
 type paramInfo struct {
 	Name    string  `json:"name"`
@@ -32,17 +25,6 @@ type paramInfo struct {
 	Max     float64 `json:"max"`
 }
 
-// groups are the parameter groups of sim.Config, each named with the
-// first parameter in it.
-var groups = []struct{ name, first string }{
-	{"Population and time", "workers"},
-	{"Technology", "sigma"},
-	{"The three laws of AI", "ai-price"},
-	{"Labour market", "frictionless"},
-	{"Households", "consume-income"},
-	{"Policy", "labor-tax"},
-}
-
 // agentCounts are the parameters on a log slider from 1 to the agent cap.
 var agentCounts = []string{"workers", "firms", "ai-agents"}
 
@@ -50,24 +32,15 @@ var agentCounts = []string{"workers", "firms", "ai-agents"}
 var fieldOnly = []string{"seed", "start-year"}
 
 // parameters is the page's table of parameters, in sim.Config order: the
-// one place that says how each is grouped and drawn. The usage comes from
-// the command's flags (given), the default from sim.DefaultConfig, the
-// slider's range from probing sim.Config.Validate.
-func parameters(given []Param, maxAgents int) []paramInfo {
+// one place that says how each is drawn. The group and usage come from
+// sim.Params, the default from sim.DefaultConfig, the slider's range from
+// probing sim.Config.Validate.
+func parameters(maxAgents int) []paramInfo {
 	def := sim.DefaultConfig()
-	usage := map[string]string{}
-	for _, p := range given {
-		usage[p.Name] = p.Usage
-	}
-	group := ""
 	var out []paramInfo
-	for _, name := range experiments.ParamNames() {
-		for _, g := range groups {
-			if g.first == name {
-				group = g.name
-			}
-		}
-		p := paramInfo{Name: name, Group: group, Usage: usage[name], Default: experiments.ParamValue(def, name), Kind: kindOf(name)}
+	for _, sp := range sim.Params {
+		name := sp.Flag
+		p := paramInfo{Name: name, Group: sp.Group, Usage: sp.Description, Default: experiments.ParamValue(def, name), Kind: kindOf(name)}
 		switch {
 		case p.Kind == "bool" || p.Kind == "string" || slices.Contains(fieldOnly, name):
 		case slices.Contains(agentCounts, name):

@@ -29,11 +29,10 @@ const maxAgentsLimit = 50_000_000
 // Options configure the explorer. The zero value of a field means its
 // default.
 type Options struct {
-	Addr      string  // the address to listen on, host:port
-	MaxRuns   int     // runs and sweeps computing at once; past it a request is refused (429)
-	MaxAgents int     // the most workers, AI agents or firms a run from the page may have
-	Dir       string  // the working directory, the only one whose files the page may open
-	Params    []Param // the run flags as the command registers them: usage and defaults
+	Addr      string // the address to listen on, host:port
+	MaxRuns   int    // runs and sweeps computing at once; past it a request is refused (429)
+	MaxAgents int    // the most workers, AI agents or firms a run from the page may have
+	Dir       string // the working directory, the only one whose files the page may open
 }
 
 // withDefaults fills the fields left zero.
@@ -100,7 +99,7 @@ func New(opt Options) (*Server, error) {
 	s := &Server{
 		opt:      opt,
 		root:     root,
-		params:   parameters(opt.Params, opt.MaxAgents),
+		params:   parameters(opt.MaxAgents),
 		loopback: isLoopback(opt.Addr),
 		slots:    make(chan struct{}, opt.MaxRuns),
 		wait:     slotWait,

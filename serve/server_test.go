@@ -503,8 +503,7 @@ func TestPageAndMeta(t *testing.T) {
 	dir := t.TempDir()
 	os.Mkdir(filepath.Join(dir, "examples"), 0o755)
 	os.WriteFile(filepath.Join(dir, "examples", "tax.yaml"), []byte("description: a tax\nlabor-tax: 0.2\nvary:\n  ai-agents: 1..100\n"), 0o644)
-	given := []Param{{Name: "workers", Usage: "human workers (households)", Default: "10000"}}
-	s := newServer(t, Options{Dir: dir, Params: given, MaxAgents: 5000})
+	s := newServer(t, Options{Dir: dir, MaxAgents: 5000})
 	w := get(t, s, "/", nil)
 	if w.Code != 200 || !strings.Contains(w.Body.String(), "<title>laborsim explorer</title>") || !strings.Contains(w.Header().Get("Content-Security-Policy"), "default-src 'self'") {
 		t.Errorf("page: %d %q", w.Code, w.Header().Get("Content-Security-Policy"))
@@ -543,10 +542,10 @@ func TestPageAndMeta(t *testing.T) {
 // TestParameters checks the page's table of parameters: every parameter,
 // in a group, with a slider whose ends Validate accepts.
 func TestParameters(t *testing.T) {
-	ps := parameters(nil, 1_000_000)
+	ps := parameters(1_000_000)
 	for i, name := range experiments.ParamNames() {
 		p := ps[i]
-		if p.Name != name || p.Group == "" || p.Default != experiments.ParamValue(sim.DefaultConfig(), name) {
+		if p.Name != name || p.Group == "" || p.Usage == "" || p.Default != experiments.ParamValue(sim.DefaultConfig(), name) {
 			t.Errorf("%s: %+v", name, p)
 		}
 		if p.Slider && (!valid(name, p.Min) || !valid(name, p.Max) || p.Min >= p.Max) {

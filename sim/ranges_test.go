@@ -4,37 +4,72 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 )
 
 // TestModelDocListsEveryRange: docs/MODEL.md's parameter table has a row
-// for every parameter with its default and the range Validate enforces,
-// and every value at the ends of a closed range is accepted.
+// for every parameter of Params with its default, unit, the range
+// Validate enforces, description and source.
 func TestModelDocListsEveryRange(t *testing.T) {
 	doc, err := os.ReadFile("../docs/MODEL.md")
 	if err != nil {
 		t.Fatal(err)
 	}
+	for _, p := range Params {
+		if !strings.Contains(string(doc), docRow(p)) {
+			t.Errorf("docs/MODEL.md has no row %q", docRow(p))
+		}
+	}
+}
+
+// docRow is p's row in docs/MODEL.md's table of parameters.
+func docRow(p Param) string {
+	return fmt.Sprintf("| `--%s` | %s | %s | %s | %s | %s |", p.Flag, p.Default(), p.Unit, p.Range(), p.Description, p.Source)
+}
+
+// TestParamsAreConfig: Params has one entry for every field of Config, in
+// the order of the fields, with a range, a default that matches the
+// JSON of DefaultConfig, a label and a description.
+func TestParamsAreConfig(t *testing.T) {
 	c := DefaultConfig()
 	data, _ := json.Marshal(c)
 	var defaults map[string]any
 	if err := json.Unmarshal(data, &defaults); err != nil {
 		t.Fatal(err)
 	}
-	ranges := c.ranges()
-	if len(ranges) != len(defaults) {
-		t.Errorf("%d ranges for %d parameters", len(ranges), len(defaults))
+	typ := reflect.TypeFor[Config]()
+	if len(Params) != typ.NumField() || len(c.ranges()) != len(Params) {
+		t.Fatalf("%d params, %d ranges for %d fields", len(Params), len(c.ranges()), typ.NumField())
 	}
-	for _, r := range ranges {
-		def := fmt.Sprint(defaults[r.flag])
-		if x, ok := defaults[r.flag].(float64); ok {
-			def = num(x) // 1000000, not 1e+06
+	for i, p := range Params {
+		if tag := typ.Field(i).Tag.Get("json"); tag != p.Flag {
+			t.Errorf("Params[%d] is %q; field %d of Config is %q", i, p.Flag, i, tag)
 		}
-		row := fmt.Sprintf("| `--%s` | %s | %s |", r.flag, def, r.text)
-		if !strings.Contains(string(doc), row) {
-			t.Errorf("docs/MODEL.md has no row %q", row)
+		def := fmt.Sprint(defaults[p.Flag])
+		if x, ok := defaults[p.Flag].(float64); ok {
+			def = num(x)
 		}
+		if p.Default() != def {
+			t.Errorf("--%s: default %q, DefaultConfig's JSON %q", p.Flag, p.Default(), def)
+		}
+		if p.Range() == "" || p.Label == "" || p.Description == "" || p.Source == "" || p.Group == "" {
+			t.Errorf("--%s: missing range, label, description, source or group: %+v", p.Flag, p)
+		}
+		if q, ok := LookupParam(p.Flag); !ok || q != p {
+			t.Errorf("LookupParam(%q) = %v, %v", p.Flag, q, ok)
+		}
+	}
+}
+
+// TestParamField: a parameter's Field is the Config field it names.
+func TestParamField(t *testing.T) {
+	c := DefaultConfig()
+	p, _ := LookupParam("traditional-share")
+	p.Field(&c).SetFloat(0.5)
+	if c.TraditionalShare != 0.5 {
+		t.Errorf("setting --traditional-share through Field gave %v", c.TraditionalShare)
 	}
 }
 

@@ -7,7 +7,6 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/laborsim/laborsim/serve"
-	"github.com/laborsim/laborsim/sim"
 )
 
 const serveUsage = `Usage: laborsim serve [--addr 127.0.0.1:8080] [--max-runs N] [--max-agents N]
@@ -40,19 +39,5 @@ func serveCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if err := opt.Check(); err != nil {
 		return usageError{err}
 	}
-	opt.Params = runParams()
 	return serve.ListenAndServe(ctx, opt, stdout, stderr)
-}
-
-// runParams are the flags of 'laborsim run' that set a parameter, with
-// their help and defaults, for the explorer's tooltips.
-func runParams() []serve.Param {
-	cfg := sim.DefaultConfig()
-	fs := pflag.NewFlagSet("run", pflag.ContinueOnError)
-	addRunFlags(fs, &cfg)
-	var ps []serve.Param
-	fs.VisitAll(func(f *pflag.Flag) {
-		ps = append(ps, serve.Param{Name: f.Name, Usage: f.Usage, Default: f.DefValue})
-	})
-	return ps
 }

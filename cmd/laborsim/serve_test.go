@@ -17,7 +17,7 @@ import (
 // TestServeDownloadsAreRun checks that the explorer's downloads of a run
 // are byte for byte what 'laborsim run --format csv|json' prints.
 func TestServeDownloadsAreRun(t *testing.T) {
-	s, err := serve.New(serve.Options{Dir: t.TempDir(), Params: runParams()})
+	s, err := serve.New(serve.Options{Dir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,19 +37,6 @@ func TestServeDownloadsAreRun(t *testing.T) {
 		s.ServeHTTP(w, r)
 		if w.Code != 200 || w.Body.String() != want {
 			t.Errorf("%s: the explorer's download (%d, %d bytes) differs from 'laborsim run --format %s' (%d bytes)", format, w.Code, w.Body.Len(), format, len(want))
-		}
-	}
-}
-
-// TestServeParams checks that the explorer gets every run flag's help.
-func TestServeParams(t *testing.T) {
-	ps := runParams()
-	if len(ps) < 50 {
-		t.Fatalf("%d parameters", len(ps))
-	}
-	for _, p := range ps {
-		if p.Usage == "" || p.Default == "" {
-			t.Errorf("%+v", p)
 		}
 	}
 }
