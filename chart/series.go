@@ -160,7 +160,7 @@ func unemploymentFigure(c *columns) Figure {
 
 func wagesFigure(c *columns) Figure {
 	return Figure{Name: "wages", Title: "Mean and median wage of employed workers", Panels: []Panel{{
-		XLabel: yearAxis, XWhole: true, YLabel: "wage (" + money + ")",
+		XLabel: yearAxis, XWhole: true, YLabel: "wage (" + metricOf("mean_wage").unit + ")",
 		Lines: []Line{
 			c.overTime("mean_wage", "mean wage"),
 			c.overTime("median_wage", "median wage"),

@@ -124,14 +124,6 @@ func TestSeriesSources(t *testing.T) {
 	}
 }
 
-func TestMetricsLabelEveryColumn(t *testing.T) {
-	for _, c := range economy.Columns {
-		if _, ok := metrics[c.Name]; !ok {
-			t.Errorf("column %s has no label in metrics", c.Name)
-		}
-	}
-}
-
 func TestDescribe(t *testing.T) {
 	c := sim.DefaultConfig()
 	if got := strings.Join(describe(c), " · "); got != "default scenario · 10,000 workers · 100 firms · 12 AI agents at the start · AI cost ÷10 a year · σ = 0.5 · seed 1" {

@@ -316,9 +316,10 @@ func subtitle(recs []experiments.Record, spec SweepSpec, groups []group) string 
 // coefficient, which read best on a linear axis from 0 to 1.
 func bounded(metrics []string) bool {
 	for _, m := range metrics {
-		switch metricOf(m).unit {
-		case gdpShare, rate, gini, taskShare, tasksShare:
-			return true
+		for _, like := range []string{"labor_share", "unemployment_rate", "wage_gini", "ai_task_share", "ai_frontier"} {
+			if metricOf(m).unit == metricOf(like).unit {
+				return true
+			}
 		}
 	}
 	return false

@@ -68,55 +68,81 @@ func (a *Accounts) Shares() {
 	a.TradCapitalShare = a.CapitalShare - a.AIShare
 }
 
-// Column is one reported series: its name in CSV and JSON and its value.
+// Column is one reported series: its name in CSV and JSON, its label and
+// unit on tables and charts, what it is, and its value.
 type Column struct {
-	Name  string
-	Value func(*Accounts) float64
+	Name        string
+	Label       string
+	Unit        string
+	Description string
+	Value       func(*Accounts) float64
 }
 
-// Columns are the reported series, in output order.
+// Units of the columns. Money is in units of output (the numeraire good)
+// per month.
+const (
+	money      = "output per month"
+	gdpShare   = "share of GDP"
+	rateUnit   = "rate, 0–1"
+	giniUnit   = "Gini coefficient, 0–1"
+	perMonth   = "workers per month"
+	agentMonth = "output per agent-month"
+)
+
+// Columns are the reported series, in output order: the one table of
+// metrics.
 var Columns = []Column{
-	{"step", func(a *Accounts) float64 { return float64(a.Step) }},
-	{"year", func(a *Accounts) float64 { return a.Year }},
-	{"gdp", func(a *Accounts) float64 { return a.GDP }},
-	{"gdp_income", func(a *Accounts) float64 { return a.GDPIncome }},
-	{"wage_bill", func(a *Accounts) float64 { return a.WageBill }},
-	{"trad_capital_income", func(a *Accounts) float64 { return a.TradCapitalIncome }},
-	{"ai_rents", func(a *Accounts) float64 { return a.AIRents }},
-	{"scarcity_rents", func(a *Accounts) float64 { return a.ScarcityRents }},
-	{"taxes", func(a *Accounts) float64 { return a.Taxes }},
-	{"transfers", func(a *Accounts) float64 { return a.Transfers }},
-	{"investment", func(a *Accounts) float64 { return a.Investment }},
-	{"compute_investment", func(a *Accounts) float64 { return a.ComputeInvestment }},
-	{"consumption", func(a *Accounts) float64 { return a.Consumption }},
-	{"labor_share", func(a *Accounts) float64 { return a.LaborShare }},
-	{"capital_share", func(a *Accounts) float64 { return a.CapitalShare }},
-	{"trad_capital_share", func(a *Accounts) float64 { return a.TradCapitalShare }},
-	{"ai_share", func(a *Accounts) float64 { return a.AIShare }},
-	{"unemployment_rate", func(a *Accounts) float64 { return a.UnemploymentRate }},
-	{"vacancy_rate", func(a *Accounts) float64 { return a.VacancyRate }},
-	{"employed", func(a *Accounts) float64 { return float64(a.Employed) }},
-	{"unemployed", func(a *Accounts) float64 { return float64(a.Unemployed) }},
-	{"retraining", func(a *Accounts) float64 { return float64(a.Retraining) }},
-	{"vacancies", func(a *Accounts) float64 { return float64(a.Vacancies) }},
-	{"hires", func(a *Accounts) float64 { return float64(a.Hires) }},
-	{"separations", func(a *Accounts) float64 { return float64(a.Separations) }},
-	{"displaced", func(a *Accounts) float64 { return float64(a.Displaced) }},
-	{"mean_wage", func(a *Accounts) float64 { return a.MeanWage }},
-	{"median_wage", func(a *Accounts) float64 { return a.MedianWage }},
-	{"wage_gini", func(a *Accounts) float64 { return a.WageGini }},
-	{"income_gini", func(a *Accounts) float64 { return a.IncomeGini }},
-	{"wealth_gini", func(a *Accounts) float64 { return a.WealthGini }},
-	{"ai_fleet", func(a *Accounts) float64 { return a.AIFleet }},
-	{"ai_agents_deployed", func(a *Accounts) float64 { return a.AIAgentsDeployed }},
-	{"ai_task_share", func(a *Accounts) float64 { return a.AITaskShare }},
-	{"ai_price", func(a *Accounts) float64 { return a.AIPrice }},
-	{"ai_cost", func(a *Accounts) float64 { return a.AICost }},
-	{"ai_scarcity_rent", func(a *Accounts) float64 { return a.AIScarcityRent }},
-	{"ai_frontier", func(a *Accounts) float64 { return a.AIFrontier }},
-	{"log10_compute", func(a *Accounts) float64 { return a.LogCompute }},
-	{"gdp_growth", func(a *Accounts) float64 { return a.GDPGrowth }},
-	{"goods_price", func(a *Accounts) float64 { return a.GoodsPrice }},
-	{"land_price", func(a *Accounts) float64 { return a.LandPrice }},
-	{"money", func(a *Accounts) float64 { return a.Money }},
+	{"step", "step", "steps", "step of the run, from 0", func(a *Accounts) float64 { return float64(a.Step) }},
+	{"year", "year", "year", "calendar year at the step's end", func(a *Accounts) float64 { return a.Year }},
+	{"gdp", "GDP", money, "value added by production, Σ_f A_f X_f", func(a *Accounts) float64 { return a.GDP }},
+	{"gdp_income", "GDP by income", money, "value added by income: wages + AI rents + AI tax + gross operating surplus", func(a *Accounts) float64 { return a.GDPIncome }},
+	{"wage_bill", "wage bill", money, "gross wages paid", func(a *Accounts) float64 { return a.WageBill }},
+	{"trad_capital_income", "traditional capital income", money, "gross operating surplus of firms (traditional capital and profit)", func(a *Accounts) float64 { return a.TradCapitalIncome }},
+	{"ai_rents", "AI rents", money, "AI agents' rental income (cost price plus scarcity rent)", func(a *Accounts) float64 { return a.AIRents }},
+	{"scarcity_rents", "AI scarcity rents", money, "the part of AI rents above the cost price", func(a *Accounts) float64 { return a.ScarcityRents }},
+	{"taxes", "taxes", money, "taxes collected", func(a *Accounts) float64 { return a.Taxes }},
+	{"transfers", "transfers", money, "universal basic income paid", func(a *Accounts) float64 { return a.Transfers }},
+	{"investment", "investment", money, "traditional capital and compute bought", func(a *Accounts) float64 { return a.Investment }},
+	{"compute_investment", "compute investment", money, "compute hardware bought by the AI providers", func(a *Accounts) float64 { return a.ComputeInvestment }},
+	{"consumption", "consumption", money, "households' spending on goods and land", func(a *Accounts) float64 { return a.Consumption }},
+	{"labor_share", "labor share", gdpShare, "wage bill / GDP by income", func(a *Accounts) float64 { return a.LaborShare }},
+	{"capital_share", "capital share", gdpShare, "1 − labor share: traditional capital and AI", func(a *Accounts) float64 { return a.CapitalShare }},
+	{"trad_capital_share", "traditional capital share", gdpShare, "capital share − AI share", func(a *Accounts) float64 { return a.TradCapitalShare }},
+	{"ai_share", "AI share", gdpShare, "AI rents / GDP by income", func(a *Accounts) float64 { return a.AIShare }},
+	{"unemployment_rate", "unemployment rate", rateUnit, "unemployed / labour force", func(a *Accounts) float64 { return a.UnemploymentRate }},
+	{"vacancy_rate", "vacancy rate", rateUnit, "vacant / (filled + vacant) jobs", func(a *Accounts) float64 { return a.VacancyRate }},
+	{"employed", "employed", "workers", "workers in a job", func(a *Accounts) float64 { return float64(a.Employed) }},
+	{"unemployed", "unemployed", "workers", "workers looking for a job", func(a *Accounts) float64 { return float64(a.Unemployed) }},
+	{"retraining", "retraining", "workers", "workers retraining, out of the labour force", func(a *Accounts) float64 { return float64(a.Retraining) }},
+	{"vacancies", "vacancies", "jobs", "jobs posted and not filled", func(a *Accounts) float64 { return float64(a.Vacancies) }},
+	{"hires", "hires", perMonth, "workers hired in the step", func(a *Accounts) float64 { return float64(a.Hires) }},
+	{"separations", "separations", perMonth, "jobs ended in the step: exogenous separations and layoffs", func(a *Accounts) float64 { return float64(a.Separations) }},
+	{"displaced", "displaced by automation", perMonth, "layoffs in AI-capable tasks of firms that use AI", func(a *Accounts) float64 { return float64(a.Displaced) }},
+	{"mean_wage", "mean wage", money, "mean wage of employed workers", func(a *Accounts) float64 { return a.MeanWage }},
+	{"median_wage", "median wage", money, "median wage of employed workers", func(a *Accounts) float64 { return a.MedianWage }},
+	{"wage_gini", "wage Gini", giniUnit, "Gini coefficient of employed workers' wages", func(a *Accounts) float64 { return a.WageGini }},
+	{"income_gini", "income Gini", giniUnit, "Gini coefficient of household income after transfers", func(a *Accounts) float64 { return a.IncomeGini }},
+	{"wealth_gini", "wealth Gini", giniUnit, "Gini coefficient of household wealth", func(a *Accounts) float64 { return a.WealthGini }},
+	{"ai_fleet", "AI fleet", "agent-instances", "agent-instances that can run at once", func(a *Accounts) float64 { return a.AIFleet }},
+	{"ai_agents_deployed", "AI agents deployed", "agent-instances", "agent-instances deployed at firms", func(a *Accounts) float64 { return a.AIAgentsDeployed }},
+	{"ai_task_share", "AI task share", "share of task units", "share of non-traditional task units done by AI", func(a *Accounts) float64 { return a.AITaskShare }},
+	{"ai_price", "AI price", agentMonth, "what users pay for an AI agent-month: the market-clearing price", func(a *Accounts) float64 { return a.AIPrice }},
+	{"ai_cost", "AI cost (user cost of compute)", agentMonth, "law 2: user cost of the compute an agent-instance needs, per agent-month", func(a *Accounts) float64 { return a.AICost }},
+	{"ai_scarcity_rent", "AI scarcity rent", "share of AI rents", "share of AI rents above the list price (cost times one plus the markup)", func(a *Accounts) float64 { return a.AIScarcityRent }},
+	{"ai_frontier", "AI frontier Φ_A", "share of tasks", "share of all tasks AI can perform", func(a *Accounts) float64 { return a.AIFrontier }},
+	{"log10_compute", "effective compute", "log10, start = 0", "log10 of effective compute (hardware × software) relative to the start", func(a *Accounts) float64 { return a.LogCompute }},
+	{"gdp_growth", "GDP growth", "per year", "annual growth of GDP: over the last year, annualised within the first", func(a *Accounts) float64 { return a.GDPGrowth }},
+	{"goods_price", "goods price", "index, start = 1", "price of goods relative to the consumer basket", func(a *Accounts) float64 { return a.GoodsPrice }},
+	{"land_price", "land price", "index, start = 1", "price of land relative to the consumer basket", func(a *Accounts) float64 { return a.LandPrice }},
+	{"money", "money", "output", "total money held by all agents (conserved)", func(a *Accounts) float64 { return a.Money }},
+}
+
+// LookupColumn is the column named name.
+func LookupColumn(name string) (Column, bool) {
+	for _, c := range Columns {
+		if c.Name == name {
+			return c, true
+		}
+	}
+	return Column{}, false
 }

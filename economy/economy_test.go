@@ -118,3 +118,18 @@ func TestBasket(t *testing.T) {
 		t.Fatalf("goods %v->%v, land %v->%v: goods should get cheaper, land dearer", g1, g2, l1, l2)
 	}
 }
+
+// TestColumnsAreDescribed: every column has a name of its own, a label, a
+// unit and a description, and LookupColumn finds it.
+func TestColumnsAreDescribed(t *testing.T) {
+	seen := map[string]bool{}
+	for _, c := range Columns {
+		if c.Label == "" || c.Unit == "" || c.Description == "" || c.Value == nil || seen[c.Name] {
+			t.Errorf("column %q: label %q, unit %q, description %q (or named twice)", c.Name, c.Label, c.Unit, c.Description)
+		}
+		seen[c.Name] = true
+		if got, ok := LookupColumn(c.Name); !ok || got.Label != c.Label {
+			t.Errorf("LookupColumn(%q) = %q, %v", c.Name, got.Label, ok)
+		}
+	}
+}

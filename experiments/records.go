@@ -13,7 +13,20 @@ func MetricNames() []string {
 	for _, c := range economy.Columns {
 		names = append(names, c.Name)
 	}
-	return append(names, "wall_seconds")
+	return append(names, wallSeconds.Name)
+}
+
+// wallSeconds is the metric a sweep adds to a run's columns: the run's
+// wall time.
+var wallSeconds = economy.Column{Name: "wall_seconds", Label: "wall time", Unit: "seconds", Description: "wall-clock time of the run"}
+
+// Metric is the column of the results file named name: one of
+// economy.Columns or wall_seconds, with its label and unit.
+func Metric(name string) (economy.Column, bool) {
+	if name == wallSeconds.Name {
+		return wallSeconds, true
+	}
+	return economy.LookupColumn(name)
 }
 
 // Param is the record's value of the parameter name as a number: a switch

@@ -7,8 +7,6 @@ import (
 
 	"gonum.org/v1/gonum/stat"
 	"gonum.org/v1/gonum/stat/distuv"
-
-	"github.com/laborsim/laborsim/economy"
 )
 
 // SummaryMetrics are the results-file columns a summary reports.
@@ -61,7 +59,8 @@ type Summary struct {
 // IsMetric reports whether name is a column of the results file that a
 // summary can report: an economy.Columns name or wall_seconds.
 func IsMetric(name string) bool {
-	return name == "wall_seconds" || slices.ContainsFunc(economy.Columns, func(c economy.Column) bool { return c.Name == name })
+	_, ok := Metric(name)
+	return ok
 }
 
 // Summarize groups records by point and estimates each metric (nil:

@@ -8,6 +8,7 @@
 //	laborsim merge --out FILE SHARD...   join the results files of a sweep's shards
 //	laborsim summarize FILE              the summary table of a results file
 //	laborsim experiments [NAME]          the named experiments
+//	laborsim params [--format F]         every parameter: default, unit, range, source
 //	laborsim validate [flags]            the validation suite: closed forms, calibration, scale
 //	laborsim plot run DIR                charts of a run written with run --out DIR
 //	laborsim plot sweep FILE             a metric of a sweep against a swept parameter
@@ -106,6 +107,7 @@ Usage:
   laborsim merge --out FILE SHARD...   join the results files of a sweep's shards
   laborsim summarize FILE              print the summary table of a results file
   laborsim experiments [NAME]          list the named experiments, or print one
+  laborsim params [--format F]         list every parameter: default, unit, range, source
   laborsim validate [flags]            check the simulator against the task model's closed forms
   laborsim plot run DIR                charts of a run written with 'run --out DIR'
   laborsim plot sweep RESULTS.csv --x NAME --y METRIC -o FILE.png
@@ -133,6 +135,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return summarizeCommand(ctx, args[1:], stdout, stderr)
 	case "experiments":
 		return experimentsCommand(ctx, args[1:], stdout, stderr)
+	case "params":
+		return paramsCommand(ctx, args[1:], stdout, stderr)
 	case "validate":
 		return validateCommand(ctx, args[1:], stdout, stderr)
 	case "plot":

@@ -3,12 +3,15 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/laborsim/laborsim/sim"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -208,4 +211,27 @@ func cells(table string) []string {
 		lines = append(lines, strings.Join(strings.Fields(strings.ReplaceAll(line, "│", " ")), " "))
 	}
 	return lines
+}
+
+// TestParamsGolden: 'laborsim params' lists every parameter, as a table
+// and as JSON whose rows are sim.Params.
+func TestParamsGolden(t *testing.T) {
+	for _, format := range []string{"table", "json", "csv"} {
+		out, errs, code := runCmd("params", "--format", format)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", format, code, errs)
+		}
+		golden(t, "params."+format, out)
+	}
+	out, _, _ := runCmd("params", "--format", "json")
+	var rows []paramRow
+	if err := json.Unmarshal([]byte(out), &rows); err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != len(sim.Params) || rows[0].Flag != "--workers" || rows[0].Default != "10000" || rows[len(rows)-1].Flag != "--ai-markup" {
+		t.Errorf("%d rows for %d parameters, first %+v", len(rows), len(sim.Params), rows[0])
+	}
+	if _, errs, code := runCmd("params", "--format", "xml"); code != 2 || errs != "laborsim: invalid --format \"xml\": must be table, json or csv\n" {
+		t.Errorf("bad format: exit %d, %q", code, errs)
+	}
 }

@@ -43,7 +43,7 @@ func mergeCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	fs.BoolVarP(&quiet, "quiet", "q", false, "no notes on stderr (warnings still)")
 	fs.BoolVar(&force, "force", false, "replace --out if it exists")
 	fs.BoolVar(&partial, "partial", false, "merge even if runs are missing from the grid (warning)")
-	fs.StringSliceVar(&metrics, "metrics", nil, "metrics to summarise, columns of the results file (default: labor_share, capital_share, ai_share, unemployment_rate, median_wage, wage_gini, ai_task_share, wall_seconds)")
+	fs.StringSliceVar(&metrics, "metrics", nil, metricsUsage)
 	if err := parseArgs(fs, args, mergeUsage, stdout); err != nil {
 		return err
 	}

@@ -100,25 +100,22 @@ func writeCSV(w io.Writer, series []economy.Accounts) error {
 	return err
 }
 
-// tableColumns are the figures of the summary table.
-var tableColumns = []struct {
-	head   string
-	format string
-	value  func(*economy.Accounts) float64
-}{
-	{"year", "%.2f", func(a *economy.Accounts) float64 { return a.Year }},
-	{"GDP", "%.0f", func(a *economy.Accounts) float64 { return a.GDP }},
-	{"labor share", "%.3f", func(a *economy.Accounts) float64 { return a.LaborShare }},
-	{"capital share", "%.3f", func(a *economy.Accounts) float64 { return a.CapitalShare }},
-	{"AI share", "%.3f", func(a *economy.Accounts) float64 { return a.AIShare }},
-	{"unemployment", "%.3f", func(a *economy.Accounts) float64 { return a.UnemploymentRate }},
-	{"vacancies", "%.3f", func(a *economy.Accounts) float64 { return a.VacancyRate }},
-	{"median wage", "%.3f", func(a *economy.Accounts) float64 { return a.MedianWage }},
-	{"wage Gini", "%.3f", func(a *economy.Accounts) float64 { return a.WageGini }},
-	{"AI agents", "%.0f", func(a *economy.Accounts) float64 { return float64(a.AIAgentsDeployed) }},
-	{"AI task share", "%.3f", func(a *economy.Accounts) float64 { return a.AITaskShare }},
-	{"AI price", "%.3g", func(a *economy.Accounts) float64 { return a.AIPrice }},
-	{"frontier Φ_A", "%.3f", func(a *economy.Accounts) float64 { return a.AIFrontier }},
+// tableColumns are the figures of the run table, columns of
+// economy.Columns (whose labels head them), and their formats.
+var tableColumns = []struct{ name, format string }{
+	{"year", "%.2f"},
+	{"gdp", "%.0f"},
+	{"labor_share", "%.3f"},
+	{"capital_share", "%.3f"},
+	{"ai_share", "%.3f"},
+	{"unemployment_rate", "%.3f"},
+	{"vacancy_rate", "%.3f"},
+	{"median_wage", "%.3f"},
+	{"wage_gini", "%.3f"},
+	{"ai_agents_deployed", "%.0f"},
+	{"ai_task_share", "%.3f"},
+	{"ai_price", "%.3g"},
+	{"ai_frontier", "%.3f"},
 }
 
 // writeTable prints the key figures at the first step, at each year's end
@@ -128,8 +125,10 @@ func writeTable(w io.Writer, res sim.Result) error {
 	var b bytes.Buffer
 	t := tablewriter.NewTable(&b)
 	head := make([]any, len(tableColumns))
+	cols := make([]economy.Column, len(tableColumns))
 	for i, c := range tableColumns {
-		head[i] = c.head
+		cols[i], _ = economy.LookupColumn(c.name)
+		head[i] = cols[i].Label
 	}
 	t.Header(head...)
 	spy := res.Config.StepsPerYear
@@ -140,7 +139,7 @@ func writeTable(w io.Writer, res sim.Result) error {
 		}
 		row := make([]string, len(tableColumns))
 		for k, c := range tableColumns {
-			row[k] = fmt.Sprintf(c.format, c.value(a))
+			row[k] = fmt.Sprintf(c.format, cols[k].Value(a))
 		}
 		if err := t.Append(row); err != nil {
 			return err

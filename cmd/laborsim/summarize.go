@@ -30,7 +30,7 @@ func summarizeCommand(ctx context.Context, args []string, stdout, stderr io.Writ
 	flags.SetOutput(io.Discard)
 	flags.StringVar(&format, "format", "table", "summary format: table, json or csv")
 	flags.BoolVarP(&quiet, "quiet", "q", false, "no notes on stderr (warnings still)")
-	flags.StringSliceVar(&metrics, "metrics", nil, "metrics to summarise, columns of the results file (default: labor_share, capital_share, ai_share, unemployment_rate, median_wage, wage_gini, ai_task_share, wall_seconds)")
+	flags.StringSliceVar(&metrics, "metrics", nil, metricsUsage)
 	if err := parseArgs(flags, args, summarizeUsage, stdout); err != nil {
 		return err
 	}

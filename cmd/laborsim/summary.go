@@ -14,17 +14,17 @@ import (
 	"github.com/laborsim/laborsim/experiments"
 )
 
-// summaryHeads are the table's headings of experiments.SummaryMetrics, and
-// the decimals each shows.
-var summaryHeads = map[string]heading{
-	"labor_share":       {"labor share", 3},
-	"capital_share":     {"capital share", 3},
-	"ai_share":          {"AI share", 3},
-	"unemployment_rate": {"unemployment", 3},
-	"median_wage":       {"median wage", 3},
-	"wage_gini":         {"wage Gini", 3},
-	"ai_task_share":     {"AI task share", 3},
-	"wall_seconds":      {"wall s", 2},
+// metricHead is a metric's heading, its label (experiments.Metric), and
+// the decimals it shows: two for the wall time, three for the rest.
+func metricHead(m string) heading {
+	c, ok := experiments.Metric(m)
+	if !ok {
+		return heading{m, 3}
+	}
+	if m == "wall_seconds" {
+		return heading{c.Label, 2}
+	}
+	return heading{c.Label, 3}
 }
 
 type heading struct {
@@ -32,14 +32,8 @@ type heading struct {
 	decimals int
 }
 
-// metricHead is a metric's heading and decimals: those above, or for
-// another column of the results file its name and three decimals.
-func metricHead(m string) heading {
-	if h, ok := summaryHeads[m]; ok {
-		return h
-	}
-	return heading{strings.ReplaceAll(m, "_", " "), 3}
-}
+// metricsUsage is the help of --metrics.
+var metricsUsage = "metrics to summarise, columns of the results file (default: " + strings.Join(experiments.SummaryMetrics, ", ") + ")"
 
 // checkMetrics checks --metrics: nil means the default set.
 func checkMetrics(metrics []string) error {

@@ -101,7 +101,7 @@ func sweepCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	fs.StringVar(&opt.config, "config", "", "scenario file (YAML) of run and sweep parameters")
 	fs.BoolVarP(&opt.quiet, "quiet", "q", false, "no progress or notes on stderr (warnings still)")
 	fs.BoolVar(&opt.dryRun, "dry-run", false, "print the grid and the number of runs, run nothing")
-	fs.StringSliceVar(&opt.metrics, "metrics", nil, "metrics to summarise, columns of the results file (default: labor_share, capital_share, ai_share, unemployment_rate, median_wage, wage_gini, ai_task_share, wall_seconds)")
+	fs.StringSliceVar(&opt.metrics, "metrics", nil, metricsUsage)
 	if err := parseFlags(fs, args, sweepUsage, stdout); err != nil {
 		return err
 	}

@@ -131,7 +131,7 @@ func TestSweepFormats(t *testing.T) {
 		t.Errorf("json: %+v", v)
 	}
 	out, _ = mustRun(t, sweepArgs()...)
-	for _, s := range []string{"AI-AGENTS", "LABOR SHARE", "WAGE GINI", "AI TASK SHARE", "WALL S", " ± "} {
+	for _, s := range []string{"AI-AGENTS", "LABOR SHARE", "WAGE GINI", "AI TASK SHARE", "WALL TIME", " ± "} {
 		if !strings.Contains(out, s) {
 			t.Errorf("table lacks %q:\n%s", s, out)
 		}
