@@ -2,6 +2,7 @@ package experiments
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -344,14 +345,14 @@ func (s Spec) Sweep(defaults sim.Config) (Sweep, error) {
 	return sw, nil
 }
 
-// locate prefixes a validation error ("invalid --NAME …") with the file
-// and line that set NAME, when a file set it.
+// locate prefixes a validation error (a *sim.ParamError) with the file
+// and line that set its parameter, when a file set it.
 func (s Spec) locate(err error) error {
-	_, rest, ok := strings.Cut(err.Error(), "invalid --")
-	name, _, _ := strings.Cut(rest, " ")
-	if !ok {
+	var pe *sim.ParamError
+	if !errors.As(err, &pe) {
 		return err
 	}
+	name := pe.Param
 	for _, set := range s.Settings {
 		if set.Name == name && fromFile(set.Source) {
 			return fmt.Errorf("%s: %s: %w", set.Source, name, err)

@@ -240,20 +240,34 @@ func (c Config) ranges() []paramRange {
 func (c Config) Validate() error {
 	for _, r := range c.ranges() {
 		if !r.ok {
-			return fmt.Errorf("invalid --%s %v: must be in %s", r.flag, r.value, r.text)
+			return &ParamError{r.flag, r.value, "must be in " + r.text}
 		}
 	}
 	switch {
 	case c.Years > maxSteps/c.StepsPerYear:
-		return fmt.Errorf("invalid --years %d: with --steps-per-year %d makes more than %d steps", c.Years, c.StepsPerYear, maxSteps)
+		return &ParamError{"years", c.Years, fmt.Sprintf("with --steps-per-year %d makes more than %d steps", c.StepsPerYear, maxSteps)}
 	case c.TraditionalShare+c.Automation > 1+1e-12:
-		return fmt.Errorf("invalid --automation %v: plus --traditional-share %g must not exceed 1", c.Automation, c.TraditionalShare)
+		return &ParamError{"automation", c.Automation, fmt.Sprintf("plus --traditional-share %g must not exceed 1", c.TraditionalShare)}
 	case c.MaxAutomation < c.Automation:
-		return fmt.Errorf("invalid --max-automation %v: must be at least --automation %g", c.MaxAutomation, c.Automation)
+		return &ParamError{"max-automation", c.MaxAutomation, fmt.Sprintf("must be at least --automation %g", c.Automation)}
 	case c.InterestRate+c.ComputeDepreciate <= 0:
-		return fmt.Errorf("invalid --interest-rate %v: plus --compute-depreciation must be above 0 (the user cost of compute)", c.InterestRate)
+		return &ParamError{"interest-rate", c.InterestRate, "plus --compute-depreciation must be above 0 (the user cost of compute)"}
 	}
 	return nil
+}
+
+// A ParamError is a parameter outside its range: the parameter (its flag
+// name, which is also its YAML key), the value and why it is refused. The
+// command prints it as it is; a scenario file's loader finds it with
+// errors.As and names the file and line that set the parameter.
+type ParamError struct {
+	Param  string // the flag name, without dashes
+	Value  any
+	Reason string
+}
+
+func (e *ParamError) Error() string {
+	return fmt.Sprintf("invalid --%s %v: %s", e.Param, e.Value, e.Reason)
 }
 
 func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }

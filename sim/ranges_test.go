@@ -2,6 +2,7 @@ package sim
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"reflect"
@@ -99,5 +100,25 @@ func TestRangeEnds(t *testing.T) {
 		if err := c.Validate(); (err != nil) != e.refused {
 			t.Errorf("%s: %v", e.name, err)
 		}
+	}
+}
+
+// TestParamError: Validate's errors are *ParamError, naming the parameter,
+// the value and the reason, and print as the command line shows them.
+func TestParamError(t *testing.T) {
+	c := DefaultConfig()
+	c.TrainingShare = 1
+	err := c.Validate()
+	var pe *ParamError
+	if !errors.As(err, &pe) || pe.Param != "training-share" || pe.Value != 1.0 || pe.Reason != "must be in [0, 1)" {
+		t.Fatalf("Validate: %#v", err)
+	}
+	if got, want := err.Error(), "invalid --training-share 1: must be in [0, 1)"; got != want {
+		t.Errorf("Error() = %q, want %q", got, want)
+	}
+	c = DefaultConfig()
+	c.MaxAutomation = 0.01
+	if err := c.Validate(); !errors.As(err, &pe) || pe.Param != "max-automation" {
+		t.Errorf("a constraint between fields: %#v", err)
 	}
 }
