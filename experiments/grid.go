@@ -153,7 +153,7 @@ func expandRange(name, los, his string, perDecade int) ([]string, error) {
 		if p, _ := lookupParam(name); kindOf(p) != reflect.Float64 {
 			x = math.Round(x)
 		}
-		c, err := canonical(name, formatFloat(x))
+		c, err := canonical(name, FormatNumber(x))
 		if err != nil {
 			return nil, err
 		}

@@ -113,20 +113,11 @@ func formatField(f reflect.Value) string {
 	case reflect.Uint64:
 		return strconv.FormatUint(f.Uint(), 10)
 	case reflect.Float64:
-		return formatFloat(f.Float())
+		return FormatNumber(f.Float())
 	case reflect.Bool:
 		return strconv.FormatBool(f.Bool())
 	case reflect.String:
 		return f.String()
 	}
 	return fmt.Sprint(f.Interface())
-}
-
-// formatFloat writes v in the shortest form that reads back exactly:
-// integers without exponent, others as Go's shortest 'g'.
-func formatFloat(v float64) string {
-	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
-		return strconv.FormatInt(int64(v), 10)
-	}
-	return strconv.FormatFloat(v, 'g', -1, 64)
 }

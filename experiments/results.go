@@ -77,10 +77,10 @@ func (r Record) Line() string {
 	}
 	for _, v := range r.Final {
 		b.WriteByte(',')
-		b.WriteString(formatFloat(v))
+		b.WriteString(FormatNumber(v))
 	}
 	b.WriteByte(',')
-	b.WriteString(formatFloat(r.WallSeconds))
+	b.WriteString(FormatNumber(r.WallSeconds))
 	b.WriteByte('\n')
 	return b.String()
 }

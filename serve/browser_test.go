@@ -18,6 +18,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/laborsim/laborsim/economy"
+	"github.com/laborsim/laborsim/experiments"
 	"github.com/laborsim/laborsim/sim"
 )
 
@@ -151,7 +152,7 @@ func TestBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	var want bytes.Buffer
-	writeRunCSV(&want, res.Series)
+	experiments.WriteSeriesCSV(&want, res.Series)
 	if !bytes.Equal(got, want.Bytes()) {
 		t.Errorf("the downloaded CSV (%d bytes) differs from the run's (%d bytes)", len(got), want.Len())
 	}

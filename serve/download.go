@@ -2,14 +2,13 @@ package serve
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"slices"
 	"strings"
 
 	"github.com/laborsim/laborsim/chart"
-	"github.com/laborsim/laborsim/economy"
+	"github.com/laborsim/laborsim/experiments"
 	"github.com/laborsim/laborsim/sim"
 )
 
@@ -28,9 +27,9 @@ func (s *Server) handleDownload(w http.ResponseWriter, r *http.Request) {
 	}
 	var err error
 	if format == "json" {
-		err = writeRunJSON(&b, res)
+		err = experiments.WriteRunJSON(&b, res)
 	} else {
-		writeRunCSV(&b, res.Series)
+		err = experiments.WriteSeriesCSV(&b, res.Series)
 	}
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
@@ -105,59 +104,4 @@ func attach(w http.ResponseWriter, name, contentType string) {
 	h.Set("Content-Type", contentType)
 	h.Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", name))
 	h.Set("Cache-Control", "no-store")
-}
-
-// writeRunCSV writes the series as 'laborsim run --format csv' does: a
-// header of column names, then a row a step.
-func writeRunCSV(b *bytes.Buffer, series []economy.Accounts) {
-	b.WriteString(strings.Join(columnNames(), ","))
-	b.WriteByte('\n')
-	var row []byte
-	for i := range series {
-		row = row[:0]
-		for k, col := range economy.Columns {
-			if k > 0 {
-				row = append(row, ',')
-			}
-			row = appendNumber(row, col.Value(&series[i]))
-		}
-		b.Write(row)
-		b.WriteByte('\n')
-	}
-}
-
-// writeRunJSON writes {"params": …, "series": […], "final": …} as
-// 'laborsim run --format json' does.
-func writeRunJSON(b *bytes.Buffer, res sim.Result) error {
-	params, err := json.Marshal(res.Config)
-	if err != nil {
-		return err
-	}
-	b.WriteString(`{"params":`)
-	b.Write(params)
-	b.WriteString(`,"series":[`)
-	for i := range res.Series {
-		if i > 0 {
-			b.WriteString(",\n")
-		}
-		writeRowObject(b, &res.Series[i])
-	}
-	b.WriteString(`],"final":`)
-	final := res.Final()
-	writeRowObject(b, &final)
-	b.WriteString("}\n")
-	return nil
-}
-
-// writeRowObject writes a step as a JSON object, columns in order.
-func writeRowObject(b *bytes.Buffer, a *economy.Accounts) {
-	b.WriteByte('{')
-	for i, col := range economy.Columns {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		fmt.Fprintf(b, "%q:", col.Name)
-		b.Write(appendNumber(nil, col.Value(a)))
-	}
-	b.WriteByte('}')
 }

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"math"
 	"net/http"
-	"strconv"
 	"time"
 
 	"github.com/laborsim/laborsim/economy"
@@ -196,18 +195,9 @@ func appendRow(b []byte, a *economy.Accounts) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendNumber(b, col.Value(a))
+		b = experiments.AppendNumber(b, col.Value(a))
 	}
 	return append(b, ']')
-}
-
-// appendNumber writes v as the command's output does: integers without
-// exponent, others in the shortest form that reads back exactly.
-func appendNumber(b []byte, v float64) []byte {
-	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
-		return strconv.AppendInt(b, int64(v), 10)
-	}
-	return strconv.AppendFloat(b, v, 'g', -1, 64)
 }
 
 func columnNames() []string {

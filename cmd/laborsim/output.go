@@ -2,103 +2,18 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
-	"math"
-	"strconv"
-	"strings"
 
 	"github.com/olekukonko/tablewriter"
 
 	"github.com/laborsim/laborsim/economy"
+	"github.com/laborsim/laborsim/experiments"
 	"github.com/laborsim/laborsim/sim"
 )
 
-// formatNumber writes v in the shortest form that reads back exactly:
-// integers without exponent, others as Go's shortest 'g'.
-func formatNumber(v float64) string {
-	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
-		return strconv.FormatInt(int64(v), 10)
-	}
-	return strconv.FormatFloat(v, 'g', -1, 64)
-}
-
-// rowJSON writes one step's accounts as a JSON object with the columns in
-// their documented order.
-func rowJSON(b *bytes.Buffer, a *economy.Accounts) {
-	b.WriteByte('{')
-	for i, col := range economy.Columns {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		fmt.Fprintf(b, "%q:%s", col.Name, formatNumber(col.Value(a)))
-	}
-	b.WriteByte('}')
-}
-
-// writeJSON writes {"params": …, "series": […], "final": …}.
-func writeJSON(w io.Writer, res sim.Result) error {
-	var b bytes.Buffer
-	params, err := json.Marshal(res.Config)
-	if err != nil {
-		return err
-	}
-	b.WriteString(`{"params":`)
-	b.Write(params)
-	b.WriteString(`,"series":[`)
-	for i := range res.Series {
-		if i > 0 {
-			b.WriteString(",\n")
-		}
-		rowJSON(&b, &res.Series[i])
-	}
-	b.WriteString(`],"final":`)
-	final := res.Final()
-	rowJSON(&b, &final)
-	b.WriteString("}\n")
-	_, err = w.Write(b.Bytes())
-	return err
-}
-
-// writeSummary writes {"params": …, "final": …} for a run directory.
-func writeSummary(w io.Writer, res sim.Result) error {
-	var b bytes.Buffer
-	params, err := json.Marshal(res.Config)
-	if err != nil {
-		return err
-	}
-	b.WriteString(`{"params":`)
-	b.Write(params)
-	b.WriteString(`,"final":`)
-	final := res.Final()
-	rowJSON(&b, &final)
-	b.WriteString("}\n")
-	_, err = w.Write(b.Bytes())
-	return err
-}
-
-// writeCSV writes the series with a header line of column names.
-func writeCSV(w io.Writer, series []economy.Accounts) error {
-	var b bytes.Buffer
-	names := make([]string, len(economy.Columns))
-	for i, col := range economy.Columns {
-		names[i] = col.Name
-	}
-	b.WriteString(strings.Join(names, ","))
-	b.WriteByte('\n')
-	for i := range series {
-		for k, col := range economy.Columns {
-			if k > 0 {
-				b.WriteByte(',')
-			}
-			b.WriteString(formatNumber(col.Value(&series[i])))
-		}
-		b.WriteByte('\n')
-	}
-	_, err := w.Write(b.Bytes())
-	return err
-}
+// formatNumber writes v as every output file does (experiments.FormatNumber).
+func formatNumber(v float64) string { return experiments.FormatNumber(v) }
 
 // tableColumns are the figures of the run table, columns of
 // economy.Columns (whose labels head them), and their formats.

@@ -133,9 +133,9 @@ func checkFormat(format string) error {
 func writeResult(w io.Writer, format string, res sim.Result) error {
 	switch format {
 	case "json":
-		return writeJSON(w, res)
+		return experiments.WriteRunJSON(w, res)
 	case "csv":
-		return writeCSV(w, res.Series)
+		return experiments.WriteSeriesCSV(w, res.Series)
 	}
 	return writeTable(w, res)
 }
@@ -145,10 +145,10 @@ func writeResult(w io.Writer, format string, res sim.Result) error {
 // (experiments.WriteDirAtomic).
 func writeRunDir(dir string, res sim.Result) error {
 	var csv, summary strings.Builder
-	if err := writeCSV(&csv, res.Series); err != nil {
+	if err := experiments.WriteSeriesCSV(&csv, res.Series); err != nil {
 		return err
 	}
-	if err := writeSummary(&summary, res); err != nil {
+	if err := experiments.WriteRunSummary(&summary, res); err != nil {
 		return err
 	}
 	err := experiments.WriteDirAtomic(dir, []experiments.DirFile{
