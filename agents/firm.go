@@ -31,10 +31,11 @@ type Firm struct {
 	Scale float64 // output index aimed at when the plan does not pin it down
 	Kept  float64 // human units still working AI-capable tasks, not yet replaced by AI
 
-	WageBill float64 // wages owed this step, then wages paid
-	AIBill   float64 // AI rents owed this step, then AI rents paid
-	Paid     float64 // share of its bills the firm could pay this step (1 unless output fell short)
-	Surplus  float64 // gross operating surplus Y − wages − AI bill − AI tax
+	WageBill  float64 // wages owed this step (a rate per year), then wages paid
+	Severance float64 // severance owed for this step's layoffs (money)
+	AIBill    float64 // AI rents owed this step, then AI rents paid
+	Paid      float64 // share of its bills the firm could pay this step (1 unless output fell short)
+	Surplus   float64 // gross operating surplus Y − wages − AI bill − AI tax
 }
 
 // Bins is a view of one firm's slice of the engine's firm·bin arrays.
@@ -48,65 +49,126 @@ type Bins struct {
 	Automated []bool    // the layoffs are automation displacement
 }
 
-// Staffing holds the rules a firm follows when it adjusts its workforce.
+// Staffing holds the rules a firm follows when it adjusts its workforce
+// over one step (DESIGN §5): it staffs at the firm level — one target of
+// human efficiency units for all its human tasks — so that results do not
+// depend on how many bins its tasks are cut into or on how small it is.
 type Staffing struct {
-	Adjust     float64 // share of a staffing gap closed per month
-	Separation float64 // expected exogenous separations, replaced by vacancies
-	MeanEff    float64 // mean worker efficiency, to turn units into heads
-	MaxPost    int     // most vacancies the firm posts in a month, all its bins together
+	Close      float64 // share of a staffing gap closed this step, 1 − exp(−κ·dt)
+	Leave      float64 // share of its workers expected to leave this step, 1 − exp(−separation·dt)
+	Separation float64 // expected separations per worker per year, replaced by hiring
+	Adjust     float64 // κ, the speed of closing a staffing gap, per year
+	FillRate   float64 // expected hires per vacancy per year, as observed in the firm's sector
+	Horizon    float64 // expected years a hire stays, 1/(r + separation rate), to value it
+	PostCost   float64 // cost of a vacancy per year, money
+	Room       float64 // the workers of an average firm, plus one: a firm keeps at most its head count plus this many vacancies
 }
 
-// Staff sets human targets, vacancies and layoff probabilities for one
-// firm from its plan: human-only parts get plan.Human per unit of weight,
-// AI-capable parts plan.AI, less the AI already deployed there when AI is
-// cheaper (humans fill what rationed AI leaves). When AI costs nothing the
-// plan is unbounded; the firm then hires nobody for capable tasks and keeps
-// the humans it has there until AI arrives. Gaps are closed at the Adjust
-// rate. The firm posts at most MaxPost vacancies a month in all (about its
-// average workforce: it cannot more than double its staff in a month); when
-// its bins want more, each bin's want is scaled down alike. Vacancies are
-// rounded stochastically with r.
-func (s Staffing) Staff(plan economy.Plan, scale float64, weights []float64, split []economy.Split, b Bins, r *rand.Rand) {
-	wanted := 0.0
+// A Workforce is what a firm knows of its own staff when it plans: heads,
+// efficiency units, its humans' marginal product and what a hire costs.
+type Workforce struct {
+	Heads     int32
+	Units     float64
+	MP        float64 // marginal product of a human efficiency unit, per year
+	HireCost  float64 // expected wage per efficiency unit of a new hire, per year
+	Vacancies float64 // the vacancies the firm plans to keep open (set by Staff)
+	Hires     int     // the most it hires this step (set by Staff): its vacancies reopen when filled until then
+}
+
+// Staff sets the firm's human targets per bin, its vacancies and its
+// layoff probabilities for one step from its plan. Human-only parts get
+// plan.Human per unit of weight, AI-capable parts plan.AI; when AI is
+// cheaper, the capable parts get humans only where the AI deployed there
+// falls short of humanCapable per unit of weight — the capable ratio the
+// firm would choose at its human cost alone — so that humans fill what
+// rationed AI leaves, as many as pay at a human's cost, and none where AI
+// has arrived.
+//
+// The firm then compares its whole target with its whole staff:
+//   - over target by more than an average worker, it lays off the share
+//     Close of the excess, from the bins over their targets;
+//   - otherwise it wants hires at the rate Adjust·gap + Separation·heads a
+//     year and keeps the vacancies that give them at the observed fill
+//     rate, V = hires / FillRate — a stock, the same whatever the step
+//     length, each vacancy reopening when filled until the firm has
+//     hired its whole gap and the workers expected to leave this step (so
+//     that a long step does not overshoot the target) — but only if a
+//     vacancy pays: FillRate × (the hire's value,
+//     (MP − hire cost) × Horizon) at least PostCost. Vacancies go to the
+//     bins short of their targets in proportion to the shortfall (to all
+//     bins with a target when none is short), rounded once for the firm
+//     with r and spread by cumulative rounding. It keeps no more vacancies
+//     than the head count it aims at, plus one, nor than its head count
+//     plus Room.
+func (s Staffing) Staff(plan economy.Plan, scale, humanCapable float64, weights []float64, split []economy.Split, b Bins, wf *Workforce, r *rand.Rand) {
+	target, short, over, all := 0.0, 0.0, 0.0, 0.0
 	for i, w := range weights {
 		sp := split[i]
 		human := w * sp.Human * plan.Human * scale
 		capable := w * sp.AI * plan.AI * scale
-		switch {
-		case plan.UseAI && math.IsInf(capable, 1):
-			capable = max(0, b.Human[i]-human)
-		case plan.UseAI:
-			capable = max(0, capable-b.AI[i])
+		if plan.UseAI {
+			capable = max(0, w*sp.AI*humanCapable-b.AI[i])
 		}
-		target := human + capable
-		b.Target[i] = target
-		gap := target - b.Human[i]
+		t := human + capable
+		b.Target[i] = t
+		target += t
+		all += t
+		gap := t - b.Human[i]
+		if gap > 0 {
+			short += gap
+		} else {
+			over -= gap
+		}
 		b.Vacancies[i], b.Layoff[i], b.Automated[i] = 0, 0, false
-		switch {
-		case gap > 0:
-			wanted += s.posts(gap, b.Count[i])
-		case b.Count[i] > 0 && -gap >= s.MeanEff/2:
-			heads := s.Adjust * (-gap) / s.MeanEff
-			b.Layoff[i] = float32(min(1, heads/float64(b.Count[i])))
-			b.Automated[i] = plan.UseAI && sp.AI > 0
-		}
 	}
-	if !(wanted > 0) {
+	wf.Vacancies, wf.Hires = 0, 0
+	mean := 1.0
+	if wf.Heads > 0 {
+		mean = wf.Units / float64(wf.Heads)
+	}
+	gap := target - wf.Units
+	if gap < -mean && over > 0 {
+		cut := s.Close * (-gap) / over // share of each over-target bin's excess shed this step
+		for i := range weights {
+			if ex := b.Human[i] - b.Target[i]; ex > 0 && b.Count[i] > 0 {
+				b.Layoff[i] = float32(min(1, cut*ex/b.Human[i]))
+				b.Automated[i] = plan.UseAI && split[i].AI > 0
+			}
+		}
 		return
 	}
-	cut := min(1, float64(s.MaxPost)/wanted)
-	for i := range weights {
-		if gap := b.Target[i] - b.Human[i]; gap > 0 {
-			b.Vacancies[i] = int32(stochasticRound(cut*s.posts(gap, b.Count[i]), r))
-		}
+	hires := s.Adjust*gap/mean + s.Separation*float64(wf.Heads)
+	value := (wf.MP - wf.HireCost) * mean * s.Horizon
+	if !(hires > 0) || !(s.FillRate > 0) || s.FillRate*value < s.PostCost {
+		return
 	}
-}
-
-// posts is the vacancies a bin with a staffing gap of gap units and count
-// workers wants this month: the share Adjust of the gap, in heads, and the
-// expected separations.
-func (s Staffing) posts(gap float64, count int32) float64 {
-	return s.Adjust*gap/s.MeanEff + s.Separation*float64(count)
+	v := min(hires/s.FillRate, target/mean+1, float64(wf.Heads)+s.Room) // never more open jobs than the workforce it aims at, nor than it has plus an average firm's
+	wf.Vacancies = v
+	n := stochasticRound(v, r)
+	if n == 0 {
+		return
+	}
+	wf.Hires = stochasticRound(max(gap, 0)/mean+s.Leave*float64(wf.Heads), r)
+	weightOf := func(i int) float64 {
+		if short > 0 {
+			return max(0, b.Target[i]-b.Human[i])
+		}
+		return b.Target[i]
+	}
+	sum := short
+	if short <= 0 {
+		sum = all
+	}
+	if !(sum > 0) {
+		return
+	}
+	cum, given := 0.0, 0
+	for i := range weights {
+		cum += weightOf(i)
+		upto := min(n, int(math.Round(float64(n)*cum/sum)))
+		b.Vacancies[i] = int32(upto - given)
+		given = upto
+	}
 }
 
 // stochasticRound rounds x up with probability equal to its fraction.

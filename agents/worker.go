@@ -10,26 +10,29 @@ const (
 	Unemployed Status = iota
 	Employed
 	Retraining
+	Inactive // out of the labour force: prospects below the reservation value (DESIGN §6)
 )
 
-// Worker is one human worker and household.
+// Worker is one human worker and household. Rates are per year: Rate is a
+// wage per efficiency unit per year, paid for each step's share of the year.
 type Worker struct {
-	Efficiency float32 // z: efficiency units of labour per month (log-normal, mean 1)
+	Efficiency float32 // z: efficiency units of labour (log-normal, mean 1)
 	Skill      float32 // skill ceiling: can work task bins whose requirement is <= Skill
 	Sector     uint8   // sector the worker searches in
 	Status     Status
-	Displaced  bool  // last separation was a layoff by a firm that shed labour
-	Bin        int16 // task bin when employed
-	Firm       int32 // employer when employed
-	Months     int16 // months unemployed (or months of retraining left)
+	Displaced  bool    // last separation was a layoff by a firm that shed labour
+	Bin        int16   // task bin when employed
+	Spell      int16   // steps unemployed (or steps of retraining left)
+	Firm       int32   // employer when employed
+	Home       float32 // value of time out of the labour force, per efficiency unit per year, before unearned income
 
-	Rate   float64 // wage per efficiency unit per month (last rate when not employed)
+	Rate   float64 // wage per efficiency unit per year (last rate when not employed)
 	Wealth float64 // money held
 	Stake  float64 // share of the economy's capital owned (all stakes sum to 1)
-	Income float64 // disposable income of the last step
+	Income float64 // disposable income of the last step, per year
 }
 
-// Wage is the gross monthly wage of an employed worker.
+// Wage is the gross annual wage rate of an employed worker.
 func (w *Worker) Wage() float64 {
 	if w.Status != Employed {
 		return 0
@@ -37,15 +40,10 @@ func (w *Worker) Wage() float64 {
 	return w.Rate * float64(w.Efficiency)
 }
 
-// Reservation is the lowest wage per efficiency unit the worker accepts: the
-// last rate decaying by decay per month unemployed, never below the value
-// of home production floor.
-func (w *Worker) Reservation(floor, decay float64) float64 {
-	return w.ReservationAt(floor, math.Pow(decay, float64(w.Months)))
-}
-
-// ReservationAt is Reservation given decayed = decay^Months, for callers
-// that keep a table of the powers.
+// ReservationAt is the lowest wage per efficiency unit the worker accepts:
+// its last rate times decayed (the decay over its spell of unemployment,
+// exp(−decay rate × years unemployed)), never below the value of home
+// production floor.
 func (w *Worker) ReservationAt(floor, decayed float64) float64 {
 	return max(floor, w.Rate*decayed)
 }
@@ -57,21 +55,27 @@ func Bargain(res, mp, beta float64) float64 {
 }
 
 // Renegotiate moves an incumbent's rate toward the bargained wage at the
-// marginal product mp of its task: up by speed·beta of the gap each month,
-// down (sticky) by at most maxCut of the rate per month.
-func (w *Worker) Renegotiate(mp, beta, speed, maxCut float64) {
+// marginal product mp of its task over one step: up by the share up of
+// beta times the gap (up = 1 − exp(−κ·dt) for an adjustment speed κ per
+// year), down (sticky) by at most the factor keep (exp(−cut·dt) for a
+// largest cut of cut log points a year), never below mp.
+func (w *Worker) Renegotiate(mp, beta, up, keep float64) {
 	switch {
 	case mp > w.Rate:
-		w.Rate += speed * beta * (mp - w.Rate)
+		w.Rate += up * beta * (mp - w.Rate)
 	case mp < w.Rate:
-		w.Rate = max(mp, w.Rate*(1-maxCut))
+		w.Rate = max(mp, w.Rate*keep)
 	}
 }
 
-// Consumption is what a household spends this month out of disposable
-// income and wealth: a Keynesian-Friedman rule c = cy·income + cw·wealth,
-// never more than it holds.
-func Consumption(income, wealth, cy, cw float64) float64 {
-	c := cy*max(income, 0) + cw*max(wealth, 0)
-	return max(0, min(c, wealth+income))
+// Consumption is what a household spends this step out of disposable
+// income and wealth: c = cy·income·dt + share·wealth, never more than it
+// holds (share = 1 − exp(−cw·dt) for a propensity cw per year).
+func Consumption(income, wealth, cy, share, dt float64) float64 {
+	c := cy*max(income, 0)*dt + share*max(wealth, 0)
+	return max(0, min(c, wealth+income*dt))
 }
+
+// Hazard is the probability that an event of rate per year happens within
+// a step of dt years: 1 − exp(−rate·dt), never above 1 whatever the step.
+func Hazard(rate, dt float64) float64 { return -math.Expm1(-rate * dt) }

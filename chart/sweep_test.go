@@ -118,7 +118,7 @@ func TestSweepErrors(t *testing.T) {
 		{two, SweepSpec{X: "ai-agents", Y: []string{"labor_share"}, By: "ai-agents"}, `by "ai-agents" is not a parameter column other than x`},
 		{two, SweepSpec{X: "ai-agents", Y: []string{"labour_share"}}, `y "labour_share" is not a metric column`},
 		{two, SweepSpec{X: "ai-agents", Y: []string{"ai-cost-decline"}}, `y "ai-cost-decline" is not a metric column`},
-		{two, SweepSpec{X: "ai-agents", Y: []string{"labor_share", "mean_wage"}}, "labor_share is in share of GDP but mean_wage in output per month"},
+		{two, SweepSpec{X: "ai-agents", Y: []string{"labor_share", "mean_wage"}}, "labor_share is in share of GDP but mean_wage in output per year"},
 		{two, SweepSpec{X: "seed", Y: []string{"labor_share"}}, "seed differs between the replicates of point 0 (11 in replicate 0, 12 in replicate 1)"},
 		{append(two, "2,0,1,2,31,0.6,1"), SweepSpec{X: "ai-agents", Y: []string{"labor_share"}},
 			"points 0 and 2 both have ai-agents = 1 but differ in ai-cost-decline: draw one line per value with --by ai-cost-decline"},

@@ -1,8 +1,10 @@
 package economy
 
 // Accounts are the national accounts and labour-market statistics of one
-// step, computed from the agents. Money amounts are per month in units of
-// output (the numeraire good).
+// step, computed from the agents. Flows are annual rates in units of
+// output (the numeraire good), whatever the step's length (DESIGN §2);
+// the labour market's flow rates are monthly shares of employment, as
+// JOLTS reports them; stocks are levels.
 type Accounts struct {
 	Step int
 	Year float64
@@ -24,15 +26,29 @@ type Accounts struct {
 	TradCapitalShare float64
 	AIShare          float64
 
-	UnemploymentRate float64
-	VacancyRate      float64
-	Employed         int
-	Unemployed       int
-	Retraining       int
-	Vacancies        int
-	Hires            int
-	Separations      int
-	Displaced        int
+	UnemploymentRate  float64
+	VacancyRate       float64
+	ParticipationRate float64 // labour force (employed and unemployed) / population
+	Employed          int
+	Unemployed        int
+	Retraining        int
+	Inactive          int // out of the labour force
+	Vacancies         int
+	Hires             float64 // per year: from unemployment and job to job
+	Separations       float64 // per year: quits, layoffs and job-to-job moves
+	Displaced         float64 // per year
+
+	// Monthly rates, shares of employment (JOLTS' definitions): hires;
+	// total separations; quits, job-to-job moves included; layoffs and
+	// discharges; job-to-job moves.
+	HiresRate      float64
+	SeparationRate float64
+	QuitRate       float64
+	LayoffRate     float64
+	JobToJobRate   float64
+	// Mean months the unemployed have been unemployed (the CPS's mean
+	// duration of unemployment).
+	MeanUnemploymentDuration float64
 
 	MeanWage   float64
 	MedianWage float64
@@ -43,8 +59,8 @@ type Accounts struct {
 	AIFleet          float64 // agent-instances that can run at once
 	AIAgentsDeployed float64 // agent-instances deployed at firms
 	AITaskShare      float64 // share of non-traditional task units done by AI
-	AIPrice          float64 // what users pay for an AI agent-month: the market-clearing price
-	AICost           float64 // law 2: user cost of the compute an agent-instance needs, per agent-month
+	AIPrice          float64 // what users pay for an AI agent-year: the market-clearing price
+	AICost           float64 // law 2: user cost of the compute an agent-instance needs, per agent-year
 	AIScarcityRent   float64 // share of AI rents above the list price (cost times one plus the markup)
 	AIFrontier       float64 // Φ_A
 	LogCompute       float64 // log10 of effective compute (hardware × software) relative to the start
@@ -78,15 +94,16 @@ type Column struct {
 	Value       func(*Accounts) float64
 }
 
-// Units of the columns. Money is in units of output (the numeraire good)
-// per month.
+// Units of the columns. Money flows are in units of output (the numeraire
+// good) per year.
 const (
-	money      = "output per month"
-	gdpShare   = "share of GDP"
-	rateUnit   = "rate, 0–1"
-	giniUnit   = "Gini coefficient, 0–1"
-	perMonth   = "workers per month"
-	agentMonth = "output per agent-month"
+	money     = "output per year"
+	gdpShare  = "share of GDP"
+	rateUnit  = "rate, 0–1"
+	monthly   = "share of employment per month"
+	giniUnit  = "Gini coefficient, 0–1"
+	perYear   = "workers per year"
+	agentYear = "output per agent-year"
 )
 
 // Columns are the reported series, in output order: the one table of
@@ -110,14 +127,22 @@ var Columns = []Column{
 	{"trad_capital_share", "traditional capital share", gdpShare, "capital share − AI share", func(a *Accounts) float64 { return a.TradCapitalShare }},
 	{"ai_share", "AI share", gdpShare, "AI rents / GDP by income", func(a *Accounts) float64 { return a.AIShare }},
 	{"unemployment_rate", "unemployment rate", rateUnit, "unemployed / labour force", func(a *Accounts) float64 { return a.UnemploymentRate }},
-	{"vacancy_rate", "vacancy rate", rateUnit, "vacant / (filled + vacant) jobs", func(a *Accounts) float64 { return a.VacancyRate }},
+	{"vacancy_rate", "vacancy rate", rateUnit, "vacant / (filled + vacant) jobs (JOLTS' job openings rate)", func(a *Accounts) float64 { return a.VacancyRate }},
+	{"participation_rate", "participation rate", rateUnit, "labour force (employed and unemployed) / population", func(a *Accounts) float64 { return a.ParticipationRate }},
+	{"hires_rate", "hires rate", monthly, "hires, from unemployment and job to job, per month / employment", func(a *Accounts) float64 { return a.HiresRate }},
+	{"separation_rate", "separation rate", monthly, "quits, layoffs and job-to-job moves per month / employment", func(a *Accounts) float64 { return a.SeparationRate }},
+	{"quit_rate", "quit rate", monthly, "quits, job-to-job moves included, per month / employment", func(a *Accounts) float64 { return a.QuitRate }},
+	{"layoff_rate", "layoff rate", monthly, "layoffs and discharges per month / employment", func(a *Accounts) float64 { return a.LayoffRate }},
+	{"job_to_job_rate", "job-to-job rate", monthly, "moves from one employer to another per month / employment", func(a *Accounts) float64 { return a.JobToJobRate }},
+	{"mean_unemployment_duration", "mean unemployment duration", "months", "mean months the unemployed have been unemployed", func(a *Accounts) float64 { return a.MeanUnemploymentDuration }},
 	{"employed", "employed", "workers", "workers in a job", func(a *Accounts) float64 { return float64(a.Employed) }},
 	{"unemployed", "unemployed", "workers", "workers looking for a job", func(a *Accounts) float64 { return float64(a.Unemployed) }},
 	{"retraining", "retraining", "workers", "workers retraining, out of the labour force", func(a *Accounts) float64 { return float64(a.Retraining) }},
+	{"inactive", "out of the labour force", "workers", "workers neither working nor looking, nor retraining", func(a *Accounts) float64 { return float64(a.Inactive) }},
 	{"vacancies", "vacancies", "jobs", "jobs posted and not filled", func(a *Accounts) float64 { return float64(a.Vacancies) }},
-	{"hires", "hires", perMonth, "workers hired in the step", func(a *Accounts) float64 { return float64(a.Hires) }},
-	{"separations", "separations", perMonth, "jobs ended in the step: exogenous separations and layoffs", func(a *Accounts) float64 { return float64(a.Separations) }},
-	{"displaced", "displaced by automation", perMonth, "layoffs in AI-capable tasks of firms that use AI", func(a *Accounts) float64 { return float64(a.Displaced) }},
+	{"hires", "hires", perYear, "workers hired, from unemployment and job to job", func(a *Accounts) float64 { return a.Hires }},
+	{"separations", "separations", perYear, "jobs ended: quits, layoffs and job-to-job moves", func(a *Accounts) float64 { return a.Separations }},
+	{"displaced", "displaced by automation", perYear, "layoffs in AI-capable tasks of firms that use AI", func(a *Accounts) float64 { return a.Displaced }},
 	{"mean_wage", "mean wage", money, "mean wage of employed workers", func(a *Accounts) float64 { return a.MeanWage }},
 	{"median_wage", "median wage", money, "median wage of employed workers", func(a *Accounts) float64 { return a.MedianWage }},
 	{"wage_gini", "wage Gini", giniUnit, "Gini coefficient of employed workers' wages", func(a *Accounts) float64 { return a.WageGini }},
@@ -126,8 +151,8 @@ var Columns = []Column{
 	{"ai_fleet", "AI fleet", "agent-instances", "agent-instances that can run at once", func(a *Accounts) float64 { return a.AIFleet }},
 	{"ai_agents_deployed", "AI agents deployed", "agent-instances", "agent-instances deployed at firms", func(a *Accounts) float64 { return a.AIAgentsDeployed }},
 	{"ai_task_share", "AI task share", "share of task units", "share of non-traditional task units done by AI", func(a *Accounts) float64 { return a.AITaskShare }},
-	{"ai_price", "AI price", agentMonth, "what users pay for an AI agent-month: the market-clearing price", func(a *Accounts) float64 { return a.AIPrice }},
-	{"ai_cost", "AI cost (user cost of compute)", agentMonth, "law 2: user cost of the compute an agent-instance needs, per agent-month", func(a *Accounts) float64 { return a.AICost }},
+	{"ai_price", "AI price", agentYear, "what users pay for an AI agent-year: the market-clearing price", func(a *Accounts) float64 { return a.AIPrice }},
+	{"ai_cost", "AI cost (user cost of compute)", agentYear, "law 2: user cost of the compute an agent-instance needs, per agent-year", func(a *Accounts) float64 { return a.AICost }},
 	{"ai_scarcity_rent", "AI scarcity rent", "share of AI rents", "share of AI rents above the list price (cost times one plus the markup)", func(a *Accounts) float64 { return a.AIScarcityRent }},
 	{"ai_frontier", "AI frontier Φ_A", "share of tasks", "share of all tasks AI can perform", func(a *Accounts) float64 { return a.AIFrontier }},
 	{"log10_compute", "effective compute", "log10, start = 0", "log10 of effective compute (hardware × software) relative to the start", func(a *Accounts) float64 { return a.LogCompute }},

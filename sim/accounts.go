@@ -63,27 +63,32 @@ func (a *accounts) init(c Config) {
 // chunk order) and the agents.
 func (w *World) account() {
 	c := &w.cfg
-	hires := w.labour.hires
+	dt := w.dt()
+	fl := w.labour.flows
 	t := w.hh.totals
 	var wp workerPartial
 	for _, p := range w.hh.wpart {
 		wp.employed += p.employed
 		wp.unemployed += p.unemployed
 		wp.retraining += p.retraining
+		wp.inactive += p.inactive
 		wp.wages += p.wages
 		wp.consumption += p.consumption + p.retrainPaid + p.subsidy
+		wp.spells += p.spells
 	}
 	var sep separations
 	for _, s := range w.labour.separated {
-		sep.all += s.all
+		sep.quits += s.quits
+		sep.layoffs += s.layoffs
 		sep.displaced += s.displaced
 	}
+	wages := wp.wages
 	a := economy.Accounts{
 		Step:              w.step,
 		Year:              float64(c.StartYear) + float64(w.step)/float64(c.StepsPerYear),
 		GDP:               t.gdp,
-		GDPIncome:         wp.wages + w.hh.ownerRents + t.aiTax + t.surplus,
-		WageBill:          wp.wages,
+		GDPIncome:         wages + w.hh.ownerRents + t.aiTax + t.surplus,
+		WageBill:          wages,
 		TradCapitalIncome: t.surplus,
 		AIRents:           w.hh.ownerRents,
 		ScarcityRents:     math.Max(0, w.hh.ownerRents-w.ai.costPrice*w.ai.deployed),
@@ -91,14 +96,15 @@ func (w *World) account() {
 		Transfers:         w.hh.taxes,
 		Investment:        t.invest + w.ai.computeSpend,
 		ComputeInvestment: w.ai.computeSpend,
-		Consumption:       wp.consumption,
+		Consumption:       wp.consumption / dt,
 		Employed:          wp.employed,
 		Unemployed:        wp.unemployed,
 		Retraining:        wp.retraining,
+		Inactive:          wp.inactive,
 		Vacancies:         t.vacancies,
-		Hires:             hires,
-		Separations:       sep.all,
-		Displaced:         sep.displaced,
+		Hires:             float64(fl.fromU+fl.moves) / dt,
+		Separations:       float64(sep.quits+sep.layoffs+fl.moves) / dt,
+		Displaced:         float64(sep.displaced) / dt,
 		AIFleet:           w.ai.fleet,
 		AIAgentsDeployed:  w.ai.deployed,
 		AICost:            w.ai.cost,
@@ -113,11 +119,26 @@ func (w *World) account() {
 		a.AIScarcityRent = a.ScarcityRents / a.AIRents
 	}
 	a.Shares()
-	if lf := wp.employed + wp.unemployed; lf > 0 {
+	lf := wp.employed + wp.unemployed
+	if lf > 0 {
 		a.UnemploymentRate = float64(wp.unemployed) / float64(lf)
+	}
+	if n := len(w.workers); n > 0 {
+		a.ParticipationRate = float64(lf) / float64(n)
 	}
 	if d := t.vacancies + wp.employed; d > 0 {
 		a.VacancyRate = float64(t.vacancies) / float64(d)
+	}
+	if e := float64(wp.employed); e > 0 {
+		perMonth := 1 / (e * 12 * dt) // a step's count as a monthly share of employment
+		a.HiresRate = float64(fl.fromU+fl.moves) * perMonth
+		a.SeparationRate = float64(sep.quits+sep.layoffs+fl.moves) * perMonth
+		a.QuitRate = float64(sep.quits+fl.moves) * perMonth
+		a.LayoffRate = float64(sep.layoffs) * perMonth
+		a.JobToJobRate = float64(fl.moves) * perMonth
+	}
+	if wp.unemployed > 0 {
+		a.MeanUnemploymentDuration = float64(wp.spells) / float64(wp.unemployed) * 12 * dt
 	}
 	if u := t.aiUnits + t.humanUnits; u > 0 {
 		a.AITaskShare = t.aiUnits / u

@@ -38,7 +38,8 @@ type aiMarket struct {
 	chunkMax                     []float64
 	demandPrice, demandLo, theta float64
 
-	cost                float64 // law 2: user cost of the compute an agent-instance needs, per step
+	cost                float64 // law 2: user cost of the compute an agent-instance needs, per year
+	growth              float64 // expected growth of the market price, log points per year
 	costPrice           float64 // the list price: cost times one plus the markup, the market's floor
 	price               float64 // the market-clearing price this step
 	lastCost, lastPrice float64 // last step's list and market prices
@@ -110,8 +111,7 @@ func (m *aiMarket) supply() float64 {
 func (m *aiMarket) startPrices(c *Config) {
 	m.setCosts(c, 0)
 	m.lastCost, m.lastPrice, m.price = m.costPrice, m.costPrice, m.costPrice
-	spy := float64(c.StepsPerYear)
-	m.hardware0 = economy.HardwareValue(float64(c.AIAgents), c.AIPrice*spy, c.InterestRate, c.ComputeDepreciate, c.TrainingShare)
+	m.hardware0 = economy.HardwareValue(float64(c.AIAgents), c.AIPrice, c.InterestRate, c.ComputeDepreciate, c.TrainingShare)
 }
 
 // setCosts is law 2 at years since the start: the user cost of an
@@ -129,6 +129,7 @@ func (w *World) laws() {
 	w.step++
 	w.years = float64(w.step-1) / float64(c.StepsPerYear)
 	m := &w.ai
+	m.observeGrowth(c, w.dt())
 	m.lastCost = m.costPrice
 	m.lastPrice = m.price
 	m.setCosts(c, w.years)
@@ -143,17 +144,28 @@ func (w *World) laws() {
 }
 
 // expectedPrice is the AI price firms plan with: last step's market price
-// moved with the cost price.
-func (m *aiMarket) expectedPrice() float64 {
-	if m.lastCost <= 0 {
-		return m.costPrice
+// moved on by the growth of the market price they expect, never below this
+// step's list price (the providers rent at no less). The expected growth
+// is adaptive (DESIGN §5): it moves toward each step's observed growth of
+// the market price at --expectation-speed, from 0 at the start — a trend
+// the market follows, not the cost's.
+func (m *aiMarket) expectedPrice(dt float64) float64 {
+	return math.Max(m.costPrice, m.lastPrice*math.Exp(m.growth*dt))
+}
+
+// observeGrowth updates the expected growth of the AI price with the
+// growth observed over the last step.
+func (m *aiMarket) observeGrowth(c *Config, dt float64) {
+	if m.lastPrice > 0 && m.price > 0 {
+		g := math.Log(m.price/m.lastPrice) / dt
+		m.growth += agents.Hazard(c.ExpectationSpeed, dt) * (g - m.growth)
 	}
-	return math.Max(m.costPrice, m.lastPrice*m.costPrice/m.lastCost)
 }
 
 // clearAI clears the AI-agent market. Firms' demand curves D_f(p) come from
 // their plans; if the agents in existence cover demand at the cost price,
-// the price is the cost price and the rest stay idle. Otherwise the price
+// the price is the cost price and the rest stay idle; with no agents at
+// all it is the highest price any firm would pay. Otherwise the price
 // rises until demand equals the agents in existence (bisection in log
 // price); the excess over cost is a scarcity rent. Firms indifferent at the
 // clearing price are rationed pro rata. The agents are then deployed to
@@ -162,12 +174,16 @@ func (w *World) clearAI() {
 	w.parallel(len(w.firms), marketChunk, (*World).keptChunk)
 	n := w.ai.supply()
 	w.ai.price = w.ai.costPrice
-	if n == 0 {
-		return
-	}
 	lo, hi := w.ai.costPrice, 0.0
 	for _, h := range w.ai.chunkMax {
 		hi = max(hi, h)
+	}
+	if n == 0 {
+		// No agent to rent: the market clears where no firm wants one,
+		// at the highest price a firm would pay — which is what firms
+		// observe, so that none plans with AI that is not there.
+		w.ai.price = max(lo, hi)
+		return
 	}
 	dLo := w.aiDemand(lo)
 	theta := 1.0
@@ -385,7 +401,7 @@ func (m *aiMarket) investDecision(c *Config, years, rents float64) {
 	m.q = economy.ProviderQ(rents, m.costPrice*m.fleet)
 	m.invRate = economy.InvestmentRate(m.q, c.ComputeDepreciate, c.ComputeAdjust)
 	value := economy.HardwarePrice(m.hardware0, c.HardwareProgress, years) * math.Pow(10, m.logH)
-	m.computeSpend = m.invRate * value / float64(c.StepsPerYear)
+	m.computeSpend = m.invRate * value // a rate per year
 }
 
 // invest advances the hardware stock over the step (law 3 feeding law 1

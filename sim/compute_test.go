@@ -143,7 +143,7 @@ func TestObjectCapDoesNotMatter(t *testing.T) {
 	var small, large [seeds][]economy.Accounts
 	for seed := range seeds {
 		c := smallCompute()
-		c.Years, c.Seed = 3, uint64(seed+1)
+		c.Years, c.Seed = 4, uint64(seed+1)
 		c.AIObjectCap = 10_000
 		small[seed] = computeRun(t, c)
 		c.AIObjectCap = 1_000_000

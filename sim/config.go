@@ -51,27 +51,38 @@ type Config struct {
 	InterestRate      float64 `json:"interest-rate"`        // --interest-rate: real interest rate in the user cost of compute, per year
 	ComputeAdjust     float64 `json:"compute-adjustment"`   // --compute-adjustment: χ, the curvature of the providers' investment adjustment cost
 
-	// Labour market.
-	Frictionless        bool    `json:"frictionless"`         // --frictionless: instant matching and flexible wages
-	SkillDispersion     float64 `json:"skill-dispersion"`     // --skill-dispersion: s.d. of log efficiency; 0 makes every worker identical
-	InitialUnemployment float64 `json:"initial-unemployment"` // --initial-unemployment
-	Separation          float64 `json:"separation"`           // --separation: exogenous separations per month
-	Applications        int     `json:"applications"`         // --applications: applications per job seeker per month
-	Bargaining          float64 `json:"bargaining"`           // --bargaining: worker bargaining power β
-	WageAdjust          float64 `json:"wage-adjust"`          // --wage-adjust: share of the bargaining gap closed per month for incumbents
-	WageCut             float64 `json:"wage-cut"`             // --wage-cut: largest monthly wage cut (downward stickiness)
-	ReservationDecay    float64 `json:"reservation-decay"`    // --reservation-decay: monthly decay of the reservation wage while unemployed
-	HomeProduction      float64 `json:"home-production"`      // --home-production: reservation wage floor, share of the start's mean wage rate
-	Adjustment          float64 `json:"adjustment"`           // --adjustment: share of a staffing gap closed per month
-	RetrainAfter        int     `json:"retrain-after"`        // --retrain-after: months unemployed before retraining is considered
-	RetrainProb         float64 `json:"retrain-prob"`         // --retrain-prob: monthly probability of starting retraining, once eligible
-	RetrainMonths       int     `json:"retrain-months"`       // --retrain-months
-	RetrainCost         float64 `json:"retrain-cost"`         // --retrain-cost: in months of the start's mean wage
-	RetrainGain         float64 `json:"retrain-gain"`         // --retrain-gain: rise of the skill ceiling
+	// Labour market. Every rate is per year (DESIGN §2): a hazard λ is a
+	// per-step probability 1 − exp(−λ·dt), an adjustment speed κ closes
+	// 1 − exp(−κ·dt) of a gap in a step.
+	Frictionless            bool    `json:"frictionless"`             // --frictionless: instant matching and flexible wages
+	SkillDispersion         float64 `json:"skill-dispersion"`         // --skill-dispersion: s.d. of log efficiency; 0 makes every worker identical
+	InitialUnemployment     float64 `json:"initial-unemployment"`     // --initial-unemployment: share of the labour force unemployed at the start
+	Participation           float64 `json:"participation"`            // --participation: share of the population in the labour force at the start
+	QuitRate                float64 `json:"quit-rate"`                // --quit-rate: quits into unemployment, per year
+	LayoffRate              float64 `json:"layoff-rate"`              // --layoff-rate: exogenous job destruction (layoffs), per year
+	Applications            float64 `json:"applications"`             // --applications: applications an unemployed worker sends per year
+	OnTheJobSearch          float64 `json:"on-the-job-search"`        // --on-the-job-search: employed workers' search intensity relative to the unemployed's
+	Bargaining              float64 `json:"bargaining"`               // --bargaining: worker bargaining power β
+	WageAdjust              float64 `json:"wage-adjust"`              // --wage-adjust: speed at which incumbents' wages close the bargaining gap, per year
+	WageCut                 float64 `json:"wage-cut"`                 // --wage-cut: largest wage cut, log points per year (downward stickiness)
+	ReservationDecay        float64 `json:"reservation-decay"`        // --reservation-decay: decay of the reservation wage while unemployed, log points per year
+	HomeProduction          float64 `json:"home-production"`          // --home-production: reservation wage floor, share of the start's mean wage rate
+	Adjustment              float64 `json:"adjustment"`               // --adjustment: speed at which firms close a staffing gap and lay off workers paid above their product, per year
+	FiringCost              float64 `json:"firing-cost"`              // --firing-cost: severance paid at a layoff, years of the worker's wage
+	VacancyCost             float64 `json:"vacancy-cost"`             // --vacancy-cost: cost of keeping a vacancy open, share of the start's mean wage, per year
+	ExpectationSpeed        float64 `json:"expectation-speed"`        // --expectation-speed: speed at which firms' expected AI price growth adapts to the observed, per year
+	ParticipationElasticity float64 `json:"participation-elasticity"` // --participation-elasticity: elasticity of participation to prospects at the start
+	IncomeEffect            float64 `json:"income-effect"`            // --income-effect: rise of the reservation value per unit of unearned income
+	ParticipationSpeed      float64 `json:"participation-speed"`      // --participation-speed: rate at which workers act on a change of their participation decision, per year
+	RetrainAfter            int     `json:"retrain-after"`            // --retrain-after: months unemployed before retraining is considered
+	RetrainRate             float64 `json:"retrain-rate"`             // --retrain-rate: rate of starting retraining once eligible, per year
+	RetrainMonths           int     `json:"retrain-months"`           // --retrain-months: months a retraining spell lasts
+	RetrainCost             float64 `json:"retrain-cost"`             // --retrain-cost: in months of the start's mean wage
+	RetrainGain             float64 `json:"retrain-gain"`             // --retrain-gain: rise of the skill ceiling
 
 	// Households.
 	ConsumeIncome float64 `json:"consume-income"` // --consume-income: marginal propensity to consume out of income
-	ConsumeWealth float64 `json:"consume-wealth"` // --consume-wealth: monthly propensity to consume out of wealth
+	ConsumeWealth float64 `json:"consume-wealth"` // --consume-wealth: propensity to consume out of wealth, per year
 	WealthAlpha   float64 `json:"wealth-alpha"`   // --wealth-alpha: Pareto tail index of initial wealth
 	WealthToGDP   float64 `json:"wealth-to-gdp"`  // --wealth-to-gdp: initial household wealth in years of GDP
 	LandWeight    float64 `json:"land-weight"`    // --land-weight: weight of land in the consumer basket
@@ -98,17 +109,20 @@ func DefaultConfig() Config {
 		Workers: 10000, Firms: 100, AIAgents: 12, Years: 10, StepsPerYear: 12, Seed: 1, StartYear: 2025,
 
 		Sigma: 0.5, TFP: 0.5, TFPDispersion: 0.1, TaskBins: 100, Sectors: 4,
-		TraditionalShare: 0.608, CapitalPerWorker: 4.6, Depreciation: 0.06, CapitalPrice: 16.7, CapitalReinvest: 0.53,
+		TraditionalShare: 0.608, CapitalPerWorker: 4.6, Depreciation: 0.06, CapitalPrice: 1.39, CapitalReinvest: 0.53,
 
 		AIPrice: 5, AICostDecline: 10, HardwareProgress: 1.32, AIProductivity: 1, Automation: 0.03, MaxAutomation: 1,
 		FrontierSlope: 0.035, TrainingShare: 0.3, AIFleet: FleetCompute, AIObjectCap: 1_000_000,
 		ComputeDepreciate: 0.2, InterestRate: 0.05, ComputeAdjust: 2,
 
-		SkillDispersion: 0.5, InitialUnemployment: 0.05, Separation: 0.02, Applications: 2,
-		Bargaining: 0.5, WageAdjust: 0.1, WageCut: 0.01, ReservationDecay: 0.92, HomeProduction: 0.4,
-		Adjustment: 0.25, RetrainAfter: 6, RetrainProb: 0.1, RetrainMonths: 6, RetrainCost: 3, RetrainGain: 0.2,
+		SkillDispersion: 0.5, InitialUnemployment: 0.04, Participation: 0.626,
+		QuitRate: 0.11, LayoffRate: 0.11, Applications: 15, OnTheJobSearch: 0.1,
+		Bargaining: 0.5, WageAdjust: 1.26, WageCut: 0.12, ReservationDecay: 1, HomeProduction: 0.4,
+		Adjustment: 3.5, FiringCost: 0.1, VacancyCost: 1.2, ExpectationSpeed: 4,
+		ParticipationElasticity: 0.25, IncomeEffect: 0.5, ParticipationSpeed: 2,
+		RetrainAfter: 6, RetrainRate: 1.26, RetrainMonths: 6, RetrainCost: 3, RetrainGain: 0.2,
 
-		ConsumeIncome: 0.9, ConsumeWealth: 0.004, WealthAlpha: 1.1, WealthToGDP: 4,
+		ConsumeIncome: 0.9, ConsumeWealth: 0.048, WealthAlpha: 1.1, WealthToGDP: 4,
 		LandWeight: 0.1, LandSigma: 0.5,
 	}
 }
@@ -125,8 +139,7 @@ const (
 	// GDP_t−1)^steps-per-year − 1, finite: a step's GDP ratio reaches 1.07
 	// at the defaults and 1.4 in small economies, so at 10000 steps a year
 	// the figure overflowed at step 221, and at 365 in 14 of 72 runs of 1
-	// to 100 workers; at 52 in none of 216. The labour market's
-	// parameters are per step, calibrated monthly.
+	// to 100 workers; at 52 in none of 216.
 	maxStepsPerYear = 52
 	// minSigma is the smallest elasticity the CES sums carry: r^ρ, with
 	// ρ = 1 − 1/σ, overflows or underflows for the inputs per task of
@@ -136,6 +149,10 @@ const (
 	// (one firm of a million workers, 10000 task bins, TFP 1e-9, Φ_T
 	// 0.999, ...) gave GDP 0.
 	minSigma = 0.04
+	// maxRate bounds every rate per year: 1000 a year is a half-life of
+	// under nine hours. Rates become per-step probabilities through
+	// 1 − exp(−rate·dt), never above 1 whatever the step.
+	maxRate = 1000
 )
 
 // A paramRange is the documented range of one parameter: its flag, the
@@ -204,22 +221,31 @@ func (c Config) ranges() []paramRange {
 		{"frictionless", "true or false", c.Frictionless, true},
 		closed("skill-dispersion", c.SkillDispersion, 0, 3),
 		in("initial-unemployment", c.InitialUnemployment, 0, 1, false, true),
-		closed("separation", c.Separation, 0, 1),
-		count("applications", c.Applications, 1, 100),
+		in("participation", c.Participation, 0, 1, true, false),
+		closed("quit-rate", c.QuitRate, 0, maxRate),
+		closed("layoff-rate", c.LayoffRate, 0, maxRate),
+		in("applications", c.Applications, 0, 10000, true, false),
+		closed("on-the-job-search", c.OnTheJobSearch, 0, 10),
 		closed("bargaining", c.Bargaining, 0, 1),
-		closed("wage-adjust", c.WageAdjust, 0, 1),
-		closed("wage-cut", c.WageCut, 0, 1),
-		closed("reservation-decay", c.ReservationDecay, 0, 1),
+		closed("wage-adjust", c.WageAdjust, 0, maxRate),
+		closed("wage-cut", c.WageCut, 0, maxRate),
+		closed("reservation-decay", c.ReservationDecay, 0, maxRate),
 		closed("home-production", c.HomeProduction, 0, 10),
-		in("adjustment", c.Adjustment, 0, 1, true, false),
+		in("adjustment", c.Adjustment, 0, maxRate, true, false),
+		closed("firing-cost", c.FiringCost, 0, 100),
+		closed("vacancy-cost", c.VacancyCost, 0, 100),
+		closed("expectation-speed", c.ExpectationSpeed, 0, maxRate),
+		in("participation-elasticity", c.ParticipationElasticity, 0, 100, true, false),
+		closed("income-effect", c.IncomeEffect, 0, 100),
+		closed("participation-speed", c.ParticipationSpeed, 0, maxRate),
 		count("retrain-after", c.RetrainAfter, 0, 10000),
-		closed("retrain-prob", c.RetrainProb, 0, 1),
+		closed("retrain-rate", c.RetrainRate, 0, maxRate),
 		count("retrain-months", c.RetrainMonths, 1, 1000),
 		closed("retrain-cost", c.RetrainCost, 0, 1000),
 		closed("retrain-gain", c.RetrainGain, 0, 1),
 
 		closed("consume-income", c.ConsumeIncome, 0, 1),
-		closed("consume-wealth", c.ConsumeWealth, 0, 1),
+		closed("consume-wealth", c.ConsumeWealth, 0, maxRate),
 		in("wealth-alpha", c.WealthAlpha, 1, 100, true, false),
 		closed("wealth-to-gdp", c.WealthToGDP, 0, 1000),
 		in("land-weight", c.LandWeight, 0, 1, true, true),

@@ -28,7 +28,7 @@ type sectorInputs struct {
 // and where no traditional capital pins firms' sizes the humans follow
 // each firm's whole agents (firmLabour). No one is hired by search.
 func (w *World) settleFrictionless() {
-	w.labour.hires = 0
+	w.labour.flows = matchFlows{}
 	sec := w.sectorTotals()
 	w.clearFrictionlessAI(sec)
 	for s := range sec {

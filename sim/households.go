@@ -20,7 +20,8 @@ type households struct {
 	totals     firmPartial // the firm chunks' sums (payFirms)
 	ownerRents float64     // AI rents received by the agents' owners
 	taxes      float64
-	pay        payouts // per household, from settleOwners for householdsChunk
+	pay        payouts        // per household, from settleOwners for householdsChunk
+	rules      householdRules // this step's per-step odds and the prospects, from settleOwners for householdsChunk
 
 	provider   float64 // AI provider's cash
 	government float64 // government's cash
@@ -40,20 +41,22 @@ type firmPartial struct {
 	vacancies                                             int
 }
 
-// workerPartial is one worker chunk's contribution to the step's totals.
-// Chunks add up into a local copy and store it once, so that two cores
-// never write the same cache line in the loop.
+// workerPartial is one worker chunk's contribution to the step's totals:
+// wages as a rate per year, the money spent this step, the unemployed's
+// reservation wages and spells. Chunks add up into a local copy and store
+// it once, so that two cores never write the same cache line in the loop.
 type workerPartial struct {
-	employed, unemployed, retraining  int
-	wages                             float64
-	consumption, retrainPaid, subsidy float64
-	resSum                            [4]float64
-	resN                              [4]int
+	employed, unemployed, retraining, inactive int
+	wages                                      float64
+	consumption, retrainPaid, subsidy          float64
+	resSum                                     [4]float64
+	resN                                       [4]int
+	spells                                     int // steps unemployed, summed over the unemployed
 }
 
 // payouts are the per-household flows of one step, fixed before the
 // household phase.
-type payouts struct {
+type payouts struct { // rates per year, but for the retraining's cost
 	dividendPerStake float64 // dividends and provider payouts, before capital tax, per unit of stake
 	budgetRent       float64 // rents of person-owned AI agents, per person, before capital tax
 	ubi              float64 // per person
@@ -84,10 +87,14 @@ func (w *World) payFirms() {
 	w.hh.totals = t
 }
 
-// payChunk settles the bills of one firm chunk and sums its flows.
+// payChunk settles the bills of one firm chunk and sums its flows. The
+// bills are rates per year, paid for the step's share dt of the year; the
+// severance of the step's layoffs is paid whole, out of the firm's cash: a
+// transfer from the firm to the worker, not a payment for this step's
+// production (so it is in neither side of GDP).
 func (w *World) payChunk(ch, lo, hi int) {
 	c := &w.cfg
-	dt := 1 / float64(c.StepsPerYear)
+	dt := w.dt()
 	p := &firmPartial{}
 	for f := lo; f < hi; f++ {
 		fm := &w.firms[f]
@@ -106,10 +113,10 @@ func (w *World) payChunk(ch, lo, hi int) {
 		fm.AIBill *= fm.Paid
 		tax := c.AITax * fm.AIBill
 		fm.Surplus = max(0, fm.Output-fm.WageBill-fm.AIBill-tax)
-		invest := c.CapitalReinvest * max(fm.Surplus, 0)
-		dividends := max(fm.Surplus, 0) - invest
-		fm.Capital = fm.Capital*(1-c.Depreciation*dt) + invest/c.CapitalPrice
-		fm.Cash -= fm.WageBill + fm.AIBill + tax + invest + dividends
+		invest := c.CapitalReinvest * fm.Surplus
+		dividends := fm.Surplus - invest
+		fm.Capital = fm.Capital*(1-c.Depreciation*dt) + invest*dt/c.CapitalPrice
+		fm.Cash -= (fm.WageBill+fm.AIBill+tax+invest+dividends)*dt + fm.Severance
 		p.gdp += fm.Output
 		p.wages += fm.WageBill
 		p.aiBill += fm.AIBill
@@ -133,6 +140,7 @@ func (w *World) payChunk(ch, lo, hi int) {
 // more than its rents it runs down its cash (borrows).
 func (w *World) settleOwners() {
 	c := &w.cfg
+	dt := w.dt()
 	t := w.hh.totals
 	m := &w.ai
 	m.investDecision(c, w.years, t.aiBill)
@@ -140,20 +148,21 @@ func (w *World) settleOwners() {
 	providerRents := t.aiBill - personal
 	w.hh.ownerRents = t.aiBill
 	providerPayout := max(0, providerRents-m.computeSpend)
-	w.hh.provider += providerRents - m.computeSpend - providerPayout
+	w.hh.provider += (providerRents - m.computeSpend - providerPayout) * dt
 	payout := t.dividends + providerPayout
 	n := float64(len(w.workers))
 	taxes := t.wages*c.LaborTax + (payout+personal)*c.CapitalTax + t.aiTax
 	ubi := taxes / n
-	w.hh.government += taxes - ubi*n
+	w.hh.government += (taxes - ubi*n) * dt
 	w.hh.taxes = taxes
 	w.hh.pay = payouts{
 		dividendPerStake: payout,
 		budgetRent:       personal / n,
 		ubi:              ubi,
-		retrainCost:      c.RetrainCost * w.labour.meanRate0,
+		retrainCost:      c.RetrainCost / 12 * w.labour.meanRate0,
 		flexible:         c.Frictionless,
 	}
+	w.hh.rules = w.householdRules()
 }
 
 // households updates every household in parallel over worker chunks: wages
@@ -174,10 +183,12 @@ func (w *World) households() {
 // step's payouts w.hh.pay.
 func (w *World) householdsChunk(ch, lo, hi int) {
 	c := &w.cfg
+	dt := w.dt()
 	pay := w.hh.pay
 	floor := c.HomeProduction * w.labour.meanRate0
 	r := w.rng.get(ch, streamHouseholds, w.step, ch)
 	p := &workerPartial{}
+	share := agents.Hazard(c.ConsumeWealth, dt)
 	for j := lo; j < hi; j++ {
 		wk := &w.workers[j]
 		if pay.flexible && wk.Status == agents.Employed {
@@ -188,13 +199,14 @@ func (w *World) householdsChunk(ch, lo, hi int) {
 		income := wage*(1-c.LaborTax) + capital*(1-c.CapitalTax) + pay.ubi
 		p.wages += wage
 		spent := w.advance(j, wk, pay, r, p)
-		cons := agents.Consumption(income, wk.Wealth-spent, c.ConsumeIncome, c.ConsumeWealth)
-		wk.Wealth += income - cons - spent
+		cons := agents.Consumption(income, wk.Wealth-spent, c.ConsumeIncome, share, dt)
+		wk.Wealth += income*dt - cons - spent
 		wk.Income = income
 		p.consumption += cons
 		if wk.Status == agents.Unemployed && int(wk.Sector) < len(p.resSum) {
 			p.resSum[wk.Sector] += w.reservation(wk, floor)
 			p.resN[wk.Sector]++
+			p.spells += int(wk.Spell)
 		}
 		w.sample(j, wk)
 	}
@@ -225,38 +237,101 @@ func (w *World) paidWage(wk *agents.Worker) float64 {
 	return wk.Wage() * w.hh.paid[wk.Firm]
 }
 
+// householdRules are the step's odds of the households' moves and what a
+// worker weighs when it decides whether to take part in the labour
+// market.
+type householdRules struct {
+	raise, keep       float64    // an incumbent's wage: share of the gap closed up, factor it may fall by
+	retrain, decide   float64    // odds of starting retraining (once eligible), of acting on a participation decision
+	retrainAfter      int        // steps unemployed before retraining is considered
+	retrainSteps      int        // steps a retraining spell lasts
+	prospects         [4]float64 // each sector's expected earnings of a searcher per efficiency unit, per year
+	unearnedPerPerson float64    // the transfer every person receives, per year
+}
+
+// householdRules are this step's rules. A searcher's prospects in a sector
+// are the new hires' mean wage times the share of its time it can expect
+// to be employed, f/(f + s), with f the sector's job-finding rate and s
+// the separation rate into unemployment.
+func (w *World) householdRules() householdRules {
+	c := &w.cfg
+	l := &w.labour
+	dt := w.dt()
+	spy := float64(c.StepsPerYear)
+	h := householdRules{
+		raise:             agents.Hazard(c.WageAdjust, dt),
+		keep:              math.Exp(-c.WageCut * dt),
+		retrain:           agents.Hazard(c.RetrainRate, dt),
+		decide:            agents.Hazard(c.ParticipationSpeed, dt),
+		retrainAfter:      int(math.Round(float64(c.RetrainAfter) * spy / 12)),
+		retrainSteps:      max(1, int(math.Round(float64(c.RetrainMonths)*spy/12))),
+		unearnedPerPerson: w.hh.pay.ubi + w.hh.pay.budgetRent*(1-c.CapitalTax),
+	}
+	for s := range c.Sectors {
+		f := l.sectorFind[s]
+		if f+l.sepU > 0 {
+			h.prospects[s] = l.sectorWage[s] * f / (f + l.sepU)
+		}
+	}
+	return h
+}
+
+// participates says whether a worker's prospects in its sector are worth
+// at least its reservation value: its home production plus the income
+// effect of its unearned income (the transfers and the return on its
+// wealth), per efficiency unit.
+func (w *World) participates(wk *agents.Worker, h *householdRules) bool {
+	unearned := h.unearnedPerPerson + w.cfg.InterestRate*max(wk.Wealth, 0)
+	value := float64(wk.Home) + w.cfg.IncomeEffect*unearned/float64(wk.Efficiency)
+	return h.prospects[wk.Sector] >= value
+}
+
 // advance moves one household through its labour-market state for the
-// month and returns what it spent on retraining.
+// step and returns what it spent on retraining.
 func (w *World) advance(j int, wk *agents.Worker, pay payouts, r *rand.Rand, p *workerPartial) float64 {
 	c := &w.cfg
+	h := &w.hh.rules
 	switch wk.Status {
 	case agents.Employed:
 		p.employed++
 		if !pay.flexible {
-			mp := w.prod.mpHuman[wk.Firm]
-			wk.Renegotiate(mp, c.Bargaining, c.WageAdjust, c.WageCut)
+			mp := w.prod.mpExpected[wk.Firm]
+			wk.Renegotiate(mp, c.Bargaining, h.raise, h.keep)
 		}
 	case agents.Retraining:
 		p.retraining++
-		wk.Months--
-		if wk.Months <= 0 {
+		wk.Spell--
+		if wk.Spell <= 0 {
 			wk.Skill = float32(math.Min(1, float64(wk.Skill)+c.RetrainGain))
 			w.labour.qual[j] = w.qualification(wk.Skill)
 			wk.Sector = uint8(w.labour.bestSector)
-			wk.Status, wk.Months, wk.Displaced = agents.Unemployed, 0, false
+			wk.Status, wk.Spell, wk.Displaced = agents.Unemployed, 0, false
 		}
 	case agents.Unemployed:
-		p.unemployed++
 		own := pay.retrainCost * (1 - c.RetrainSubsidy)
-		if int(wk.Months) >= c.RetrainAfter && wk.Skill < 1 && r.Float64() < c.RetrainProb && wk.Wealth >= own {
-			wk.Status, wk.Months = agents.Retraining, int16(c.RetrainMonths)
+		if int(wk.Spell) >= h.retrainAfter && wk.Skill < 1 && r.Float64() < h.retrain && wk.Wealth >= own {
+			p.retraining++
+			wk.Status, wk.Spell = agents.Retraining, int16(min(h.retrainSteps, math.MaxInt16))
 			p.retrainPaid += own
 			p.subsidy += pay.retrainCost - own
 			return own
 		}
-		if wk.Months < math.MaxInt16 {
-			wk.Months++
+		if !w.participates(wk, h) && r.Float64() < h.decide {
+			p.inactive++
+			wk.Status, wk.Spell = agents.Inactive, 0
+			return 0
 		}
+		p.unemployed++
+		if wk.Spell < math.MaxInt16 {
+			wk.Spell++
+		}
+	case agents.Inactive:
+		if w.participates(wk, h) && r.Float64() < h.decide {
+			p.unemployed++
+			wk.Status, wk.Spell = agents.Unemployed, 0
+			return 0
+		}
+		p.inactive++
 	}
 	return 0
 }

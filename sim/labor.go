@@ -18,46 +18,60 @@ type labour struct {
 
 	posts        []post    // each worker's post, listed by separate for the recount
 	wageBill     []float64 // each firm's wage bill, the recount's sums
+	severance    []float64 // each firm's severance owed for this step's layoffs, the recount's sums
 	recountParts int       // firm ranges of the recount, or of the hires' addition, under way
 
 	qual      []int16   // each worker's qualification (the bins it can work), kept with its skill
-	decayPow  []float64 // ReservationDecay^m for the month counts m of the run
+	decayPow  []float64 // exp(−reservation decay × years) for the spells, in steps, of the run
 	meanRate0 float64   // mean wage rate at the start
 	order     []int32   // workers by sector, then descending skill (pour, pourFrictionless)
 
 	separated []separations // per worker chunk, from separate, for the accounts
 	match     matching      // the search market's scratch
-	hires     int           // hires of this step's matching
+	flows     matchFlows    // this step's matching: hires, job-to-job moves, counter-offers
 
-	// The market statistics (updateMarketStats), read in the next step.
+	// The market statistics (updateMarketStats), read in the next step:
+	// what firms and workers have observed, each smoothed at
+	// --expectation-speed (DESIGN §5: expectations from observations).
 	offers     []float64 // per firm: what it bargains over in a hire, its humans' marginal product or, if larger, its expected cost of a hire
 	sectorRes  []float64 // mean reservation wage rate of each sector's unemployed
 	sectorVac  []float64 // vacancy rate of each sector
+	sectorFill []float64 // hires per vacancy per year in each sector
+	sectorFind []float64 // hires from unemployment per unemployed worker per year in each sector
+	sectorWage []float64 // mean wage rate of each sector's new hires, per year
+	sepRate    float64   // separations per employed worker per year, job-to-job moves included
+	sepU       float64   // separations into unemployment per employed worker per year
 	bestSector int       // the sector retrainees move to
 }
 
-// separations are one worker chunk's separations of a step and, of them,
-// those displaced by automation.
-type separations struct{ all, displaced int }
+// separations are one worker chunk's separations of a step: quits into
+// unemployment, layoffs (exogenous, of workers paid above their product,
+// and by firms over their targets) and, of the layoffs, those displaced by
+// automation.
+type separations struct{ quits, layoffs, displaced int }
 
 // init makes the labour room's slices, once.
 func (l *labour) init(c Config) {
 	fb := c.Firms * c.TaskBins
 	l.human, l.count = make([]float64, fb), make([]int32, fb)
-	l.posts, l.wageBill = make([]post, c.Workers), make([]float64, c.Firms)
+	l.posts, l.wageBill, l.severance = make([]post, c.Workers), make([]float64, c.Firms), make([]float64, c.Firms)
 	l.qual = make([]int16, c.Workers)
 	l.separated = make([]separations, chunks(c.Workers, workerChunk))
 	l.offers = make([]float64, c.Firms)
 	l.sectorRes, l.sectorVac = make([]float64, c.Sectors), make([]float64, c.Sectors)
+	l.sectorFill, l.sectorFind, l.sectorWage = make([]float64, c.Sectors), make([]float64, c.Sectors), make([]float64, c.Sectors)
 	l.match.init(c)
 }
 
 // separate draws, in parallel over worker chunks, each employed worker's
-// exogenous separation (probability Separation) or layoff (the slot's
-// layoff probability). One more chunk, the first claimed, lists the open
-// jobs (listJobs, sequential): it reads the vacancies and the firms' offers
-// and writes the job list, which the separations do not touch, and the
-// goroutine that runs it then joins the separations.
+// separation — a quit or an exogenous layoff (hazards per year), a layoff
+// for being paid more than its product, or a layoff by a firm over its
+// target (the slot's layoff probability) — and lists the job seekers: the
+// unemployed, and the employed who search on the job this step. One more
+// chunk, the first claimed, lists the open jobs (listJobs, sequential): it
+// reads the vacancies and the firms' offers and writes the job list, which
+// the separations do not touch, and the goroutine that runs it then joins
+// the separations.
 func (w *World) separate() {
 	w.parallel(1+chunks(len(w.workers), workerChunk), 1, (*World).separateOrList)
 }
@@ -73,13 +87,66 @@ func (w *World) separateOrList(c, _, _ int) {
 	w.separateChunk(ch, ch*workerChunk, min(len(w.workers), (ch+1)*workerChunk))
 }
 
+// separationOdds are the step's per-worker probabilities, the same for
+// every worker: a quit, an exogenous layoff, a layoff of a worker whose
+// pay exceeds its product by more than the firing cost is worth, and the
+// mean numbers of applications of an unemployed and of an employed worker.
+type separationOdds struct {
+	quit, layoff, surplus float64
+	searchU, searchE      float64
+	cut, horizon, firing  float64 // the largest wage cut a year, the job's expected life, the firing cost in years of wage
+}
+
+// odds are this step's separation and search probabilities.
+func (w *World) odds() separationOdds {
+	c := &w.cfg
+	dt := w.dt()
+	return separationOdds{
+		quit:    agents.Hazard(c.QuitRate, dt),
+		layoff:  agents.Hazard(c.LayoffRate, dt),
+		surplus: agents.Hazard(c.Adjustment, dt),
+		searchU: c.Applications * dt,
+		searchE: c.Applications * c.OnTheJobSearch * dt,
+		cut:     c.WageCut,
+		horizon: 1 / (c.InterestRate + w.labour.sepRate),
+		firing:  c.FiringCost,
+	}
+}
+
+// overpaid says whether a firm lays off a worker paid rate per efficiency
+// unit whose marginal product is mp: whether the loss of keeping it — the
+// rate less the product, until the wage has been cut down to the product
+// at the largest cut or the job ends, whichever comes first — exceeds the
+// severance (DESIGN §5). The loss over T years of a rate R cut at c a year
+// against a product M is R(1 − e^(−cT))/c − M·T.
+func (o *separationOdds) overpaid(rate, mp float64) bool {
+	if !(rate > mp) {
+		return false
+	}
+	if mp <= 0 {
+		return true
+	}
+	t := o.horizon
+	if o.cut > 0 {
+		t = min(t, math.Log(rate/mp)/o.cut)
+	}
+	loss := rate*t - mp*t
+	if o.cut > 0 {
+		loss = rate*(-math.Expm1(-o.cut*t))/o.cut - mp*t
+	}
+	return loss > o.firing*rate
+}
+
 // separateChunk draws the separations of one worker chunk and lists the
-// chunk's job seekers for the matching and its posts for the recount.
+// chunk's job seekers for the matching and its posts for the recount. A
+// laid-off worker is paid its severance here; its post carries the
+// severance to its former employer's bill (eff −1, wage the severance).
 func (w *World) separateChunk(ch, lo, hi int) {
 	c := &w.cfg
 	m := &w.labour.match
+	o := w.odds()
 	r := w.rng.get(ch, streamWorkers, w.step, ch)
-	var nSep, displaced int
+	var sep separations
 	seekers := m.seekers[lo:hi]
 	n := 0
 	for j := lo; j < hi; j++ {
@@ -87,37 +154,72 @@ func (w *World) separateChunk(ch, lo, hi int) {
 		if wk.Status != agents.Employed {
 			w.labour.posts[j] = post{slot: -1}
 			if wk.Status == agents.Unemployed {
-				seekers[n] = w.seeker(j)
-				n++
+				if apps := poisson(r.Float64(), o.searchU); apps > 0 {
+					seekers[n] = w.seeker(j, apps, nil)
+					n++
+				}
 			}
 			continue
 		}
 		slot := int(wk.Firm)*c.TaskBins + int(wk.Bin)
 		u := r.Float64()
+		laid := false
 		switch {
-		case u < c.Separation:
+		case u < o.quit:
 			wk.Displaced = false
-		case w.prod.laysOff[slot>>6]&(1<<(slot&63)) == 0:
-			w.labour.posts[j] = w.postOf(wk) // the slot's layoff probability is 0: the next case is u < Separation
-			continue
-		case u < c.Separation+(1-c.Separation)*float64(w.prod.layoff[slot]):
-			wk.Displaced = w.prod.automated[slot]
-			if wk.Displaced {
-				displaced++
-			}
+		case u < o.quit+o.layoff:
+			laid, wk.Displaced = true, false
+		case wk.Rate > w.prod.mpExpected[wk.Firm] && o.overpaid(wk.Rate, w.prod.mpExpected[wk.Firm]) && r.Float64() < o.surplus:
+			laid, wk.Displaced = true, w.prod.automated[slot]
+		case w.prod.laysOff[slot>>6]&(1<<(slot&63)) != 0 && r.Float64() < float64(w.prod.layoff[slot]):
+			laid, wk.Displaced = true, w.prod.automated[slot]
 		default:
-			w.labour.posts[j] = w.postOf(wk)
+			p := w.postOf(wk)
+			w.labour.posts[j] = p
+			if apps := poisson(r.Float64(), o.searchE); apps > 0 {
+				seekers[n] = w.seeker(j, apps, &p)
+				n++
+			}
 			continue
 		}
 		w.labour.posts[j] = post{slot: -1}
-		wk.Status, wk.Firm, wk.Months = agents.Unemployed, -1, 0
-		nSep++
-		seekers[n] = w.seeker(j)
-		n++
+		if laid {
+			sev := c.FiringCost * wk.Wage()
+			wk.Wealth += sev
+			w.labour.posts[j] = post{slot: int32(slot), eff: -1, wage: sev}
+			sep.layoffs++
+			if wk.Displaced {
+				sep.displaced++
+			}
+		} else {
+			sep.quits++
+		}
+		wk.Status, wk.Firm, wk.Spell = agents.Unemployed, -1, 0
+		if apps := poisson(r.Float64(), o.searchU); apps > 0 {
+			seekers[n] = w.seeker(j, apps, nil)
+			n++
+		}
 	}
 	m.seeking[ch] = n
-	w.labour.separated[ch] = separations{all: nSep, displaced: displaced}
+	w.labour.separated[ch] = sep
 }
+
+// poisson is the Poisson(mean) count whose distribution function first
+// reaches u (inversion; the means here are a few applications).
+func poisson(u, mean float64) int {
+	p := math.Exp(-mean)
+	cum := p
+	k := 0
+	for u >= cum && k < maxApplications {
+		k++
+		p *= mean / float64(k)
+		cum += p
+	}
+	return k
+}
+
+// maxApplications bounds the applications a seeker sends in one step.
+const maxApplications = 255
 
 // qualification is the number of task bins, in ascending order of
 // requirement, that a worker of the given skill can work; labour.qual
@@ -126,27 +228,36 @@ func (w *World) qualification(skill float32) int16 {
 	return int16(sort.SearchFloat64s(w.req, float64(skill)+1e-12))
 }
 
-// seeker describes unemployed worker j to the matching: its reservation
-// wage and the number of task bins, in ascending order of requirement,
-// it can work.
-func (w *World) seeker(j int) seeker {
+// seeker describes worker j to the matching: its reservation wage — for
+// an employed worker (post p), its current rate — the number of task bins,
+// in ascending order of requirement, it can work, and the applications it
+// sends this step.
+func (w *World) seeker(j, apps int, p *post) seeker {
 	wk := &w.workers[j]
-	return seeker{
+	sk := seeker{
 		worker: int32(j),
 		eff:    wk.Efficiency,
-		res:    w.reservation(wk, w.cfg.HomeProduction*w.labour.meanRate0),
 		qual:   w.labour.qual[j],
 		sector: wk.Sector,
+		apps:   uint8(apps),
+		from:   -1,
 	}
+	if p != nil {
+		sk.res, sk.from, sk.wage = wk.Rate, p.slot, p.wage
+	} else {
+		sk.res = w.reservation(wk, w.cfg.HomeProduction*w.labour.meanRate0)
+	}
+	return sk
 }
 
-// reservation is the worker's reservation wage (agents.Worker.Reservation)
-// with the decay's power looked up in w.labour.decayPow.
+// reservation is the unemployed worker's reservation wage
+// (agents.Worker.ReservationAt) with the decay over its spell looked up in
+// w.labour.decayPow.
 func (w *World) reservation(wk *agents.Worker, floor float64) float64 {
-	if m := int(wk.Months); m >= 0 && m < len(w.labour.decayPow) {
+	if m := int(wk.Spell); m >= 0 && m < len(w.labour.decayPow) {
 		return wk.ReservationAt(floor, w.labour.decayPow[m])
 	}
-	return wk.Reservation(floor, w.cfg.ReservationDecay)
+	return wk.ReservationAt(floor, math.Exp(-w.cfg.ReservationDecay*float64(wk.Spell)*w.dt()))
 }
 
 // recount rebuilds every slot's human units and head count, and every
@@ -160,8 +271,10 @@ func (w *World) recount() {
 	w.sumStaff()
 }
 
-// post is an employed worker's slot, efficiency and wage as the recount
-// adds them up (slot −1 for a worker without a job). The posts, 16 bytes
+// post is an employed worker's slot, efficiency and wage (per year) as the
+// recount adds them up (slot −1 for a worker without a job; efficiency −1
+// for a worker laid off this step, its wage the severance its former
+// slot's firm owes). The posts, 16 bytes
 // a worker in index order, spare the recount's passes the workers' 56.
 type post struct {
 	slot int32
@@ -230,11 +343,16 @@ func (w *World) recountPart(part, _, _ int) {
 // recountFirms adds up the posts of the firms [lo, hi).
 func (w *World) recountFirms(lo, hi int) {
 	b := int32(w.cfg.TaskBins)
-	bill := w.labour.wageBill[lo:hi]
+	bill, sev := w.labour.wageBill[lo:hi], w.labour.severance[lo:hi]
 	clear(bill)
+	clear(sev)
 	slo, shi := int32(lo)*b, int32(hi)*b
 	for _, p := range w.labour.posts {
 		if p.slot < slo || p.slot >= shi {
+			continue
+		}
+		if p.eff < 0 { // a layoff's severance, owed by its former employer
+			sev[p.slot/b-int32(lo)] += p.wage
 			continue
 		}
 		w.labour.human[p.slot] += float64(p.eff)
@@ -243,12 +361,15 @@ func (w *World) recountFirms(lo, hi int) {
 	}
 	for i, v := range bill {
 		w.firms[lo+i].WageBill = v
+		w.firms[lo+i].Severance = sev[i]
 	}
 }
 
 // addHires adds the matching's hires, in the order they were made, to the
 // recounted slots and wage bills: the sums come out as if each hire had
-// been added as it was made, after the recount. Like the recount, it
+// been added as it was made, after the recount. A job-to-job move also
+// takes the worker out of its old slot (which the recount counted), and a
+// counter-offer changes only its firm's wage bill. Like the recount, it
 // splits the firms into ranges, one per core, each passing over all the
 // hires and adding only its own firms'.
 func (w *World) addHires() {
@@ -263,22 +384,42 @@ func (w *World) addHiresPart(part, _, _ int) {
 	flo, fhi := w.staffRange(part)
 	lo, hi := int32(flo)*b, int32(fhi)*b
 	for _, h := range w.labour.match.hires {
+		wk := &w.workers[h.worker]
+		if h.from >= lo && h.from < hi {
+			if h.from != h.slot {
+				w.labour.human[h.from] -= float64(wk.Efficiency)
+				w.labour.count[h.from]--
+			}
+			w.firms[h.from/b].WageBill -= h.oldWage
+		}
 		if h.slot < lo || h.slot >= hi {
 			continue
 		}
-		wk := &w.workers[h.worker]
-		w.labour.human[h.slot] += float64(wk.Efficiency)
-		w.labour.count[h.slot]++
-		w.firms[wk.Firm].WageBill += wk.Wage()
+		if h.from != h.slot {
+			w.labour.human[h.slot] += float64(wk.Efficiency)
+			w.labour.count[h.slot]++
+		}
+		w.firms[h.slot/b].WageBill += wk.Wage()
 	}
 }
 
+// The market statistics' values before anything is observed: a vacancy
+// fills at 9 a year (JOLTS 2015–2024: hires per opening about 0.75 a
+// month) and the separation rates are the parameters'.
+const startFillRate = 9
+
 // updateMarketStats refreshes what firms and searchers read next step: each
-// sector's mean reservation wage of its unemployed and vacancy rate, the
-// sector retrainees move to, and every firm's expected cost of a hire.
+// sector's mean reservation wage of its unemployed, vacancy rate, hires
+// per vacancy and per unemployed worker and new hires' mean wage, the
+// separation rates, the sector retrainees move to, and every firm's
+// expected cost of a hire. The rates are observed this step, as rates per
+// year, and smoothed at --expectation-speed; at the start they are set to
+// their starting values.
 func (w *World) updateMarketStats() {
 	c := &w.cfg
-	floor := c.HomeProduction * w.labour.meanRate0
+	l := &w.labour
+	dt := w.dt()
+	floor := c.HomeProduction * l.meanRate0
 	var resSum [4]float64
 	var resN [4]int
 	if w.step == 0 {
@@ -303,37 +444,88 @@ func (w *World) updateMarketStats() {
 		s := fm.Sector
 		for k := f * c.TaskBins; k < (f+1)*c.TaskBins; k++ {
 			vac[s] += float64(w.prod.vacancies[k])
-			emp[s] += float64(w.labour.count[k])
-			mp[s] += fm.MPHuman * w.labour.human[k]
-			units[s] += w.labour.human[k]
+			emp[s] += float64(l.count[k])
+			mp[s] += fm.MPHuman * l.human[k]
+			units[s] += l.human[k]
 		}
+	}
+	// Smoothing: the share of the gap to this step's observation closed.
+	gain := agents.Hazard(c.ExpectationSpeed, dt)
+	employed := emp[0] + emp[1] + emp[2] + emp[3]
+	var sep separations
+	for _, p := range l.separated {
+		sep.quits += p.quits
+		sep.layoffs += p.layoffs
+	}
+	fl := l.flows
+	if w.step == 0 {
+		gain = 1
+		l.sepU = c.QuitRate + c.LayoffRate
+		l.sepRate = l.sepU
+	} else if employed > 0 {
+		sepU := float64(sep.quits+sep.layoffs) / employed / dt
+		l.sepU += gain * (sepU - l.sepU)
+		l.sepRate += gain * (sepU + float64(fl.moves)/employed/dt - l.sepRate)
 	}
 	best := -1.0
 	for s := range c.Sectors {
-		meanMP := w.labour.meanRate0
+		meanMP := l.meanRate0
 		if units[s] > 0 {
 			meanMP = mp[s] / units[s]
 		}
-		w.labour.sectorRes[s] = math.Max(floor, meanMP)
+		l.sectorRes[s] = math.Max(floor, meanMP)
 		if resN[s] > 0 {
-			w.labour.sectorRes[s] = resSum[s] / float64(resN[s])
+			l.sectorRes[s] = resSum[s] / float64(resN[s])
 		}
-		w.labour.sectorVac[s] = 0
+		l.sectorVac[s] = 0
 		if vac[s]+emp[s] > 0 {
-			w.labour.sectorVac[s] = vac[s] / (vac[s] + emp[s])
+			l.sectorVac[s] = vac[s] / (vac[s] + emp[s])
 		}
-		if w.labour.sectorVac[s] > best {
-			best, w.labour.bestSector = w.labour.sectorVac[s], s
+		if l.sectorVac[s] > best {
+			best, l.bestSector = l.sectorVac[s], s
+		}
+		fill, find := float64(startFillRate), 0.0
+		wage := agents.Bargain(l.sectorRes[s], max(meanMP, l.sectorRes[s]), c.Bargaining)
+		if w.step == 0 {
+			if u := c.InitialUnemployment; u > 0 {
+				find = l.sepU * (1 - u) / u // the steady state of the start's unemployment rate
+			}
+			l.sectorFill[s], l.sectorFind[s], l.sectorWage[s] = fill, find, wage
+			continue
+		}
+		if vac[s] > 0 {
+			l.sectorFill[s] += gain * (float64(fl.hired[s])/vac[s]/dt - l.sectorFill[s])
+		} else { // nothing to observe: back toward the prior, so that posting can resume
+			l.sectorFill[s] += gain * (startFillRate - l.sectorFill[s])
+		}
+		if resN[s] > 0 {
+			l.sectorFind[s] += gain * (float64(fl.sector[s])/float64(resN[s])/dt - l.sectorFind[s])
+		}
+		if fl.sector[s] > 0 {
+			l.sectorWage[s] += gain * (fl.wage[s]/float64(fl.sector[s]) - l.sectorWage[s])
 		}
 	}
 	for f := range w.firms {
 		fm := &w.firms[f]
-		res := w.labour.sectorRes[fm.Sector]
-		mpf := fm.MPHuman
+		// The product the firm expects of a worker: its marginal product
+		// smoothed, so that the week-to-week noise of a small firm's
+		// hires and quits does not set wages, offers and layoffs.
+		e := &w.prod.mpExpected[f]
+		if w.step == 0 {
+			*e = fm.MPHuman
+		} else {
+			*e += gain * (fm.MPHuman - *e)
+		}
+		res := l.sectorRes[fm.Sector]
+		mpf := *e
 		if mpf <= 0 {
 			mpf = res
 		}
-		fm.HumanCost = max(agents.Bargain(res, max(mpf, res), c.Bargaining), 1e-12)
-		w.labour.offers[f] = max(fm.MPHuman, fm.HumanCost)
+		// A hire costs its bargained wage and, as an annuity over the
+		// job's expected life, the vacancy costs of finding it (c/q).
+		wage := agents.Bargain(res, max(mpf, res), c.Bargaining)
+		hiring := (c.InterestRate + l.sepRate) * c.VacancyCost * l.meanRate0 / max(l.sectorFill[fm.Sector], 1e-9)
+		fm.HumanCost = max(wage+hiring, 1e-12)
+		l.offers[f] = max(*e, wage)
 	}
 }

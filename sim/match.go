@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"math"
 	"math/rand/v2"
 
 	"github.com/laborsim/laborsim/agents"
@@ -29,8 +30,8 @@ type matching struct {
 	batch []application // applications drawn but not yet made
 }
 
-// applicant is a job's best applicant in a round: a seeker (-1 for none,
-// filled for a job taken in an earlier round) and the two numbers the job
+// applicant is a job's best applicant in a round: a seeker (-1 for none)
+// and the two numbers the job
 // compares and bargains with, kept together so that a job is one cache
 // line away.
 type applicant struct {
@@ -44,10 +45,13 @@ type applicant struct {
 type seeker struct {
 	worker int32
 	eff    float32 // efficiency
-	res    float64 // reservation wage per efficiency unit
+	res    float64 // reservation wage per efficiency unit, per year (an employed seeker's: its rate)
+	wage   float64 // an employed seeker's wage, per year, as its post has it
+	from   int32   // an employed seeker's slot, −1 for the unemployed
 	qual   int16   // bins, in ascending order of requirement, it qualifies for
 	sector uint8
-	hired  bool
+	apps   uint8 // applications it sends this step, spread over the rounds
+	hired  bool  // placed this step: hired, moved or kept by a counter-offer
 }
 
 func (m *matching) init(c Config) {
@@ -69,7 +73,7 @@ func (m *matching) init(c Config) {
 	jobs := max(1024, c.Workers/2)
 	m.jobs, m.mp, m.best = make([]int32, 0, jobs), make([]float64, 0, jobs), make([]applicant, 0, jobs)
 	m.seekers = make([]seeker, c.Workers)
-	m.batch = make([]application, 0, max(256, 2*c.Applications))
+	m.batch = make([]application, 0, 4096)
 	m.seeking = make([]int, chunks(c.Workers, workerChunk))
 }
 
@@ -123,25 +127,50 @@ func (w *World) listJobs() {
 	}
 }
 
-// matchRounds is the number of application rounds within a month: job
-// seekers whose applications all failed apply again to the jobs still open.
-const matchRounds = 2
+// matchRoundsPerYear is the number of application rounds a year: job
+// seekers whose applications failed apply again in the next round. A
+// firm's vacancies are a stock it keeps open (agents.Staffing.Staff): a
+// vacancy filled in one round is open again in the next, so that a
+// vacancy fills at the same rate a year whether the year's rounds fall in
+// 4, 12 or 52 steps. A step has max(1, round(48·dt)) rounds — 4 in a
+// month, 12 in a quarter, 1 in a week — so that the market's frictions
+// per year do not depend on the step length, and each seeker's
+// applications of the step are spread evenly over them.
+const matchRoundsPerYear = 48
+
+// rounds is the number of application rounds of a step.
+func (w *World) rounds() int {
+	return max(1, int(math.Round(matchRoundsPerYear*w.dt())))
+}
+
+// matchFlows are one step's results of the matching.
+type matchFlows struct {
+	fromU   int        // hires of unemployed workers
+	moves   int        // job-to-job moves: employed workers hired away
+	counter int        // employed workers kept by a counter-offer
+	sector  [4]int     // hires from unemployment in each sector
+	wage    [4]float64 // sum of the rates of the hires from unemployment in each sector
+	hired   [4]int     // hires of both kinds in each sector
+}
 
 // matchJobs runs the matching (on the side goroutine, beside the
-// recount) and counts its hires.
-func (w *World) matchJobs() { w.labour.hires = w.match() }
+// recount) and keeps its flows.
+func (w *World) matchJobs() { w.labour.flows = w.match() }
 
 // match runs the search market on the jobs listJobs has listed: firms'
 // vacancies per sector in ascending order of the bins' skill
-// requirements. In each round every job
-// seeker sends Applications applications to open jobs drawn uniformly from
-// those of its sector it qualifies for; each job offers itself to its most
-// efficient applicant at the Nash wage between the applicant's reservation
-// wage and the firm's marginal product (if that is above the reservation
-// wage); each worker takes the best offer. It returns the number of hires.
-// It writes the workers it hires and lists the hires; addHires adds them
-// to the slots once the recount has rebuilt those.
-func (w *World) match() int {
+// requirements. In each round every job seeker sends its share of the
+// step's applications to open jobs drawn uniformly from those of its
+// sector it qualifies for; each job offers itself to its most efficient
+// applicant at the Nash wage between the applicant's reservation wage (an
+// employed applicant's: its rate) and the firm's marginal product, if that
+// is above it; each worker takes the best offer. An employed worker's
+// employer counters up to its own marginal product: if that covers the
+// offer the worker stays at the offered wage and the job stays open,
+// otherwise the worker moves. It writes the workers it hires and lists
+// the hires; addHires adds them to the slots once the recount has rebuilt
+// those.
+func (w *World) match() matchFlows {
 	m := &w.labour.match
 	m.hires = m.hires[:0]
 	m.nseekers = 0
@@ -149,21 +178,21 @@ func (w *World) match() int {
 		m.nseekers += copy(m.seekers[m.nseekers:], m.seekers[ch*workerChunk:][:n])
 	}
 	r := w.rng.get(0, streamMatch, w.step, 0)
-	hires := 0
-	for range matchRounds {
-		hires += w.matchRound(r)
+	var fl matchFlows
+	rounds := w.rounds()
+	for k := range rounds {
+		w.matchRound(r, k, rounds, &fl)
 	}
-	return hires
+	return fl
 }
 
-// matchRound runs one round of applications, offers and acceptances.
-func (w *World) matchRound(r *rand.Rand) int {
+// matchRound runs round k of rounds: applications, offers, acceptances
+// and counter-offers.
+func (w *World) matchRound(r *rand.Rand, k, rounds int, fl *matchFlows) {
 	c := &w.cfg
 	m := &w.labour.match
 	for job := range m.best {
-		if m.best[job].seeker != filled {
-			m.best[job].seeker = -1
-		}
+		m.best[job].seeker = -1
 	}
 	// The applications are drawn a batch of seekers at a time and then
 	// made, in the same order: the jobs' entries, scattered in memory,
@@ -175,16 +204,21 @@ func (w *World) matchRound(r *rand.Rand) int {
 		if sk.hired {
 			continue // in an earlier round
 		}
+		// The step's applications spread evenly over its rounds, each
+		// seeker's spread starting at its own round, so that no round
+		// gets more than its share of seekers.
+		a, kk := int(sk.apps), (k+int(sk.worker))%rounds
+		send := a*(kk+1)/rounds - a*kk/rounds
 		s := int(sk.sector)
 		n := int(m.below[s][sk.qual])
-		if n == 0 {
+		if n == 0 || send == 0 {
 			continue
 		}
-		if len(batch)+c.Applications > cap(batch) {
+		if len(batch)+send > cap(batch) {
 			m.apply(batch)
 			batch = batch[:0]
 		}
-		for range c.Applications {
+		for range send {
 			batch = append(batch, application{job: int32(m.start[s] + r.IntN(n)), seeker: int32(i)})
 		}
 	}
@@ -196,7 +230,7 @@ func (w *World) matchRound(r *rand.Rand) int {
 			continue
 		}
 		mp := m.mp[job]
-		if mp < b.res {
+		if mp < b.res || (m.seekers[i].from >= 0 && mp <= b.res) || w.prod.quota[m.jobs[job]/int32(c.TaskBins)] <= 0 {
 			continue
 		}
 		if m.offer[i] < 0 {
@@ -206,20 +240,43 @@ func (w *World) matchRound(r *rand.Rand) int {
 			m.offer[i] = int32(job)
 		}
 	}
+	b := int32(c.TaskBins)
 	for _, i := range m.held {
 		job := m.offer[i]
-		slot := int(m.jobs[job])
+		slot := m.jobs[job]
 		m.offer[i] = -1
-		m.best[job].seeker = filled
 		sk := &m.seekers[i]
+		firm := slot / b
+		if w.prod.quota[firm] <= 0 {
+			continue // its other vacancies took the firm's last hires this round: the seeker tries again
+		}
 		sk.hired = true
 		j := sk.worker
 		wk := &w.workers[j]
-		wk.Rate = agents.Bargain(sk.res, m.mp[job], c.Bargaining)
-		w.hireAt(int(j), slot)
-		m.hires = append(m.hires, hire{worker: j, slot: int32(slot)})
+		rate := agents.Bargain(sk.res, m.mp[job], c.Bargaining)
+		if sk.from >= 0 && w.prod.mpExpected[sk.from/b] >= rate {
+			// The employer matches the offer: the worker stays, paid
+			// more, and the job stays open for the rounds left.
+			wk.Rate = rate
+			m.hires = append(m.hires, hire{worker: j, slot: sk.from, from: sk.from, oldWage: sk.wage})
+			fl.counter++
+			continue
+		}
+		wk.Rate = rate
+		w.prod.quota[firm]--
+		w.hireAt(int(j), int(slot))
+		m.hires = append(m.hires, hire{worker: j, slot: slot, from: sk.from, oldWage: sk.wage})
+		s := wk.Sector
+		if sk.from >= 0 {
+			fl.moves++
+			w.prod.quota[sk.from/b]++ // the firm left behind may replace the worker within the step, at its open vacancies
+		} else {
+			fl.fromU++
+			fl.sector[s]++
+			fl.wage[s] += rate
+		}
+		fl.hired[s]++
 	}
-	return len(m.held)
 }
 
 // application is one seeker's application to one job.
@@ -230,14 +287,16 @@ type application struct{ job, seeker int32 }
 func (m *matching) apply(batch []application) {
 	for _, a := range batch {
 		sk := &m.seekers[a.seeker]
-		if b := &m.best[a.job]; b.seeker == -1 || (b.seeker >= 0 && b.eff < sk.eff) {
+		if b := &m.best[a.job]; b.seeker < 0 || b.eff < sk.eff {
 			*b = applicant{seeker: a.seeker, eff: sk.eff, res: sk.res}
 		}
 	}
 }
 
-// filled marks a job taken in an earlier round.
-const filled = -2
-
-// hire is one hire of the matching: the worker and its slot.
-type hire struct{ worker, slot int32 }
+// hire is one hire of the matching: the worker, its new slot and, for an
+// employed worker, its old slot and wage (per year). A counter-offer is a
+// hire into the worker's own slot.
+type hire struct {
+	worker, slot, from int32
+	oldWage            float64
+}

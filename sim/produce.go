@@ -22,8 +22,10 @@ type production struct {
 
 	// Per-firm copies that the passes over workers and jobs read at
 	// random: 8 bytes a firm instead of a Firm's cache lines.
-	mpHuman []float64 // MPHuman, set by produce
-	aiHere  []float64 // AI agent-instances deployed at each firm, counted by produce
+	mpHuman    []float64 // MPHuman, set by produce
+	mpExpected []float64 // the product of a human unit the firm expects, MPHuman smoothed at --expectation-speed (updateMarketStats): what wages, offers and layoffs go by
+	quota      []int32   // hires each firm still makes this step (decide sets them, the matching counts them down)
+	aiHere     []float64 // AI agent-instances deployed at each firm, counted by produce
 
 	slotSums []slotTotals // per firm chunk, from produce for pay
 	spending float64      // spending on goods this step (sellGoods hands it to sellChunk)
@@ -35,7 +37,8 @@ func (p *production) init(c Config) {
 	p.target, p.vacancies = make([]float64, fb), make([]int32, fb)
 	p.layoff, p.automated = make([]float32, fb), make([]bool, fb)
 	p.laysOff = make([]uint64, (fb+63)/64)
-	p.mpHuman, p.aiHere = make([]float64, c.Firms), make([]float64, c.Firms)
+	p.mpHuman, p.mpExpected, p.aiHere = make([]float64, c.Firms), make([]float64, c.Firms), make([]float64, c.Firms)
+	p.quota = make([]int32, c.Firms)
 	p.slotSums = make([]slotTotals, chunks(c.Firms, firmChunk))
 }
 
@@ -43,7 +46,7 @@ func (p *production) init(c Config) {
 // expected costs, its input plan and from it targets, vacancies and layoffs,
 // at the AI price firms expect this step.
 func (w *World) decide() {
-	w.prod.expected = w.ai.expectedPrice()
+	w.prod.expected = w.ai.expectedPrice(w.dt())
 	clear(w.prod.laysOff)
 	w.parallel(len(w.firms), firmChunk, (*World).decideChunk)
 }
@@ -52,8 +55,8 @@ func (w *World) decide() {
 // price w.prod.expected.
 func (w *World) decideChunk(ch, lo, hi int) {
 	c := &w.cfg
-	staffing := agents.Staffing{Adjust: c.Adjustment, Separation: c.Separation, MeanEff: 1,
-		MaxPost: c.Workers/c.Firms + 1}
+	l := &w.labour
+	dt := w.dt()
 	pu := w.prod.expected / c.AIProductivity
 	r := w.rng.get(ch, streamFirms, w.step, ch)
 	for f := lo; f < hi; f++ {
@@ -68,12 +71,36 @@ func (w *World) decideChunk(ch, lo, hi int) {
 		}
 		scale := w.unscaledSize(f)
 		fm.Scale = scale
+		humanCapable := fm.Plan.AI * scale
+		if fm.Plan.UseAI { // the capable ratio at a human's cost, for what AI does not cover
+			alone := w.ces.Demand(fm.TFP, fm.Capital, bl, fm.HumanCost, fm.HumanCost)
+			humanCapable = alone.AI * scale
+			if alone.Scaled {
+				humanCapable = alone.AI
+			}
+		}
 		base, end := f*c.TaskBins, (f+1)*c.TaskBins
-		staffing.Staff(fm.Plan, scale, w.tasks.Weights[s], w.split, agents.Bins{
-			Human: w.labour.human[base:end], Count: w.labour.count[base:end], AI: w.ai.units[base:end],
+		wf := agents.Workforce{MP: fm.MPHuman, HireCost: fm.HumanCost}
+		for k := base; k < end; k++ {
+			wf.Heads += l.count[k]
+			wf.Units += l.human[k]
+		}
+		staffing := agents.Staffing{
+			Close:      agents.Hazard(c.Adjustment, dt),
+			Leave:      agents.Hazard(l.sepRate, dt),
+			Separation: l.sepRate,
+			Adjust:     c.Adjustment,
+			FillRate:   l.sectorFill[s],
+			Horizon:    1 / (c.InterestRate + l.sepRate),
+			PostCost:   c.VacancyCost * l.meanRate0,
+			Room:       float64(c.Workers/c.Firms + 1),
+		}
+		staffing.Staff(fm.Plan, scale, humanCapable, w.tasks.Weights[s], w.split, agents.Bins{
+			Human: l.human[base:end], Count: l.count[base:end], AI: w.ai.units[base:end],
 			Target: w.prod.target[base:end], Vacancies: w.prod.vacancies[base:end],
 			Layoff: w.prod.layoff[base:end], Automated: w.prod.automated[base:end],
-		}, r)
+		}, &wf, r)
+		w.prod.quota[f] = int32(min(wf.Hires, math.MaxInt32))
 		for k := base; k < end; k++ {
 			if w.prod.layoff[k] != 0 {
 				atomic.OrUint64(&w.prod.laysOff[k>>6], 1<<(k&63)) // a word may span two chunks
@@ -83,7 +110,8 @@ func (w *World) decideChunk(ch, lo, hi int) {
 }
 
 // unscaledSize is the output index a firm without a fixed factor aims at:
-// its current one, grown or shrunk by at most 10% a month toward where its
+// its current one, grown or shrunk by at most 1.2 log points a year
+// (about 10% a month) toward where its
 // humans' marginal product meets their cost. Firms whose plan pins down
 // their scale get 1.
 func (w *World) unscaledSize(f int) float64 {
@@ -104,7 +132,8 @@ func (w *World) unscaledSize(f int) float64 {
 		return (units + 1) / max(per, 1e-300)
 	}
 	g := math.Pow(max(fm.MPHuman, 1e-300)/fm.HumanCost, w.cfg.Sigma)
-	return fm.X * max(0.9, min(1.1, g))
+	most := math.Exp(1.2 * w.dt()) // 10% a month, at any step length
+	return fm.X * max(1/most, min(most, g))
 }
 
 // produce runs every firm's production in parallel over firm chunks.
@@ -120,8 +149,9 @@ func (w *World) produceChunk(ch, lo, hi int) {
 	var t slotTotals
 	for f := lo; f < hi; f++ {
 		var ai, human float64
-		agentsHere := 0.0
+		agentsHere, posted := 0.0, 0
 		for k := f * b; k < (f+1)*b; k++ {
+			posted += int(w.prod.vacancies[k])
 			ai += w.ai.units[k]
 			human += w.labour.human[k]
 			t.aiUnits += w.ai.units[k]
@@ -130,7 +160,7 @@ func (w *World) produceChunk(ch, lo, hi int) {
 			agentsHere += w.ai.agentsAt(k, w.cfg.AIProductivity)
 		}
 		w.prod.aiHere[f] = agentsHere
-		w.produceFirm(f, ai, human)
+		w.produceFirm(f, ai, human, posted)
 	}
 	w.prod.slotSums[ch] = t
 }
@@ -142,17 +172,22 @@ type slotTotals struct {
 	vacancies           int
 }
 
-// produceFirm computes firm f's output Y = A·X and the marginal products of
-// its humans and AI agents, given the AI and human units in its slots.
-// Workers and AI agents are hired into task bins,
-// but like any worker they perform many tasks: the firm spreads its human
-// and AI units over its tasks optimally (economy.Allocate), so output does
-// not collapse when one bin of a small firm is empty.
-func (w *World) produceFirm(f int, ai, human float64) {
+// produceFirm computes firm f's output Y = A·X (a rate per year) and the
+// marginal products of its humans and AI agents, given the AI and human
+// units in its slots, and its value added: Y less the cost of keeping its
+// posted vacancies open (recruiting uses the firm's own output, as in the
+// search-and-matching model, DESIGN §5). Workers and AI agents are hired
+// into task bins, but like any worker they perform many tasks: the firm
+// spreads its human and AI units over its tasks optimally
+// (economy.Allocate), so output does not collapse when one bin of a small
+// firm is empty.
+func (w *World) produceFirm(f int, ai, human float64, posted int) {
 	fm := &w.firms[f]
 	bl := w.blocks[fm.Sector]
 	x, rAI, rHuman := w.ces.Index(bl, fm.Capital, ai, human)
-	fm.X, fm.Output = x, fm.TFP*x
+	fm.X = x
+	y := fm.TFP * x
+	fm.Output = y - min(y, float64(posted)*w.cfg.VacancyCost*w.labour.meanRate0)
 	fm.HumanUnits, fm.AIUnits = human, ai
 	fm.MPAI = w.ces.Marginal(fm.TFP, x, rAI)
 	fm.MPHuman = fm.MPAI
@@ -163,11 +198,12 @@ func (w *World) produceFirm(f int, ai, human float64) {
 }
 
 // sellGoods closes the goods market: households' consumption and retraining,
-// firms' investment and the provider's compute purchases are spent on the
-// goods of all firms in proportion to their output (Say's law: what is not
-// bought is added to inventories, financed by the firm's cash). The
-// retraining's cost is spent whole: the households' share and the
-// government's subsidy (paid in the households phase).
+// firms' investment and the provider's compute purchases — the money
+// spent this step — are spent on the goods of all firms in proportion to
+// their output (Say's law: what is not bought is added to inventories,
+// financed by the firm's cash). The retraining's cost is spent whole: the
+// households' share and the government's subsidy (paid in the households
+// phase).
 func (w *World) sellGoods() {
 	var cons, retrain, subsidy float64
 	for _, p := range w.hh.wpart {
@@ -175,7 +211,7 @@ func (w *World) sellGoods() {
 		retrain += p.retrainPaid
 		subsidy += p.subsidy
 	}
-	w.prod.spending = cons + retrain + subsidy + w.hh.totals.invest + w.ai.computeSpend
+	w.prod.spending = cons + retrain + subsidy + (w.hh.totals.invest+w.ai.computeSpend)*w.dt()
 	w.parallel(len(w.firms), firmChunk, (*World).sellChunk)
 }
 

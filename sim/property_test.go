@@ -93,9 +93,9 @@ func checkStep(t *testing.T, c Config, a *economy.Accounts, m0 float64) {
 			t.Fatalf("%+v step %d: a share outside [0,1]: %+v", c, a.Step, a)
 		}
 	}
-	if a.AIAgentsDeployed > a.AIFleet*(1+1e-12) || a.Employed+a.Unemployed+a.Retraining != c.Workers {
+	if a.AIAgentsDeployed > a.AIFleet*(1+1e-12) || a.Employed+a.Unemployed+a.Retraining+a.Inactive != c.Workers {
 		t.Fatalf("%+v step %d: %g of %g AI agents; %d+%d+%d of %d workers", c, a.Step,
-			a.AIAgentsDeployed, a.AIFleet, a.Employed, a.Unemployed, a.Retraining, c.Workers)
+			a.AIAgentsDeployed, a.AIFleet, a.Employed, a.Unemployed, a.Retraining+a.Inactive, c.Workers)
 	}
 }
 

@@ -86,7 +86,21 @@ func New(cfg Config) (*World, error) {
 	w.initWealth()
 	w.ai.startPrices(&w.cfg)
 	w.updateMarketStats()
+	w.initParticipation()
 	return w, nil
+}
+
+// dt is the step's length in years.
+func (w *World) dt() float64 { return 1 / float64(w.cfg.StepsPerYear) }
+
+// labourForce0 is the expected labour force at the start: the
+// population times the participation rate (everyone in the frictionless
+// economy, which has no participation margin).
+func (c Config) labourForce0() float64 {
+	if c.Frictionless {
+		return float64(c.Workers)
+	}
+	return float64(c.Workers) * c.Participation
 }
 
 // allocate makes every slice the step loop uses, once.
@@ -170,7 +184,7 @@ func (w *World) initFirms(r *rand.Rand) {
 	for f := range w.firms {
 		s := f % c.Sectors
 		b := w.blocks[s]
-		workers := float64(c.Workers/c.Firms) + b2f(f < c.Workers%c.Firms)
+		workers := (float64(c.Workers/c.Firms) + b2f(f < c.Workers%c.Firms)) * c.labourForce0() / float64(c.Workers)
 		kPerL := 0.0
 		if b.Trad > 0 {
 			kPerL = c.CapitalPerWorker * (b.Trad / ksPhi) / ((b.AI + b.Human) / (1 - ksPhi))
@@ -192,21 +206,41 @@ func b2f(b bool) float64 {
 }
 
 // initWorkers draws efficiency (log-normal, mean 1) and a skill ceiling
-// correlated with it; worker j belongs to the sector of firm j mod F.
+// correlated with it; worker j belongs to the sector of firm j mod F. It
+// also draws each worker's taste for time out of the labour force, a
+// standard normal z kept in Home until initParticipation turns it into a
+// value: the workers with z above Φ⁻¹(--participation) start out of the
+// labour force (at least one worker is in it).
 func (w *World) initWorkers(r *rand.Rand) {
 	c := w.cfg
 	d := c.SkillDispersion
 	spread := math.Min(1, d/0.5)
 	norm := distuv.Normal{Mu: 0, Sigma: 1}
+	cut := norm.Quantile(min(c.Participation, 1-1e-12))
+	inLF := 0
+	lowest := 0
 	for j := range w.workers {
 		n := r.NormFloat64()
 		u := norm.CDF(0.7*n + 0.714*r.NormFloat64())
+		z := r.NormFloat64()
 		w.workers[j] = agents.Worker{
 			Efficiency: float32(math.Exp(d*n - d*d/2)),
 			Skill:      float32(1 - (1-u)*spread),
 			Sector:     w.firms[j%c.Firms].Sector,
 			Firm:       -1,
+			Home:       float32(z),
 		}
+		if !c.Frictionless && z > cut {
+			w.workers[j].Status = agents.Inactive
+		} else {
+			inLF++
+		}
+		if z < float64(w.workers[lowest].Home) {
+			lowest = j
+		}
+	}
+	if inLF == 0 && len(w.workers) > 0 {
+		w.workers[lowest].Status = agents.Unemployed
 	}
 }
 
@@ -218,7 +252,9 @@ func (w *World) placeWorkers() {
 	c := w.cfg
 	units := make([]float64, c.Sectors)
 	for j := range w.workers {
-		units[w.workers[j].Sector] += float64(w.workers[j].Efficiency)
+		if w.workers[j].Status != agents.Inactive {
+			units[w.workers[j].Sector] += float64(w.workers[j].Efficiency)
+		}
 	}
 	firmsIn := make([]float64, c.Sectors)
 	for f := range w.firms {
@@ -276,22 +312,25 @@ func (w *World) pour() {
 	}
 }
 
-// sortedWorkers lists the workers by sector, then by descending skill,
-// then by index (a stable sort by sector and skill). It sorts one integer
+// sortedWorkers lists the workers in the labour force by sector, then by
+// descending skill, then by index (a stable sort by sector and skill). It sorts one integer
 // per worker that packs the three: the sector (Validate allows at most 4)
 // in the top bits, the skill's bits, inverted, below, then the index.
 func (w *World) sortedWorkers() []int32 {
 	const indexBits = 26 // Validate allows at most 50,000,000 workers
-	keys := make([]uint64, len(w.workers))
+	keys := make([]uint64, 0, len(w.workers))
 	for j := range w.workers {
 		wk := &w.workers[j]
+		if wk.Status == agents.Inactive {
+			continue
+		}
 		skill := math.Float32bits(wk.Skill + 0) // +0 for -0: equal skills, equal bits
 		if skill>>31 != 0 {
 			skill = ^skill
 		} else {
 			skill |= 1 << 31
 		}
-		keys[j] = uint64(wk.Sector)<<(32+indexBits) | uint64(^skill)<<indexBits | uint64(j)
+		keys = append(keys, uint64(wk.Sector)<<(32+indexBits)|uint64(^skill)<<indexBits|uint64(j))
 	}
 	slices.Sort(keys)
 	order := make([]int32, len(keys))
@@ -306,32 +345,35 @@ func (w *World) hireAt(j, slot int) {
 	wk := &w.workers[j]
 	wk.Status = agents.Employed
 	wk.Firm, wk.Bin = int32(slot/w.cfg.TaskBins), int16(slot%w.cfg.TaskBins)
-	wk.Months = 0
+	wk.Spell = 0
 }
 
-// initUnemployment makes each worker unemployed with the initial rate, with
-// a spell length drawn from a geometric distribution of mean three months.
+// initUnemployment makes each worker of the labour force unemployed with
+// the initial rate, with a spell drawn from an exponential distribution of
+// mean three months, in steps.
 func (w *World) initUnemployment(r *rand.Rand) {
+	mean := 3 * float64(w.cfg.StepsPerYear) / 12
 	for j := range w.workers {
 		wk := &w.workers[j]
 		if wk.Status == agents.Employed && r.Float64() < w.cfg.InitialUnemployment {
 			wk.Status, wk.Firm = agents.Unemployed, -1
-			wk.Months = int16(math.Floor(r.ExpFloat64() * 3))
+			wk.Spell = int16(min(math.Floor(r.ExpFloat64()*mean), math.MaxInt16))
 		}
 	}
 }
 
-// tabulateDecay fills w.labour.decayPow for every spell an unemployed
-// worker can reach in the run: the longest at the start plus one a step
-// (beyond it, w.reservation computes the power).
+// tabulateDecay fills w.labour.decayPow, exp(−reservation decay × years),
+// for every spell, in steps, an unemployed worker can reach in the run:
+// the longest at the start plus one a step (beyond it, w.reservation
+// computes the power).
 func (w *World) tabulateDecay() {
 	longest := 0
 	for j := range w.workers {
-		longest = max(longest, int(w.workers[j].Months))
+		longest = max(longest, int(w.workers[j].Spell))
 	}
 	w.labour.decayPow = make([]float64, min(math.MaxInt16, longest+w.cfg.Steps())+1)
 	for m := range w.labour.decayPow {
-		w.labour.decayPow[m] = math.Pow(w.cfg.ReservationDecay, float64(m))
+		w.labour.decayPow[m] = math.Exp(-w.cfg.ReservationDecay * float64(m) * w.dt())
 	}
 }
 
@@ -383,13 +425,37 @@ func (w *World) initWealth() {
 	for f := range w.firms {
 		gdp += w.firms[f].Output
 	}
-	scale := c.WealthToGDP * float64(c.StepsPerYear) * gdp / total
+	scale := c.WealthToGDP * gdp / total // gdp is a rate per year
 	for j := range w.workers {
 		wk := &w.workers[j]
 		wk.Stake = wk.Wealth / total
 		wk.Wealth *= scale
 	}
 	w.acct.startGDP(gdp)
+}
+
+// initParticipation turns each worker's draw z (kept in Home by
+// initWorkers) into its home value, so that the start's participation is
+// the drawn one: a worker's reservation value is its sector's prospects
+// at the start times exp(s·(z − Φ⁻¹(p))), with s set so that the
+// elasticity of participation to prospects is --participation-elasticity
+// at the start (s = φ(Φ⁻¹(p)) / (ε p)); its home value is what is left of
+// it after the income effect of its unearned income at the start.
+func (w *World) initParticipation() {
+	c := &w.cfg
+	norm := distuv.Normal{Mu: 0, Sigma: 1}
+	p := min(c.Participation, 1-1e-12)
+	cut := norm.Quantile(p)
+	spread := norm.Prob(cut) / (c.ParticipationElasticity * p)
+	w.hh.rules = w.householdRules()
+	h := &w.hh.rules
+	for j := range w.workers {
+		wk := &w.workers[j]
+		z := float64(wk.Home)
+		res := h.prospects[wk.Sector] * math.Exp(spread*(z-cut))
+		unearned := h.unearnedPerPerson + c.InterestRate*max(wk.Wealth, 0)
+		wk.Home = float32(res - c.IncomeEffect*unearned/float64(wk.Efficiency))
+	}
 }
 
 // money is the total money held by every agent.

@@ -172,7 +172,7 @@ func TestPlotBadInput(t *testing.T) {
 		{sweep("--x", "ai-agents", "--by", "sigma", "--y", "labor_share", "-o", png), `invalid --by "sigma": it has one value in`},
 		{sweep("--x", "ai-agents", "--by", "sgima", "--y", "labor_share", "-o", png), `invalid --by "sgima": not a parameter column`},
 		{sweep("--x", "ai-agents", "--y", "labour_share", "-o", png), `invalid --y "labour_share": not a metric column of a results file (metrics: step, year, gdp,`},
-		{sweep("--x", "ai-agents", "--y", "labor_share,median_wage", "-o", png), `invalid --y "labor_share,median_wage": labor_share is in share of GDP but median_wage in output per month`},
+		{sweep("--x", "ai-agents", "--y", "labor_share,median_wage", "-o", png), `invalid --y "labor_share,median_wage": labor_share is in share of GDP but median_wage in output per year`},
 		{sweep("--x", "ai-agents", "--y", "labor_share", "-o", png), "points 0 and 3 both have ai-agents = 1 but differ in ai-cost-decline: draw one line per value with --by ai-cost-decline"},
 		{sweep("--x", "ai-agents", "--y", "labor_share", "-o", png, "--nope"), "unknown flag: --nope"},
 	} {
