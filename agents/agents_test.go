@@ -32,12 +32,12 @@ func TestWorkerRules(t *testing.T) {
 	if w.Wage() != 2 {
 		t.Fatalf("wage %v", w.Wage())
 	}
-	w.Renegotiate(0.5, 0.5, 0.1, 0.99)
+	w.Renegotiate(0.5, 0.1, 0.99)
 	if w.Rate != 0.99 {
 		t.Fatalf("sticky cut: rate %v, want 0.99", w.Rate)
 	}
-	w.Renegotiate(2, 0.5, 0.1, 0.99)
-	if want := 0.99 + 0.1*0.5*(2-0.99); math.Abs(w.Rate-want) > 1e-15 {
+	w.Renegotiate(2, 0.1, 0.99)
+	if want := 0.99 + 0.1*(2-0.99); math.Abs(w.Rate-want) > 1e-15 {
 		t.Fatalf("raise: rate %v, want %v", w.Rate, want)
 	}
 	if r := w.ReservationAt(0.5, 0.1); r != 0.5 {

@@ -22,7 +22,8 @@ type Firm struct {
 	AIUnits    float64 // AI efficiency units deployed
 	MPHuman    float64 // marginal product of a human efficiency unit
 	MPAI       float64 // marginal product of an AI efficiency unit
-	HumanCost  float64 // c_H: expected wage per efficiency unit of a new hire
+	HumanCost  float64 // c_H: expected cost per efficiency unit of a new hire: its wage and the annuity of the vacancy costs of finding it
+	HireWage   float64 // the expected wage per efficiency unit of a new hire
 
 	// The firm's AI demand curve this step, D(p) (see AIDemand).
 	Plan  economy.Plan
@@ -70,7 +71,7 @@ type Workforce struct {
 	Heads     int32
 	Units     float64
 	MP        float64 // marginal product of a human efficiency unit, per year
-	HireCost  float64 // expected wage per efficiency unit of a new hire, per year
+	HireWage  float64 // expected wage per efficiency unit of a new hire, per year
 	Vacancies float64 // the vacancies the firm plans to keep open (set by Staff)
 	Hires     int     // the most it hires this step (set by Staff): its vacancies reopen when filled until then
 }
@@ -86,15 +87,16 @@ type Workforce struct {
 //
 // The firm then compares its whole target with its whole staff:
 //   - over target by more than an average worker, it lays off the share
-//     Close of the excess, from the bins over their targets;
-//   - otherwise it wants hires at the rate Adjust·gap + Separation·heads a
+//     Close of the excess beyond that worker, from the bins over their
+//     targets;
+//   - under target, it wants hires at the rate Adjust·gap + Separation·heads a
 //     year and keeps the vacancies that give them at the observed fill
 //     rate, V = hires / FillRate — a stock, the same whatever the step
-//     length, each vacancy reopening when filled until the firm has
-//     hired its whole gap and the workers expected to leave this step (so
-//     that a long step does not overshoot the target) — but only if a
-//     vacancy pays: FillRate × (the hire's value,
-//     (MP − hire cost) × Horizon) at least PostCost. Vacancies go to the
+//     length, each vacancy fillable once and reopening when filled until
+//     the firm has hired its whole gap and the workers expected to leave
+//     this step (so that a long step does not overshoot the target) — but
+//     only if a vacancy pays: FillRate × (the hire's value,
+//     (MP − its wage) × Horizon) at least PostCost. Vacancies go to the
 //     bins short of their targets in proportion to the shortfall (to all
 //     bins with a target when none is short), rounded once for the firm
 //     with r and spread by cumulative rounding. It keeps no more vacancies
@@ -128,7 +130,10 @@ func (s Staffing) Staff(plan economy.Plan, scale, humanCapable float64, weights 
 	}
 	gap := target - wf.Units
 	if gap < -mean && over > 0 {
-		cut := s.Close * (-gap) / over // share of each over-target bin's excess shed this step
+		// The firm sheds the share Close of its excess beyond one worker
+		// (workers come whole: a firm within a worker of its target keeps
+		// them), from the bins over their targets.
+		cut := s.Close * (-gap - mean) / over // share of each over-target bin's excess shed this step
 		for i := range weights {
 			if ex := b.Human[i] - b.Target[i]; ex > 0 && b.Count[i] > 0 {
 				b.Layoff[i] = float32(min(1, cut*ex/b.Human[i]))
@@ -138,8 +143,8 @@ func (s Staffing) Staff(plan economy.Plan, scale, humanCapable float64, weights 
 		return
 	}
 	hires := s.Adjust*gap/mean + s.Separation*float64(wf.Heads)
-	value := (wf.MP - wf.HireCost) * mean * s.Horizon
-	if !(hires > 0) || !(s.FillRate > 0) || s.FillRate*value < s.PostCost {
+	value := (wf.MP - wf.HireWage) * mean * s.Horizon
+	if !(gap > 0) || !(hires > 0) || !(s.FillRate > 0) || s.FillRate*value < s.PostCost {
 		return
 	}
 	v := min(hires/s.FillRate, target/mean+1, float64(wf.Heads)+s.Room) // never more open jobs than the workforce it aims at, nor than it has plus an average firm's
@@ -148,7 +153,7 @@ func (s Staffing) Staff(plan economy.Plan, scale, humanCapable float64, weights 
 	if n == 0 {
 		return
 	}
-	wf.Hires = stochasticRound(max(gap, 0)/mean+s.Leave*float64(wf.Heads), r)
+	wf.Hires = max(n, stochasticRound(max(gap, 0)/mean+s.Leave*float64(wf.Heads), r))
 	weightOf := func(i int) float64 {
 		if short > 0 {
 			return max(0, b.Target[i]-b.Human[i])

@@ -54,17 +54,17 @@ func Bargain(res, mp, beta float64) float64 {
 	return res + beta*(mp-res)
 }
 
-// Renegotiate moves an incumbent's rate toward the bargained wage at the
-// marginal product mp of its task over one step: up by the share up of
-// beta times the gap (up = 1 − exp(−κ·dt) for an adjustment speed κ per
-// year), down (sticky) by at most the factor keep (exp(−cut·dt) for a
-// largest cut of cut log points a year), never below mp.
-func (w *Worker) Renegotiate(mp, beta, up, keep float64) {
+// Renegotiate moves an incumbent's rate toward target, the wage it would
+// bargain now, over one step: up by the share up of the gap (up =
+// 1 − exp(−κ·dt) for an adjustment speed κ per year), down (sticky) by at
+// most the factor keep (exp(−cut·dt) for a largest cut of cut log points a
+// year), never below the target.
+func (w *Worker) Renegotiate(target, up, keep float64) {
 	switch {
-	case mp > w.Rate:
-		w.Rate += up * beta * (mp - w.Rate)
-	case mp < w.Rate:
-		w.Rate = max(mp, w.Rate*keep)
+	case target > w.Rate:
+		w.Rate += up * (target - w.Rate)
+	case target < w.Rate:
+		w.Rate = max(target, w.Rate*keep)
 	}
 }
 

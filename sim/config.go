@@ -69,7 +69,7 @@ type Config struct {
 	HomeProduction          float64 `json:"home-production"`          // --home-production: reservation wage floor, share of the start's mean wage rate
 	Adjustment              float64 `json:"adjustment"`               // --adjustment: speed at which firms close a staffing gap and lay off workers paid above their product, per year
 	FiringCost              float64 `json:"firing-cost"`              // --firing-cost: severance paid at a layoff, years of the worker's wage
-	VacancyCost             float64 `json:"vacancy-cost"`             // --vacancy-cost: cost of keeping a vacancy open, share of the start's mean wage, per year
+	VacancyCost             float64 `json:"vacancy-cost"`             // --vacancy-cost: cost of keeping a vacancy open a year, share of the mean annual wage
 	ExpectationSpeed        float64 `json:"expectation-speed"`        // --expectation-speed: speed at which firms' expected AI price growth adapts to the observed, per year
 	ParticipationElasticity float64 `json:"participation-elasticity"` // --participation-elasticity: elasticity of participation to prospects at the start
 	IncomeEffect            float64 `json:"income-effect"`            // --income-effect: rise of the reservation value per unit of unearned income
@@ -116,9 +116,9 @@ func DefaultConfig() Config {
 		ComputeDepreciate: 0.2, InterestRate: 0.05, ComputeAdjust: 2,
 
 		SkillDispersion: 0.5, InitialUnemployment: 0.04, Participation: 0.626,
-		QuitRate: 0.11, LayoffRate: 0.11, Applications: 15, OnTheJobSearch: 0.1,
+		QuitRate: 0.11, LayoffRate: 0.11, Applications: 36, OnTheJobSearch: 0.04,
 		Bargaining: 0.5, WageAdjust: 1.26, WageCut: 0.12, ReservationDecay: 1, HomeProduction: 0.4,
-		Adjustment: 3.5, FiringCost: 0.1, VacancyCost: 1.2, ExpectationSpeed: 4,
+		Adjustment: 1.5, FiringCost: 0.1, VacancyCost: 0.25, ExpectationSpeed: 8,
 		ParticipationElasticity: 0.25, IncomeEffect: 0.5, ParticipationSpeed: 2,
 		RetrainAfter: 6, RetrainRate: 1.26, RetrainMonths: 6, RetrainCost: 3, RetrainGain: 0.2,
 

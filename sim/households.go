@@ -185,7 +185,6 @@ func (w *World) householdsChunk(ch, lo, hi int) {
 	c := &w.cfg
 	dt := w.dt()
 	pay := w.hh.pay
-	floor := c.HomeProduction * w.labour.meanRate0
 	r := w.rng.get(ch, streamHouseholds, w.step, ch)
 	p := &workerPartial{}
 	share := agents.Hazard(c.ConsumeWealth, dt)
@@ -204,7 +203,7 @@ func (w *World) householdsChunk(ch, lo, hi int) {
 		wk.Income = income
 		p.consumption += cons
 		if wk.Status == agents.Unemployed && int(wk.Sector) < len(p.resSum) {
-			p.resSum[wk.Sector] += w.reservation(wk, floor)
+			p.resSum[wk.Sector] += w.reservation(wk, w.resFloor(wk.Sector))
 			p.resN[wk.Sector]++
 			p.spells += int(wk.Spell)
 		}
@@ -295,8 +294,14 @@ func (w *World) advance(j int, wk *agents.Worker, pay payouts, r *rand.Rand, p *
 	case agents.Employed:
 		p.employed++
 		if !pay.flexible {
+			// The Nash wage now, between the flow value of unemployment
+			// in its sector and the product its employer expects of it.
 			mp := w.prod.mpExpected[wk.Firm]
-			wk.Renegotiate(mp, c.Bargaining, h.raise, h.keep)
+			target := mp
+			if res := w.resFloor(wk.Sector); res < mp {
+				target = agents.Bargain(res, mp, c.Bargaining)
+			}
+			wk.Renegotiate(target, h.raise, h.keep)
 		}
 	case agents.Retraining:
 		p.retraining++

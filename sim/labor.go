@@ -24,6 +24,8 @@ type labour struct {
 	qual      []int16   // each worker's qualification (the bins it can work), kept with its skill
 	decayPow  []float64 // exp(−reservation decay × years) for the spells, in steps, of the run
 	meanRate0 float64   // mean wage rate at the start
+	meanRate  float64   // mean wage rate of the last step (updateMarketStats)
+	postCost  float64   // cost of a vacancy per year: --vacancy-cost times meanRate
 	order     []int32   // workers by sector, then descending skill (pour, pourFrictionless)
 
 	separated []separations // per worker chunk, from separate, for the accounts
@@ -33,15 +35,16 @@ type labour struct {
 	// The market statistics (updateMarketStats), read in the next step:
 	// what firms and workers have observed, each smoothed at
 	// --expectation-speed (DESIGN §5: expectations from observations).
-	offers     []float64 // per firm: what it bargains over in a hire, its humans' marginal product or, if larger, its expected cost of a hire
-	sectorRes  []float64 // mean reservation wage rate of each sector's unemployed
-	sectorVac  []float64 // vacancy rate of each sector
-	sectorFill []float64 // hires per vacancy per year in each sector
-	sectorFind []float64 // hires from unemployment per unemployed worker per year in each sector
-	sectorWage []float64 // mean wage rate of each sector's new hires, per year
-	sepRate    float64   // separations per employed worker per year, job-to-job moves included
-	sepU       float64   // separations into unemployment per employed worker per year
-	bestSector int       // the sector retrainees move to
+	offers      []float64 // per firm: what it bargains over in a hire, its humans' marginal product or, if larger, its expected cost of a hire
+	sectorRes   []float64 // mean reservation wage rate of each sector's unemployed
+	sectorVac   []float64 // vacancy rate of each sector
+	sectorFill  []float64 // hires per vacancy per year in each sector
+	sectorFind  []float64 // hires from unemployment per unemployed worker per year in each sector
+	sectorWage  []float64 // mean wage rate of each sector's new hires from unemployment, per year
+	sectorValue []float64 // flow value of unemployment in each sector, rU (unemployedValue)
+	sepRate     float64   // separations per employed worker per year, job-to-job moves included
+	sepU        float64   // separations into unemployment per employed worker per year
+	bestSector  int       // the sector retrainees move to
 }
 
 // separations are one worker chunk's separations of a step: quits into
@@ -60,6 +63,7 @@ func (l *labour) init(c Config) {
 	l.offers = make([]float64, c.Firms)
 	l.sectorRes, l.sectorVac = make([]float64, c.Sectors), make([]float64, c.Sectors)
 	l.sectorFill, l.sectorFind, l.sectorWage = make([]float64, c.Sectors), make([]float64, c.Sectors), make([]float64, c.Sectors)
+	l.sectorValue = make([]float64, c.Sectors)
 	l.match.init(c)
 }
 
@@ -245,9 +249,30 @@ func (w *World) seeker(j, apps int, p *post) seeker {
 	if p != nil {
 		sk.res, sk.from, sk.wage = wk.Rate, p.slot, p.wage
 	} else {
-		sk.res = w.reservation(wk, w.cfg.HomeProduction*w.labour.meanRate0)
+		sk.res = w.reservation(wk, w.resFloor(wk.Sector))
 	}
 	return sk
+}
+
+// resFloor is the least an unemployed worker of sector s accepts, whatever
+// its last wage: the flow value of being unemployed there, rU (sectorValue,
+// set by updateMarketStats), never below the value of home production.
+func (w *World) resFloor(s uint8) float64 {
+	return max(w.cfg.HomeProduction*w.labour.meanRate0, w.labour.sectorValue[s])
+}
+
+// unemployedValue is the flow value of unemployment in the search model
+// with Nash bargaining (Pissarides 2000, ch. 1): a searcher finds a job at
+// rate f and gets the share β of the match's surplus, (p − rU)/(r + s), so
+// rU = b + f·β·(p − rU)/(r + s), that is
+// rU = (b + k·p)/(1 + k) with k = f·β/(r + s).
+// p is the product a worker is expected to have in the sector, b the value
+// of home production. The tighter the market (the higher f), the closer a
+// searcher's reservation wage, and so the wage of a hire, is to what it
+// would produce.
+func unemployedValue(b, p, f, beta, r, s float64) float64 {
+	k := f * beta / max(r+s, 1e-12)
+	return (b + k*p) / (1 + k)
 }
 
 // reservation is the unemployed worker's reservation wage
@@ -405,7 +430,7 @@ func (w *World) addHiresPart(part, _, _ int) {
 
 // The market statistics' values before anything is observed: a vacancy
 // fills at 9 a year (JOLTS 2015–2024: hires per opening about 0.75 a
-// month) and the separation rates are the parameters'.
+// month), and the separation rates are the parameters'.
 const startFillRate = 9
 
 // updateMarketStats refreshes what firms and searchers read next step: each
@@ -419,6 +444,18 @@ func (w *World) updateMarketStats() {
 	c := &w.cfg
 	l := &w.labour
 	dt := w.dt()
+	// A vacancy costs --vacancy-cost times the mean wage rate: recruiting
+	// is mostly people's time, so its cost moves with wages.
+	var bill, paid float64
+	for f := range w.firms {
+		bill += w.firms[f].WageBill
+		paid += w.firms[f].HumanUnits
+	}
+	l.meanRate = l.meanRate0
+	if paid > 0 && bill > 0 {
+		l.meanRate = bill / paid
+	}
+	l.postCost = c.VacancyCost * l.meanRate
 	floor := c.HomeProduction * l.meanRate0
 	var resSum [4]float64
 	var resN [4]int
@@ -426,7 +463,7 @@ func (w *World) updateMarketStats() {
 		for j := range w.workers {
 			wk := &w.workers[j]
 			if wk.Status == agents.Unemployed {
-				resSum[wk.Sector] += w.reservation(wk, floor)
+				resSum[wk.Sector] += w.reservation(wk, w.resFloor(wk.Sector))
 				resN[wk.Sector]++
 			}
 		}
@@ -442,10 +479,14 @@ func (w *World) updateMarketStats() {
 	for f := range w.firms {
 		fm := &w.firms[f]
 		s := fm.Sector
+		e := w.prod.mpExpected[f] // last step's expectation of its product
+		if w.step == 0 {
+			e = fm.MPHuman
+		}
 		for k := f * c.TaskBins; k < (f+1)*c.TaskBins; k++ {
 			vac[s] += float64(w.prod.vacancies[k])
 			emp[s] += float64(l.count[k])
-			mp[s] += fm.MPHuman * l.human[k]
+			mp[s] += e * l.human[k]
 			units[s] += l.human[k]
 		}
 	}
@@ -486,24 +527,26 @@ func (w *World) updateMarketStats() {
 		}
 		fill, find := float64(startFillRate), 0.0
 		wage := agents.Bargain(l.sectorRes[s], max(meanMP, l.sectorRes[s]), c.Bargaining)
-		if w.step == 0 {
+		switch {
+		case w.step == 0:
 			if u := c.InitialUnemployment; u > 0 {
 				find = l.sepU * (1 - u) / u // the steady state of the start's unemployment rate
 			}
 			l.sectorFill[s], l.sectorFind[s], l.sectorWage[s] = fill, find, wage
-			continue
+		default:
+			if vac[s] > 0 {
+				l.sectorFill[s] += gain * (float64(fl.hired[s])/vac[s]/dt - l.sectorFill[s])
+			} else { // nothing to observe: back toward the prior, so that posting can resume
+				l.sectorFill[s] += gain * (startFillRate - l.sectorFill[s])
+			}
+			if resN[s] > 0 {
+				l.sectorFind[s] += gain * (float64(fl.sector[s])/float64(resN[s])/dt - l.sectorFind[s])
+			}
+			if fl.sector[s] > 0 {
+				l.sectorWage[s] += gain * (fl.wage[s]/float64(fl.sector[s]) - l.sectorWage[s])
+			}
 		}
-		if vac[s] > 0 {
-			l.sectorFill[s] += gain * (float64(fl.hired[s])/vac[s]/dt - l.sectorFill[s])
-		} else { // nothing to observe: back toward the prior, so that posting can resume
-			l.sectorFill[s] += gain * (startFillRate - l.sectorFill[s])
-		}
-		if resN[s] > 0 {
-			l.sectorFind[s] += gain * (float64(fl.sector[s])/float64(resN[s])/dt - l.sectorFind[s])
-		}
-		if fl.sector[s] > 0 {
-			l.sectorWage[s] += gain * (fl.wage[s]/float64(fl.sector[s]) - l.sectorWage[s])
-		}
+		l.sectorValue[s] = unemployedValue(floor, meanMP, l.sectorFind[s], c.Bargaining, c.InterestRate, l.sepU)
 	}
 	for f := range w.firms {
 		fm := &w.firms[f]
@@ -524,8 +567,9 @@ func (w *World) updateMarketStats() {
 		// A hire costs its bargained wage and, as an annuity over the
 		// job's expected life, the vacancy costs of finding it (c/q).
 		wage := agents.Bargain(res, max(mpf, res), c.Bargaining)
-		hiring := (c.InterestRate + l.sepRate) * c.VacancyCost * l.meanRate0 / max(l.sectorFill[fm.Sector], 1e-9)
+		hiring := (c.InterestRate + l.sepRate) * l.postCost / max(l.sectorFill[fm.Sector], 1e-9)
+		fm.HireWage = wage
 		fm.HumanCost = max(wage+hiring, 1e-12)
-		l.offers[f] = max(*e, wage)
+		l.offers[f] = *e
 	}
 }

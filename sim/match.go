@@ -50,7 +50,7 @@ type seeker struct {
 	from   int32   // an employed seeker's slot, −1 for the unemployed
 	qual   int16   // bins, in ascending order of requirement, it qualifies for
 	sector uint8
-	apps   uint8 // applications it sends this step, spread over the rounds
+	apps   uint8 // applications it has still to send this step, spread over the rounds
 	hired  bool  // placed this step: hired, moved or kept by a counter-offer
 }
 
@@ -204,11 +204,25 @@ func (w *World) matchRound(r *rand.Rand, k, rounds int, fl *matchFlows) {
 		if sk.hired {
 			continue // in an earlier round
 		}
-		// The step's applications spread evenly over its rounds, each
-		// seeker's spread starting at its own round, so that no round
-		// gets more than its share of seekers.
-		a, kk := int(sk.apps), (k+int(sk.worker))%rounds
-		send := a*(kk+1)/rounds - a*kk/rounds
+		// Each of the step's applications goes to a round drawn
+		// uniformly (the ones left, each to this round with probability
+		// 1/(rounds left)): the counts a round gets are then Poisson with
+		// a mean of the applications a year over the rounds a year,
+		// however many rounds a step has.
+		send := 0
+		if left := int(sk.apps); left > 0 {
+			if k == rounds-1 {
+				send = left
+			} else {
+				p := 1 / float64(rounds-k)
+				for range left {
+					if r.Float64() < p {
+						send++
+					}
+				}
+			}
+			sk.apps -= uint8(send)
+		}
 		s := int(sk.sector)
 		n := int(m.below[s][sk.qual])
 		if n == 0 || send == 0 {

@@ -80,7 +80,7 @@ func (w *World) decideChunk(ch, lo, hi int) {
 			}
 		}
 		base, end := f*c.TaskBins, (f+1)*c.TaskBins
-		wf := agents.Workforce{MP: fm.MPHuman, HireCost: fm.HumanCost}
+		wf := agents.Workforce{MP: w.prod.mpExpected[f], HireWage: fm.HireWage}
 		for k := base; k < end; k++ {
 			wf.Heads += l.count[k]
 			wf.Units += l.human[k]
