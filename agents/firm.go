@@ -144,7 +144,7 @@ func (s Staffing) Staff(plan economy.Plan, scale, humanCapable float64, weights 
 	}
 	hires := s.Adjust*gap/mean + s.Separation*float64(wf.Heads)
 	value := (wf.MP - wf.HireWage) * mean * s.Horizon
-	if !(gap > 0) || !(hires > 0) || !(s.FillRate > 0) || s.FillRate*value < s.PostCost {
+	if !(hires > 0) || !(s.FillRate > 0) || s.FillRate*value < s.PostCost {
 		return
 	}
 	v := min(hires/s.FillRate, target/mean+1, float64(wf.Heads)+s.Room) // never more open jobs than the workforce it aims at, nor than it has plus an average firm's

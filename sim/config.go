@@ -118,7 +118,7 @@ func DefaultConfig() Config {
 		SkillDispersion: 0.5, InitialUnemployment: 0.04, Participation: 0.626,
 		QuitRate: 0.11, LayoffRate: 0.11, Applications: 36, OnTheJobSearch: 0.04,
 		Bargaining: 0.5, WageAdjust: 1.26, WageCut: 0.12, ReservationDecay: 1, HomeProduction: 0.4,
-		Adjustment: 1.5, FiringCost: 0.1, VacancyCost: 0.25, ExpectationSpeed: 8,
+		Adjustment: 1.5, FiringCost: 0.1, VacancyCost: 0.35, ExpectationSpeed: 8,
 		ParticipationElasticity: 0.25, IncomeEffect: 0.5, ParticipationSpeed: 2,
 		RetrainAfter: 6, RetrainRate: 1.26, RetrainMonths: 6, RetrainCost: 3, RetrainGain: 0.2,
 

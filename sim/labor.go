@@ -173,7 +173,7 @@ func (w *World) separateChunk(ch, lo, hi int) {
 			wk.Displaced = false
 		case u < o.quit+o.layoff:
 			laid, wk.Displaced = true, false
-		case wk.Rate > w.prod.mpExpected[wk.Firm] && o.overpaid(wk.Rate, w.prod.mpExpected[wk.Firm]) && r.Float64() < o.surplus:
+		case wk.Rate > w.prod.mpLasting[wk.Firm] && o.overpaid(wk.Rate, w.prod.mpLasting[wk.Firm]) && r.Float64() < o.surplus:
 			laid, wk.Displaced = true, w.prod.automated[slot]
 		case w.prod.laysOff[slot>>6]&(1<<(slot&63)) != 0 && r.Float64() < float64(w.prod.layoff[slot]):
 			laid, wk.Displaced = true, w.prod.automated[slot]
@@ -433,6 +433,11 @@ func (w *World) addHiresPart(part, _, _ int) {
 // month), and the separation rates are the parameters'.
 const startFillRate = 9
 
+// lastingSpeed is the speed, per year, at which a firm's expectation of a
+// job's product over its life follows its marginal product: about a
+// year's memory, half the job's expected life.
+const lastingSpeed = 1
+
 // updateMarketStats refreshes what firms and searchers read next step: each
 // sector's mean reservation wage of its unemployed, vacancy rate, hires
 // per vacancy and per unemployed worker and new hires' mean wage, the
@@ -490,8 +495,12 @@ func (w *World) updateMarketStats() {
 			units[s] += l.human[k]
 		}
 	}
-	// Smoothing: the share of the gap to this step's observation closed.
+	// Smoothing: the share of the gap to this step's observation closed,
+	// at --expectation-speed, and at a year's memory for what a job is
+	// expected to produce over its life (layoffs go by it, so that the
+	// month-to-month noise of a small firm's product lays no one off).
 	gain := agents.Hazard(c.ExpectationSpeed, dt)
+	slow := agents.Hazard(lastingSpeed, dt)
 	employed := emp[0] + emp[1] + emp[2] + emp[3]
 	var sep separations
 	for _, p := range l.separated {
@@ -553,11 +562,12 @@ func (w *World) updateMarketStats() {
 		// The product the firm expects of a worker: its marginal product
 		// smoothed, so that the week-to-week noise of a small firm's
 		// hires and quits does not set wages, offers and layoffs.
-		e := &w.prod.mpExpected[f]
+		e, lasting := &w.prod.mpExpected[f], &w.prod.mpLasting[f]
 		if w.step == 0 {
-			*e = fm.MPHuman
+			*e, *lasting = fm.MPHuman, fm.MPHuman
 		} else {
 			*e += gain * (fm.MPHuman - *e)
+			*lasting += slow * (fm.MPHuman - *lasting)
 		}
 		res := l.sectorRes[fm.Sector]
 		mpf := *e

@@ -23,7 +23,8 @@ type production struct {
 	// Per-firm copies that the passes over workers and jobs read at
 	// random: 8 bytes a firm instead of a Firm's cache lines.
 	mpHuman    []float64 // MPHuman, set by produce
-	mpExpected []float64 // the product of a human unit the firm expects, MPHuman smoothed at --expectation-speed (updateMarketStats): what wages, offers and layoffs go by
+	mpExpected []float64 // the product of a human unit the firm expects, MPHuman smoothed at --expectation-speed (updateMarketStats): what wages and offers go by
+	mpLasting  []float64 // the product the firm expects of a job over its life, MPHuman smoothed over about a year (updateMarketStats): what layoffs go by
 	quota      []int32   // hires each firm still makes this step (decide sets them, the matching counts them down)
 	aiHere     []float64 // AI agent-instances deployed at each firm, counted by produce
 
@@ -38,6 +39,7 @@ func (p *production) init(c Config) {
 	p.layoff, p.automated = make([]float32, fb), make([]bool, fb)
 	p.laysOff = make([]uint64, (fb+63)/64)
 	p.mpHuman, p.mpExpected, p.aiHere = make([]float64, c.Firms), make([]float64, c.Firms), make([]float64, c.Firms)
+	p.mpLasting = make([]float64, c.Firms)
 	p.quota = make([]int32, c.Firms)
 	p.slotSums = make([]slotTotals, chunks(c.Firms, firmChunk))
 }
