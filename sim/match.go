@@ -233,7 +233,7 @@ func (w *World) matchRound(r *rand.Rand, k, rounds int, fl *matchFlows) {
 			batch = batch[:0]
 		}
 		for range send {
-			batch = append(batch, application{job: int32(m.start[s] + r.IntN(n)), seeker: int32(i)})
+			batch = append(batch, application{job: w.openJob(r, m.start[s], n), seeker: int32(i)})
 		}
 	}
 	m.apply(batch)
@@ -292,6 +292,27 @@ func (w *World) matchRound(r *rand.Rand, k, rounds int, fl *matchFlows) {
 		fl.hired[s]++
 	}
 }
+
+// openJob draws a job uniformly from the n listed from start on, drawing
+// again (up to maxRedraws times) while the one drawn belongs to a firm that
+// has made its hires of the step: a seeker applies to jobs still open,
+// whatever the number of rounds or the firm's size.
+func (w *World) openJob(r *rand.Rand, start, n int) int32 {
+	m := &w.labour.match
+	b := int32(w.cfg.TaskBins)
+	job := int32(start + r.IntN(n))
+	for range maxRedraws {
+		if w.prod.quota[m.jobs[job]/b] > 0 {
+			break
+		}
+		job = int32(start + r.IntN(n))
+	}
+	return job
+}
+
+// maxRedraws bounds the draws of openJob: when nearly every job listed is
+// closed the application is wasted, as it would be on a closed job.
+const maxRedraws = 16
 
 // application is one seeker's application to one job.
 type application struct{ job, seeker int32 }
