@@ -134,6 +134,13 @@ func Checks(o Options) []Check {
 		dynamicCheck(o),
 		rangeCheck(),
 		scaleCheck(o),
+		stepLengthCheck(o),
+		firmSizeCheck(),
+		taskBinsCheck(),
+		joltsCheck(),
+		beveridgeCheck(),
+		tightnessCheck(),
+		wageRigidityCheck(),
 	}
 }
 
