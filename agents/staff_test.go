@@ -28,7 +28,7 @@ var staffing = Staffing{Close: 0.1, Leave: 0.02, Separation: 0.25, Adjust: 1.5, 
 // not pay is not posted.
 func TestStaffVacanciesAreFirmLevel(t *testing.T) {
 	plan := economy.Plan{Human: 110, Scaled: true} // target 110 units, staff 100
-	want := (1.5*10 + 0.25*100) / 9.0               // hires a year over the fill rate
+	want := (1.5*10 + 0.25*100) / 9.0              // hires a year over the fill rate
 	for _, b := range []int{1, 10, 100} {
 		weights, split, bins := firmBins(b, 100)
 		wf := Workforce{Heads: 100, Units: 100, MP: 1, HireWage: 0.9}
