@@ -106,7 +106,7 @@ const (
 // DefaultConfig returns the calibrated defaults (sources in docs/MODEL.md).
 func DefaultConfig() Config {
 	return Config{
-		Workers: 10000, Firms: 100, AIAgents: 12, Years: 10, StepsPerYear: 12, Seed: 1, StartYear: 2025,
+		Workers: 10000, Firms: 100, AIAgents: 7, Years: 10, StepsPerYear: 12, Seed: 1, StartYear: 2025,
 
 		Sigma: 0.5, TFP: 0.5, TFPDispersion: 0.1, TaskBins: 100, Sectors: 4,
 		TraditionalShare: 0.608, CapitalPerWorker: 4.6, Depreciation: 0.06, CapitalPrice: 1.39, CapitalReinvest: 0.53,
