@@ -227,7 +227,7 @@ func (p Point) Seed(r int) uint64 {
 	for _, a := range p.Vary {
 		fmt.Fprintf(h, "\x00%s=%s", a.Name, a.Value)
 	}
-	return sim.Seed(h.Sum64(), r)
+	return deriveSeed(h.Sum64(), r) // below 2^53: seed.go
 }
 
 // Run is one run of a sweep: replicate Replicate of point Point, with the

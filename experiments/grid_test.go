@@ -131,6 +131,9 @@ func TestSeeds(t *testing.T) {
 	seen := map[uint64]bool{}
 	for i := range a.Len() {
 		s := a.Run(i).Config.Seed
+		if s > MaxSeed {
+			t.Errorf("seed %d is not below 2^53: a float64 reads it as %.0f", s, float64(s))
+		}
 		if seen[s] {
 			t.Fatalf("seed %d repeats", s)
 		}
@@ -219,4 +222,30 @@ func FuzzParseShard(f *testing.F) {
 			t.Fatalf("ParseShard(%q) = %+v", s, sh)
 		}
 	})
+}
+
+// TestSeedsBelow2p53: every derived seed, over many points and replicates
+// and base seeds as large as a uint64 holds, is below 2^53 and survives a
+// round trip through float64 (as R, pandas and DuckDB read it), and mix53
+// is one-to-one (no two inputs of a sample share a seed).
+func TestSeedsBelow2p53(t *testing.T) {
+	seen := map[uint64]bool{}
+	for _, base := range []uint64{0, 1, 1<<53 + 1, 1<<64 - 1} {
+		cfg := sim.DefaultConfig()
+		cfg.Seed = base
+		s, err := NewSweep(cfg, []Axis{mustAxis(t, "ai-agents=1..1000000")}, 20, 50)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range s.Len() {
+			seed := s.Run(i).Config.Seed
+			if seed > MaxSeed || uint64(float64(seed)) != seed {
+				t.Fatalf("base %d run %d: seed %d does not survive float64", base, i, seed)
+			}
+			if seen[seed] {
+				t.Fatalf("seed %d repeats", seed)
+			}
+			seen[seed] = true
+		}
+	}
 }
