@@ -153,7 +153,7 @@ func (s *Spec) parseKey(file string, key, val *yaml.Node, at string) error {
 	if err := SetParam(&scratch, key.Value, val.Value); err != nil {
 		return fmt.Errorf("%s:%d: %v", file, key.Line, err)
 	}
-	s.Settings = append(s.Settings, Setting{key.Value, val.Value, fmt.Sprintf("%s:%d", file, key.Line)})
+	s.Settings = append(s.Settings, Setting{ParamFlag(key.Value), val.Value, fmt.Sprintf("%s:%d", file, key.Line)})
 	return nil
 }
 
@@ -218,7 +218,7 @@ func parseAxis(file string, pairs []*yaml.Node) (Axis, error) {
 		if err != nil {
 			return Axis{}, fmt.Errorf("%s:%d: vary: %s: %v", file, key.Line, key.Value, err)
 		}
-		ax.Names = append(ax.Names, key.Value)
+		ax.Names = append(ax.Names, ParamFlag(key.Value))
 		ax.Specs = append(ax.Specs, spec)
 	}
 	if err := ax.check(); err != nil {

@@ -35,7 +35,7 @@ func ParseVary(s, source string) (Axis, error) {
 		if !ok || name == "" || spec == "" {
 			return Axis{}, fmt.Errorf("%s: want NAME=V1,V2,… or NAME=LO..HI", source)
 		}
-		ax.Names = append(ax.Names, name)
+		ax.Names = append(ax.Names, ParamFlag(name)) // ai_agents or ai-agents
 		ax.Specs = append(ax.Specs, spec)
 	}
 	return ax, ax.check()

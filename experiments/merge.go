@@ -102,7 +102,7 @@ func checkPoints(sorted []Record, from map[[2]int]string) error {
 		for k, p := range params {
 			if va[k] != vb[k] {
 				return &ForeignError{fmt.Sprintf("point %d has %s=%s in replicate %d (%s) but %s=%s in replicate %d (%s): the files are not shards of one sweep",
-					a.Point, p.Flag, va[k], a.Replicate, fa, p.Flag, vb[k], b.Replicate, fb)}
+					a.Point, columnOf(p.Flag), va[k], a.Replicate, fa, columnOf(p.Flag), vb[k], b.Replicate, fb)}
 			}
 		}
 	}
@@ -238,7 +238,7 @@ func fixedDiffers(points []Record, name string, from map[[2]int]string) error {
 		va, vb := ParamValue(a.Config, name), ParamValue(b.Config, name)
 		if va != vb {
 			return &ForeignError{fmt.Sprintf("%s has %s=%s (point %d) but %s has %s=%s (point %d), and the seeds show the sweep does not vary %s: the files are not shards of one sweep",
-				from[[2]int{a.Point, a.Replicate}], name, va, a.Point, from[[2]int{b.Point, b.Replicate}], name, vb, b.Point, name)}
+				from[[2]int{a.Point, a.Replicate}], columnOf(name), va, a.Point, from[[2]int{b.Point, b.Replicate}], columnOf(name), vb, b.Point, name)}
 		}
 	}
 	return nil

@@ -295,15 +295,16 @@ func TestDownloads(t *testing.T) {
 	}
 	w := get(t, s, "/api/run.json", query(cfg))
 	var doc struct {
-		Params sim.Config
+		Params json.RawMessage
 		Series []map[string]float64
 		Final  map[string]float64
 	}
 	if err := json.Unmarshal(w.Body.Bytes(), &doc); err != nil {
 		t.Fatal(err)
 	}
-	if doc.Params != cfg || len(doc.Series) != len(res.Series) || doc.Final["labor_share"] != res.Final().LaborShare {
-		t.Errorf("json download: params %v, %d steps, final labor share %v", doc.Params == cfg, len(doc.Series), doc.Final["labor_share"])
+	params, err := experiments.ReadConfigJSON(doc.Params)
+	if err != nil || params != cfg || len(doc.Series) != len(res.Series) || doc.Final["labor_share"] != res.Final().LaborShare {
+		t.Errorf("json download: params %v (%v), %d steps, final labor share %v", params == cfg, err, len(doc.Series), doc.Final["labor_share"])
 	}
 	if cd := w.Header().Get("Content-Disposition"); cd != `attachment; filename="laborsim-run.json"` {
 		t.Errorf("Content-Disposition %q", cd)

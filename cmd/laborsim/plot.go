@@ -246,6 +246,12 @@ func plotSweepCommand(ctx context.Context, args []string, stdout, stderr io.Writ
 // format, from the extension of -o.
 func (o *plotSweepOptions) check() (string, error) {
 	o.x, o.by = strings.TrimPrefix(o.x, "--"), strings.TrimPrefix(o.by, "--")
+	if o.x != "" {
+		o.x = experiments.ParamFlag(o.x) // ai_agents or ai-agents
+	}
+	if o.by != "" {
+		o.by = experiments.ParamFlag(o.by)
+	}
 	switch {
 	case o.x == "":
 		return "", usagef("--x is required: the swept parameter for the x axis, e.g. --x ai-agents")
@@ -268,7 +274,11 @@ func (o *plotSweepOptions) checkColumns(recs []experiments.Record, path string) 
 	varied := experiments.VariedParams(recs)
 	swept := "no parameter varies there"
 	if len(varied) > 0 {
-		swept = "swept there: " + strings.Join(varied, ", ")
+		cols := make([]string, len(varied))
+		for i, v := range varied {
+			cols[i] = experiments.ParamColumn(v)
+		}
+		swept = "swept there: " + strings.Join(cols, ", ")
 	}
 	for _, p := range []struct{ flag, name string }{{"x", o.x}, {"by", o.by}} {
 		switch {

@@ -112,6 +112,7 @@ func TestPlotSweep(t *testing.T) {
 		{"--x", "ai-agents", "--y", "labor_share", "--by", "ai-cost-decline", "-o", filepath.Join(dir, "a.png")},
 		{"--x", "--ai-agents", "--y", "labor_share,ai_share", "--by", "ai-cost-decline", "--band", "-o", filepath.Join(dir, "b.svg")},
 		{"--x", "ai-cost-decline", "--y", "median_wage", "--by", "ai-agents", "--out", filepath.Join(dir, "c.PNG")},
+		{"--x", "ai_cost_decline", "--y", "median_wage", "--by", "ai_agents", "--out", filepath.Join(dir, "d.png")}, // the columns' spelling
 	} {
 		_, errs, code := runCmd(append([]string{"plot", "sweep", results}, c...)...)
 		if code != 0 {
@@ -164,7 +165,7 @@ func TestPlotBadInput(t *testing.T) {
 		{sweep("--x", "ai-agents", "-o", png), "--y is required"},
 		{sweep("--x", "ai-agents", "--y", "labor_share"), "-o is required"},
 		{sweep("--x", "ai-agents", "--y", "labor_share", "-o", "x.pdf"), `invalid -o "x.pdf": the file name must end in .png or .svg`},
-		{sweep("--x", "agents", "--y", "labor_share", "-o", png), `invalid --x "agents": not a parameter column of ` + results + " (swept there: ai-agents, ai-cost-decline)"},
+		{sweep("--x", "agents", "--y", "labor_share", "-o", png), `invalid --x "agents": not a parameter column of ` + results + " (swept there: ai_agents, ai_cost_decline)"},
 		{sweep("--x", "labor_share", "--y", "labor_share", "-o", png), `invalid --x "labor_share": not a parameter column`},
 		{sweep("--x", "workers", "--y", "labor_share", "-o", png), `invalid --x "workers": it has one value in`},
 		{sweep("--x", "seed", "--y", "labor_share", "-o", png), "invalid --x seed: the seed differs between replicates"},

@@ -173,9 +173,11 @@ func checkRunDir(dir string, cfg sim.Config) error {
 	}
 	data, err := readSmallFile(filepath.Join(dir, "summary.json"))
 	if err == nil {
-		var prev struct{ Params sim.Config }
-		if json.Unmarshal(data, &prev) == nil && prev.Params == cfg {
-			return nil
+		var prev struct{ Params json.RawMessage }
+		if json.Unmarshal(data, &prev) == nil {
+			if old, err := experiments.ReadConfigJSON(prev.Params); err == nil && old == cfg {
+				return nil
+			}
 		}
 	}
 	return usagef("invalid --out %s: the directory is not empty and holds no run with these parameters; use --force to overwrite", dir)

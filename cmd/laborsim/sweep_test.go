@@ -72,7 +72,7 @@ func TestSweepResults(t *testing.T) {
 	if cut(outA) != cut(outB) {
 		t.Errorf("summaries differ:\n%s\n%s", outA, outB)
 	}
-	if !strings.HasPrefix(outA, "point,ai-agents,runs,labor_share_mean,labor_share_ci95,") || strings.Count(outA, "\n") != 4 {
+	if !strings.HasPrefix(outA, "point,ai_agents,runs,labor_share_mean,labor_share_ci95,") || strings.Count(outA, "\n") != 4 {
 		t.Errorf("summary CSV:\n%s", outA)
 	}
 	sum, _ := mustRun(t, "summarize", "--format", "csv", a)
@@ -127,11 +127,11 @@ func TestSweepFormats(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &v); err != nil {
 		t.Fatalf("%v:\n%s", err, out)
 	}
-	if len(v.Points) != 3 || v.Points[2].Params["ai-agents"] != 100 || v.Points[0].Runs != 2 || v.Points[0].Metrics["labor_share"].CI95 == nil {
+	if len(v.Points) != 3 || v.Points[2].Params["ai_agents"] != 100 || v.Points[0].Runs != 2 || v.Points[0].Metrics["labor_share"].CI95 == nil {
 		t.Errorf("json: %+v", v)
 	}
 	out, _ = mustRun(t, sweepArgs()...)
-	for _, s := range []string{"AI-AGENTS", "LABOR SHARE", "WAGE GINI", "AI TASK SHARE", "WALL TIME", " ± "} {
+	for _, s := range []string{"AI_AGENTS", "LABOR SHARE", "WAGE GINI", "AI TASK SHARE", "WALL TIME", " ± "} {
 		if !strings.Contains(out, s) {
 			t.Errorf("table lacks %q:\n%s", s, out)
 		}
@@ -341,7 +341,7 @@ func TestShardsMerge(t *testing.T) {
 	}
 	merged := filepath.Join(dir, "merged.csv")
 	out, errs := mustRun(t, "merge", "--out", merged, s1, s0)
-	if !strings.Contains(errs, "wrote 6 runs from 2 file(s)") || strings.Contains(errs, "warning") || !strings.Contains(out, "AI-AGENTS") {
+	if !strings.Contains(errs, "wrote 6 runs from 2 file(s)") || strings.Contains(errs, "warning") || !strings.Contains(out, "AI_AGENTS") {
 		t.Errorf("merge: %s\n%s", errs, out)
 	}
 	if stripWall(t, merged) != stripWall(t, whole) {
