@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/laborsim/laborsim/economy"
 	"github.com/laborsim/laborsim/sim"
 )
 
@@ -26,12 +27,18 @@ import (
 // to done, so that it is kept. When every run finished before the cancel
 // took effect, the work is complete and Execute returns nil.
 func Execute(ctx context.Context, runs []Run, jobs int, done func(Record) error) error {
+	return ExecuteSeries(ctx, runs, jobs, func(rec Record, _ []economy.Accounts) error { return done(rec) })
+}
+
+// ExecuteSeries is Execute whose done is given each run's series too.
+func ExecuteSeries(ctx context.Context, runs []Run, jobs int, done func(Record, []economy.Accounts) error) error {
 	parent := ctx
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	type result struct {
-		rec Record
-		err error
+		rec    Record
+		series []economy.Accounts
+		err    error
 	}
 	next := make(chan Run)
 	results := make(chan result)
@@ -45,7 +52,7 @@ func Execute(ctx context.Context, runs []Run, jobs int, done func(Record) error)
 					results <- result{err: runError(run, err)}
 					continue
 				}
-				results <- result{rec: NewRecord(run, res.Final(), time.Since(start))}
+				results <- result{rec: NewRecord(run, res.Final(), time.Since(start)), series: res.Series}
 			}
 		})
 	}
@@ -65,7 +72,7 @@ func Execute(ctx context.Context, runs []Run, jobs int, done func(Record) error)
 	finished, doneFailed := 0, false
 	for r := range results {
 		if r.err == nil && !doneFailed {
-			if r.err = done(r.rec); r.err == nil {
+			if r.err = done(r.rec, r.series); r.err == nil {
 				finished++
 			} else {
 				doneFailed = true

@@ -229,15 +229,7 @@ func isOldHeader(first string) bool {
 }
 
 // headerDiff names the first column where a header differs from ours.
-func headerDiff(first string) string {
-	got, want := strings.Split(first, ","), Header()
-	for i := range min(len(got), len(want)) {
-		if got[i] != want[i] {
-			return fmt.Sprintf("column %d is %q, expected %q", i+1, got[i], want[i])
-		}
-	}
-	return fmt.Sprintf("it has %d columns, expected %d", len(got), len(want))
-}
+func headerDiff(first string) string { return headerDiffOf(first, Header()) }
 
 // ReadResults reads the records of a results file, in file order, with
 // notes on anything repaired (an unfinished last line, a repeated row).

@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/laborsim/laborsim/economy"
 	"github.com/laborsim/laborsim/experiments"
 	"github.com/laborsim/laborsim/sim"
 )
@@ -73,6 +74,7 @@ type sweepOptions struct {
 	jobs       int
 	format     string
 	out        string
+	series     string
 	shard      string
 	shards     int
 	experiment string
@@ -94,7 +96,8 @@ func sweepCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	fs.IntVar(&opt.replicates, "replicates", experiments.DefaultReplicates, "runs of each point, with distinct derived seeds")
 	fs.IntVar(&opt.jobs, "jobs", runtime.NumCPU(), "runs at once")
 	fs.StringVar(&opt.format, "format", "table", "summary format: table, json or csv")
-	fs.StringVar(&opt.out, "out", "", "results file: one CSV row per finished run; resumes a stopped sweep")
+	fs.StringVarP(&opt.out, "out", "o", "", "results file: one CSV row per finished run; resumes a stopped sweep")
+	fs.StringVar(&opt.series, "series", "", "series file: every step of every run, CSV or (.parquet) Parquet; needs --out")
 	fs.StringVar(&opt.shard, "shard", "", "run only shard i/n of the runs (i from 1 to n)")
 	fs.IntVar(&opt.shards, "shards", 0, "number of shards, with the index from JOB_COMPLETION_INDEX (Kubernetes)")
 	fs.StringVar(&opt.experiment, "experiment", "", "start from a named experiment (laborsim experiments)")
@@ -300,8 +303,12 @@ func slurmShard(getenv func(string) string, shards int) (experiments.Shard, stri
 // found in the file and those just run.
 func execSweep(ctx context.Context, sw experiments.Sweep, runs []experiments.Run, opt sweepOptions, stderr io.Writer) ([]experiments.Record, error) {
 	var file *experiments.Results
+	var ser *experiments.SeriesFile
 	var recs []experiments.Record
 	todo := runs
+	if opt.series != "" && opt.out == "" {
+		return nil, usagef("--series needs --out FILE: the results file records which runs finished, so that the series can be resumed")
+	}
 	if opt.out != "" {
 		f, found, notes, err := experiments.OpenResults(opt.out, sw)
 		var foreign *experiments.ForeignError
@@ -321,10 +328,24 @@ func execSweep(ctx context.Context, sw experiments.Sweep, runs []experiments.Run
 		default:
 			fmt.Fprintf(stderr, "laborsim: %s already holds %d of the %d runs; running the other %d\n", opt.out, done, len(runs), len(todo))
 		}
+		if ser, todo, err = openSweepSeries(opt, sw, f, runs, todo, stderr); err != nil {
+			f.Close()
+			return nil, err
+		}
 	}
 	experiments.LargestFirst(todo)
 	prog := newProgress(stderr, len(todo), opt.quiet)
-	err := experiments.Execute(ctx, todo, opt.jobs, func(rec experiments.Record) error {
+	err := experiments.ExecuteSeries(ctx, todo, opt.jobs, func(rec experiments.Record, series []economy.Accounts) error {
+		i := rec.Point*sw.Replicates + rec.Replicate
+		if ser != nil {
+			// The series rows first: a results row says its run is whole.
+			if err := ser.Append(sw.Run(i), series); err != nil {
+				return err
+			}
+		}
+		if file != nil && file.Has(i) {
+			return nil // run again for its series only
+		}
 		if file != nil {
 			if err := file.Append(rec); err != nil {
 				return err
@@ -339,10 +360,19 @@ func execSweep(ctx context.Context, sw experiments.Sweep, runs []experiments.Run
 		if file != nil {
 			file.Close()
 		}
+		if ser != nil {
+			ser.Close()
+		}
 		if errors.Is(err, context.Canceled) && file != nil {
 			return nil, fmt.Errorf("stopped with %d of %d runs in %s; run the same command again to finish: %w", len(recs), len(runs), opt.out, err)
 		}
 		return nil, err
+	}
+	if ser != nil {
+		if err := ser.Finish(); err != nil {
+			file.Close()
+			return nil, err
+		}
 	}
 	if file != nil {
 		if err := file.Finish(); err != nil {
