@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"slices"
-	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -34,6 +33,7 @@ type Spec struct {
 	Vary        []Axis
 	Replicates  int
 	PerDecade   int
+	Metrics     []string // the summary's metrics; nil: not given
 }
 
 // MaxSpecBytes is the largest scenario file LoadSpec reads: the longest
@@ -132,19 +132,24 @@ func resolve(n *yaml.Node) *yaml.Node {
 	return n
 }
 
-// parseKey reads one top-level key of a scenario.
+// parseKey reads one top-level key of a scenario. Keys are spelled as
+// flags or in snake_case (per_decade, ai_agents).
 func (s *Spec) parseKey(file string, key, val *yaml.Node, at string) error {
-	switch key.Value {
+	switch name := strings.ReplaceAll(key.Value, "_", "-"); name {
 	case "vary":
 		return s.parseVary(file, val, at)
+	case "metrics":
+		return s.parseMetrics(val, at)
 	case "description", "replicates", "per-decade":
 		if val.Kind != yaml.ScalarNode {
 			return fmt.Errorf("%s: want a single value", at)
 		}
-		return s.parseSweepKey(key.Value, val.Value, at)
+		return s.parseSweepKey(name, val.Value, at)
+	case "jobs", "out", "series", "shard", "shards", "format", "quiet", "dry-run", "config", "experiment":
+		return fmt.Errorf("%s: a command-line flag only (--%s): where the files go and how the sweep runs are given on the command line, so that one scenario file serves every machine", at, name)
 	}
 	if !IsParam(key.Value) {
-		return fmt.Errorf("%s: unknown key: not a run flag (see laborsim run --help), nor description, replicates, per-decade or vary", at)
+		return fmt.Errorf("%s: unknown key: not a run flag (see laborsim params), nor description, replicates, per-decade, metrics or vary", at)
 	}
 	if val.Kind != yaml.ScalarNode {
 		return fmt.Errorf("%s: want a single value (to sweep it, list it under vary)", at)
@@ -162,7 +167,7 @@ func (s *Spec) parseSweepKey(key, v, at string) error {
 		s.Description = strings.TrimSpace(v)
 		return nil
 	}
-	n, err := strconv.Atoi(v)
+	n, err := parseInt(v, 0, 1<<31)
 	switch {
 	case err != nil:
 		return fmt.Errorf("%s: %q is not an integer", at, v)
@@ -172,9 +177,26 @@ func (s *Spec) parseSweepKey(key, v, at string) error {
 		return fmt.Errorf("%s: %d must be in [1, 1000]", at, n)
 	}
 	if key == "replicates" {
-		s.Replicates = n
+		s.Replicates = int(n)
 	} else {
-		s.PerDecade = n
+		s.PerDecade = int(n)
+	}
+	return nil
+}
+
+// parseMetrics reads metrics: a list "a,b" or a sequence of the summary's
+// metrics, columns of the results file.
+func (s *Spec) parseMetrics(val *yaml.Node, at string) error {
+	spec, err := valuesSpec(val)
+	if err != nil {
+		return fmt.Errorf("%s: %v", at, err)
+	}
+	s.Metrics = []string{}
+	for _, m := range strings.Split(spec, ",") {
+		if m = strings.TrimSpace(m); !IsMetric(m) {
+			return fmt.Errorf("%s: %q is not a column of the results file (e.g. labor_share, income_gini, gdp, wall_seconds)", at, m)
+		}
+		s.Metrics = append(s.Metrics, m)
 	}
 	return nil
 }
@@ -277,6 +299,9 @@ func Combine(specs ...Spec) Spec {
 		out.Description = cmp.Or(s.Description, out.Description)
 		out.Replicates = cmp.Or(s.Replicates, out.Replicates)
 		out.PerDecade = cmp.Or(s.PerDecade, out.PerDecade)
+		if s.Metrics != nil {
+			out.Metrics = s.Metrics
+		}
 		for _, set := range s.Settings {
 			out.Settings = slices.DeleteFunc(out.Settings, func(o Setting) bool { return o.Name == set.Name })
 			out.Settings = append(out.Settings, set)

@@ -68,7 +68,7 @@ func TestReadersStopWhenCancelled(t *testing.T) {
 	results := filepath.Join(t.TempDir(), "results.csv")
 	mustRun(t, sweepArgs("--out", results)...)
 	runDir := t.TempDir()
-	mustRun(t, append(smallRun, "--format", "csv", "--out", runDir)...)
+	mustRun(t, append(smallRun, "--format", "csv", "--out-dir", runDir)...)
 	out := t.TempDir()
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()

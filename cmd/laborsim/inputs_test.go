@@ -119,7 +119,7 @@ func TestZeroGDPIsAnnounced(t *testing.T) {
 // are checked as flags are; a steps-per-year of 0 used to divide by zero.
 func TestPlotRunValidatesSummary(t *testing.T) {
 	dir := t.TempDir()
-	if _, errs, code := runCmd(append(smallRun, "--format", "csv", "--out", dir)...); code != 0 {
+	if _, errs, code := runCmd(append(smallRun, "--format", "csv", "--out-dir", dir)...); code != 0 {
 		t.Fatalf("run: exit %d: %s", code, errs)
 	}
 	for _, c := range []struct{ params, msg string }{

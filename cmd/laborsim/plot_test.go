@@ -23,7 +23,7 @@ var chartNames = []string{"labor-share", "unemployment-vacancies", "wages", "ine
 // of 1200×800. Without -o, 'plot run' writes beside the data.
 func TestPlotRun(t *testing.T) {
 	out, direct := t.TempDir(), t.TempDir()
-	if _, errs, code := runCmd(append(smallRun, "--format", "csv", "--out", out, "--plot", direct)...); code != 0 {
+	if _, errs, code := runCmd(append(smallRun, "--format", "csv", "--out-dir", out, "--plot", direct)...); code != 0 {
 		t.Fatalf("run --plot: exit %d: %s", code, errs)
 	}
 	if _, errs, code := runCmd("plot", "run", out); code != 0 {

@@ -92,14 +92,17 @@ func sweepCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	fs.SetOutput(io.Discard)
 	addRunFlags(fs, &cfg)
 	fs.StringArrayVar(&opt.vary, "vary", nil, "sweep a run flag: NAME=V1,V2,... or NAME=LO..HI (log-spaced); repeat for a grid")
-	fs.IntVar(&opt.perDecade, "per-decade", experiments.DefaultPerDecade, "values per tenfold in a LO..HI range")
-	fs.IntVar(&opt.replicates, "replicates", experiments.DefaultReplicates, "runs of each point, with distinct derived seeds")
-	fs.IntVar(&opt.jobs, "jobs", runtime.NumCPU(), "runs at once")
+	opt.perDecade = experiments.DefaultPerDecade
+	countVar(fs, &opt.perDecade, "per-decade", "values per tenfold in a LO..HI range")
+	opt.replicates = experiments.DefaultReplicates
+	countVar(fs, &opt.replicates, "replicates", "runs of each point, with distinct derived seeds")
+	opt.jobs = runtime.NumCPU()
+	countVar(fs, &opt.jobs, "jobs", "runs at once")
 	fs.StringVar(&opt.format, "format", "table", "summary format: table, json or csv")
 	fs.StringVarP(&opt.out, "out", "o", "", "results file: one CSV row per finished run; resumes a stopped sweep")
 	fs.StringVar(&opt.series, "series", "", "series file: every step of every run, CSV or (.parquet) Parquet; needs --out")
 	fs.StringVar(&opt.shard, "shard", "", "run only shard i/n of the runs (i from 1 to n)")
-	fs.IntVar(&opt.shards, "shards", 0, "number of shards, with the index from JOB_COMPLETION_INDEX (Kubernetes)")
+	countVar(fs, &opt.shards, "shards", "number of shards, with the index from JOB_COMPLETION_INDEX (Kubernetes)")
 	fs.StringVar(&opt.experiment, "experiment", "", "start from a named experiment (laborsim experiments)")
 	fs.StringVar(&opt.config, "config", "", "scenario file (YAML) of run and sweep parameters")
 	fs.BoolVarP(&opt.quiet, "quiet", "q", false, "no progress or notes on stderr (warnings still)")
@@ -120,6 +123,9 @@ func sweepCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	spec, err := sweepSpec(fs, opt)
 	if err != nil {
 		return usageError{err}
+	}
+	if opt.metrics == nil {
+		opt.metrics = spec.Metrics // a scenario's metrics: key
 	}
 	sw, err := spec.Sweep(sim.DefaultConfig())
 	if err != nil {

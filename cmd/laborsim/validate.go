@@ -55,11 +55,11 @@ func validateCommand(ctx context.Context, args []string, stdout, stderr io.Write
 	fs.BoolVarP(&help, "help", "h", false, "print this help")
 	fs.StringVar(&format, "format", "table", "output format: table or json")
 	fs.StringSliceVar(&checks, "checks", nil, "checks to run, comma-separated (default all)")
-	fs.IntVar(&o.Workers, "workers", o.Workers, "workers in the closed-form checks")
-	fs.IntVar(&o.Firms, "firms", o.Firms, "firms in the closed-form checks")
-	fs.IntVar(&o.Replicates, "replicates", o.Replicates, "seeds per size in the scale check (at least 3)")
-	fs.IntVar(&o.ScaleYears, "scale-years", o.ScaleYears, "years of the default scenario in the scale check")
-	fs.Uint64Var(&o.Seed, "seed", o.Seed, "base seed of the scale check's replicates")
+	countVar(fs, &o.Workers, "workers", "workers in the closed-form checks")
+	countVar(fs, &o.Firms, "firms", "firms in the closed-form checks")
+	countVar(fs, &o.Replicates, "replicates", "seeds per size in the scale check (at least 3)")
+	countVar(fs, &o.ScaleYears, "scale-years", "years of the default scenario in the scale check")
+	fs.Var(uintValue{&o.Seed}, "seed", "base seed of the scale check's replicates")
 	if err := parseFlags(fs, args, validateUsage, stdout); err != nil {
 		return err
 	}
