@@ -130,7 +130,7 @@ func TestPlotRunValidatesSummary(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(dir, "summary.json"), []byte(`{"params":`+c.params+`}`), 0o600); err != nil {
 			t.Fatal(err)
 		}
-		_, errs, code := runCmd("plot", "run", dir, "-o", t.TempDir())
+		_, errs, code := runCmd("plot", "run", dir, "--out-dir", t.TempDir())
 		want := filepath.Join(dir, "summary.json") + ": " + c.msg
 		if code != 2 || !strings.Contains(errs, want) || strings.Count(errs, "\n") != 1 {
 			t.Errorf("%s: exit %d, stderr %q; want exit 2 and %q", c.params, code, errs, want)

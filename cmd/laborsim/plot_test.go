@@ -29,6 +29,15 @@ func TestPlotRun(t *testing.T) {
 	if _, errs, code := runCmd("plot", "run", out); code != 0 {
 		t.Fatalf("plot run: exit %d: %s", code, errs)
 	}
+	svgOnly := t.TempDir()
+	if _, errs, code := runCmd("plot", "run", out, "--out-dir", svgOnly, "--format", "svg", "-q"); code != 0 {
+		t.Fatalf("plot run --format svg: exit %d: %s", code, errs)
+	}
+	pngs, _ := filepath.Glob(filepath.Join(svgOnly, "*.png"))
+	svgs, _ := filepath.Glob(filepath.Join(svgOnly, "*.svg"))
+	if len(pngs) > 0 || len(svgs) != len(chartNames) {
+		t.Errorf("--format svg wrote %d PNGs and %d SVGs, want 0 and %d", len(pngs), len(svgs), len(chartNames))
+	}
 	again := out
 	for _, name := range chartNames {
 		for _, ext := range []string{".png", ".svg"} {
@@ -158,6 +167,9 @@ func TestPlotBadInput(t *testing.T) {
 		{[]string{"plot", "run"}, "missing DIR"},
 		{[]string{"plot", "run", "a", "b"}, `unexpected argument "b"`},
 		{[]string{"plot", "run", missing}, filepath.Join(missing, "series.csv") + ": no such file"},
+		{[]string{"plot", "run", missing, "-o", missing}, "invalid -o " + missing + ": plot run writes a directory of charts, --out-dir DIR"},
+		{[]string{"plot", "run", missing, "--format", "pdf"}, `invalid --format "pdf": must be png or svg`},
+		{sweep("--x", "ai-agents", "--y", "labor_share", "-o", png, "--format", "svg"), "invalid --format svg: -o " + png + " ends in .png"},
 		{[]string{"plot", "run", runDir}, filepath.Join(runDir, "series.csv") + `: no column "capital_share"`},
 		{[]string{"plot", "sweep", filepath.Join(missing, "r.csv"), "--x", "ai-agents", "--y", "labor_share", "-o", png}, "no such file or directory"},
 		{[]string{"plot", "sweep", "--x", "ai-agents", "--y", "labor_share", "-o", png}, "missing RESULTS.csv"},
@@ -191,7 +203,7 @@ func TestPlotHelp(t *testing.T) {
 		flags []string
 	}{
 		{[]string{"plot", "--help"}, []string{"plot run DIR", "plot sweep RESULTS.csv"}},
-		{[]string{"plot", "run", "--help"}, []string{"--out", "beveridge", "labor-share"}},
+		{[]string{"plot", "run", "--help"}, []string{"--out-dir", "--format", "beveridge", "labor-share"}},
 		{[]string{"plot", "sweep", "--help"}, []string{"--x", "--y", "--by", "--out", "--band", "95%"}},
 		{[]string{"run", "--help"}, []string{"--plot"}},
 		{[]string{"help"}, []string{"laborsim plot run DIR", "laborsim plot sweep"}},

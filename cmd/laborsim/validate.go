@@ -49,11 +49,12 @@ func validateCommand(ctx context.Context, args []string, stdout, stderr io.Write
 	o := validation.DefaultOptions()
 	var format string
 	var checks []string
-	var help bool
+	var help, quiet bool
 	fs := pflag.NewFlagSet("validate", pflag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.BoolVarP(&help, "help", "h", false, "print this help")
 	fs.StringVar(&format, "format", "table", "output format: table or json")
+	fs.BoolVarP(&quiet, "quiet", "q", false, "no progress on stderr")
 	fs.StringSliceVar(&checks, "checks", nil, "checks to run, comma-separated (default all)")
 	countVar(fs, &o.Workers, "workers", "workers in the closed-form checks")
 	countVar(fs, &o.Firms, "firms", "firms in the closed-form checks")
@@ -72,7 +73,11 @@ func validateCommand(ctx context.Context, args []string, stdout, stderr io.Write
 	if err := checkValidateFlags(format, o); err != nil {
 		return err
 	}
-	o.Progress = func(title string) { fmt.Fprintf(stderr, "validate: %s\n", title) }
+	o.Progress = func(title string) {
+		if !quiet {
+			fmt.Fprintf(stderr, "validate: %s\n", title)
+		}
+	}
 	rep, err := validation.Validate(ctx, o, checks)
 	if err != nil {
 		if errors.Is(err, validation.ErrUnknownCheck) {

@@ -27,6 +27,10 @@ func TestValidateJSON(t *testing.T) {
 	if !strings.Contains(errs, "validate: Korinek & Suh's calibration") {
 		t.Errorf("no progress on stderr: %q", errs)
 	}
+	quiet, errs, code := runCmd("validate", "-q", "--checks", "ks-calibration", "--workers", "1e4", "--firms", "1e2", "--format", "json")
+	if code != 0 || errs != "" || !strings.Contains(quiet, `"ks-calibration"`) {
+		t.Errorf("validate -q with counts as 1e4: exit %d, stderr %q", code, errs)
+	}
 }
 
 // TestValidateTable checks the table's columns and the verdict line.
