@@ -169,22 +169,6 @@ func TestRunStreamsSimRun(t *testing.T) {
 	}
 }
 
-func TestRunAllIsSimRun(t *testing.T) {
-	cfg := smallConfig()
-	cfg.Frictionless = true
-	got, err := runAll(context.Background(), cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want, err := sim.Run(context.Background(), cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !reflect.DeepEqual(got, want) {
-		t.Error("runAll differs from sim.Run")
-	}
-}
-
 // longRun is a run of the most steps the explorer allows: seconds, long
 // enough for a test to act on it while it runs.
 func longRun() url.Values {
