@@ -501,7 +501,7 @@ func TestPageAndMeta(t *testing.T) {
 	var meta struct {
 		Params  []paramInfo
 		Presets []preset
-		Columns []string
+		Columns []column
 		Limits  map[string]int
 	}
 	if err := json.Unmarshal(w.Body.Bytes(), &meta); err != nil {
@@ -520,6 +520,11 @@ func TestPageAndMeta(t *testing.T) {
 	}
 	if meta.Limits["maxAgents"] != 5000 || len(meta.Columns) != len(economy.Columns) {
 		t.Errorf("limits %v, %d columns", meta.Limits, len(meta.Columns))
+	}
+	for i, c := range meta.Columns {
+		if want := economy.Columns[i]; c != (column{want.Name, want.Label, want.Unit, want.Description}) || c.Label == "" || c.Unit == "" || c.Description == "" {
+			t.Errorf("column %d is %+v, economy.Columns has %s: %q, %q, %q", i, c, want.Name, want.Label, want.Unit, want.Description)
+		}
 	}
 }
 
