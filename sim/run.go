@@ -23,8 +23,11 @@ func (r Result) Final() economy.Accounts { return r.Series[len(r.Series)-1] }
 // with an error naming the step and the quantity. The result holds the
 // steps made before the stop.
 func Run(ctx context.Context, cfg Config) (Result, error) {
-	res := Result{Config: cfg, Series: make([]economy.Accounts, 0, cfg.Steps())}
+	res := Result{Config: cfg}
 	err := RunEach(ctx, cfg, func(a *economy.Accounts) error {
+		if res.Series == nil { // cfg is valid now: Steps is no size from bad input
+			res.Series = make([]economy.Accounts, 0, cfg.Steps())
+		}
 		res.Series = append(res.Series, *a)
 		return nil
 	})

@@ -52,3 +52,16 @@ func TestRunAllocationsDoNotGrowWithSteps(t *testing.T) {
 		t.Errorf("a run of 3 years made %v allocations, one of 1 year %v", three, one)
 	}
 }
+
+// TestRunRefusesBadConfig: a configuration Validate refuses — here one of
+// more steps than memory holds — is an error before anything is sized by
+// it.
+func TestRunRefusesBadConfig(t *testing.T) {
+	c := small()
+	c.Years = 1 << 40
+	res, err := Run(context.Background(), c)
+	var perr *ParamError
+	if !errors.As(err, &perr) || perr.Param != "years" || len(res.Series) != 0 {
+		t.Errorf("Run with --years %d: %d steps, error %v; want none and --years refused", c.Years, len(res.Series), err)
+	}
+}
