@@ -6,21 +6,14 @@ import (
 	"github.com/laborsim/laborsim/sim"
 )
 
-// SweepOnly names what in the spec only a sweep can use — a varied
-// parameter, replicates, per-decade, metrics — or is "" if there is
-// nothing: such a spec describes one run ('laborsim run --config').
-func (s Spec) SweepOnly() string {
-	switch {
-	case len(s.Vary) > 0:
-		return fmt.Sprintf("%s varies %s", s.Vary[0].Source, s.Vary[0].Names[0])
-	case s.Replicates != 0:
-		return "it sets replicates"
-	case s.PerDecade != 0:
-		return "it sets per-decade"
-	case s.Metrics != nil:
-		return "it sets metrics"
+// Varies names the first parameter the spec varies ("" if none): a
+// spec that varies nothing describes one run ('laborsim run --config'),
+// which needs none of its sweep keys (replicates, per-decade, metrics).
+func (s Spec) Varies() string {
+	if len(s.Vary) == 0 {
+		return ""
 	}
-	return ""
+	return fmt.Sprintf("%s varies %s", s.Vary[0].Source, s.Vary[0].Names[0])
 }
 
 // Config is the configuration of the spec's one run over defaults,

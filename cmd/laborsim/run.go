@@ -25,7 +25,8 @@ output per month; one worker supplies on average one efficiency unit of
 labour a month.
 
 Parameters come from the defaults, then --config (a scenario file's run
-keys, 'laborsim params'), then the command line. --out-dir DIR also writes
+keys, 'laborsim params'; one that varies a parameter is for 'sweep'),
+then the command line. --out-dir DIR also writes
 series.csv and summary.json into DIR, --plot DIR the charts. Counts take
 1e6 as well as 1000000; --seed is below 2^53 (9007199254740992), so that
 every tool reads it exactly.
@@ -143,13 +144,15 @@ func parseRun(args []string, stdout io.Writer) (sim.Config, runOptions, error) {
 
 // runConfig is the configuration of 'run --config FILE': the defaults,
 // the file's run parameters, then the run flags given. A file that varies
-// a parameter or sets a sweep's keys is refused: 'run' runs once.
+// a parameter is refused ('run' runs once); its other sweep keys
+// (replicates, per-decade, metrics) say nothing about one run, and are
+// left to 'sweep'.
 func runConfig(path string, fs *pflag.FlagSet) (sim.Config, error) {
 	spec, err := experiments.LoadSpec(path)
 	if err != nil {
 		return sim.Config{}, usagef("--config: %v", err)
 	}
-	if msg := spec.SweepOnly(); msg != "" {
+	if msg := spec.Varies(); msg != "" {
 		return sim.Config{}, usagef("--config %s: %s: run runs one scenario; use 'laborsim sweep --config %s'", path, msg, path)
 	}
 	cmdline, err := flagSpec(fs, sweepOptions{})

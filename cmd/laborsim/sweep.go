@@ -24,7 +24,7 @@ the varied values and the mean ± 95% interval across replicates of the final
 labour share, capital share, AI share, unemployment rate, median wage, wage
 Gini and AI task share, and the mean wall time of a run.
 
-  --vary NAME=V1,V2,...     sweep a run flag over a list of values
+  --vary NAME=V1,V2,...     sweep a run flag (ai-agents or ai_agents) over a list of values
   --vary NAME=LO..HI        over a log range, --per-decade values per tenfold
                             (ai-agents=1..1000000 is 1, 10, ..., 1000000)
   --vary A=...+B=...        vary A and B together (as many values each)
@@ -38,25 +38,43 @@ flag (see 'laborsim run --help') fixes a parameter. Parameters come from the
 defaults, then --experiment, then --config, then the command line, each
 overriding the one before.
 
---config FILE reads a YAML scenario: run flags as keys (workers: 100000)
-and the sweep's keys replicates, per-decade, description and vary (a
-mapping from flag to values, or a list of such mappings, each varying its
-flags together). 'laborsim experiments NAME' prints one; examples/ has more.
+--config FILE reads a YAML scenario: run flags as keys (workers: 100000,
+in either spelling) and the sweep's keys replicates, per-decade, metrics,
+description and vary (a mapping from flag to values, or a list of such
+mappings, each varying its flags together). Where files go and how the
+sweep runs (--out, --series, --jobs, --shard, --format, --quiet) are
+command-line flags only. 'laborsim experiments NAME' prints one; examples/
+has more.
 
---out FILE appends every finished run to FILE as one CSV row and syncs it.
-Running the same sweep with the same --out skips the runs FILE holds, so a
-sweep that was stopped, even by kill -9, is resumed by running it again.
-A file written by another sweep is refused.
+-o, --out FILE appends every finished run to FILE as one CSV row and syncs
+it: run_id (point × 100000 + replicate), point, replicate, every parameter,
+the derived seed (below 2^53), every metric at the last step, wall_seconds;
+every column snake_case. Running the same sweep with the same --out skips
+the runs FILE holds, so a sweep that was stopped, even by kill -9, is
+resumed by running it again. A file written by another sweep is refused.
+'laborsim replay FILE ROW' runs one of its rows again, exactly.
+
+--series FILE (with --out) also writes every step of every run, one row a
+step: run_id, point, replicate, the varied parameters, seed, then step,
+year and every metric. A run's series rows are synced before its results
+row; a resumed sweep cuts off the rows of any run the results file does
+not hold whole (one being written when the sweep stopped) and runs it
+again, and runs again for its series a run whose rows the file lacks. At
+the end the file is rewritten in grid order. A FILE ending in .parquet is
+Parquet, staged as FILE.partial.csv (resumable CSV) until the sweep or
+shard finishes.
 
 --shard i/n runs only shard i of n (1 <= i <= n: --shard 1/3 … 3/3), every
 n-th run from the i-th, for a batch scheduler; without it the shard comes
 from a Slurm array (SLURM_ARRAY_TASK_ID, _MIN, _STEP and _COUNT, whatever
 the array's numbering) or from JOB_COMPLETION_INDEX (from 0) with --shards
 n, and is announced on stderr even with --quiet. Join the shards' files
-with 'laborsim merge' (docs/CLUSTER.md).
+with 'laborsim merge', their series with 'laborsim merge --series'
+(docs/CLUSTER.md).
 
 Examples:
-  laborsim sweep --vary ai-agents=1..100000 --workers 100000 --out agents.csv
+  laborsim sweep --vary ai-agents=1..100000 --workers 100000 -o agents.csv
+  laborsim sweep --vary ai-agents=1..1000 -o agents.csv --series agents-series.parquet
   laborsim sweep --experiment cost-decline --replicates 5
   laborsim sweep --config examples/ubi.yaml --format csv > ubi-summary.csv
 
