@@ -96,7 +96,8 @@ func readRegular(path string, limit int64) ([]byte, error) {
 // per-decade and vary. vary is a mapping from parameter to values (each its
 // own axis, crossed in order), or a list of such mappings, where the
 // parameters of one item vary together. Values are a list "1,2,3", a YAML
-// sequence or a log range "1..1000000". Errors name file, line and key.
+// sequence, a log range "1..1000000", a linear range "0:0.4:0.1" or a
+// span "0:0.4" for a design. Errors name file, line and key.
 func ParseSpec(file string, data []byte) (Spec, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
@@ -224,8 +225,7 @@ func parseAxis(file string, pairs []*yaml.Node) (Axis, error) {
 	if err := ax.check(); err != nil {
 		return Axis{}, err
 	}
-	_, err := ax.expand(DefaultPerDecade)
-	return ax, err
+	return ax, ax.checkValues()
 }
 
 // valuesSpec turns a scalar or a sequence of scalars into a values spec.
@@ -249,7 +249,7 @@ func valuesSpec(val *yaml.Node) (string, error) {
 		}
 		return strings.Join(vs, ","), nil
 	}
-	return "", fmt.Errorf("want a list of values or a range LO..HI")
+	return "", fmt.Errorf("want a list of values or a range LO..HI or LO:HI:STEP")
 }
 
 // Check refuses a parameter both fixed and varied in one spec.
@@ -332,17 +332,28 @@ func dropParam(axes []Axis, name string) []Axis {
 // Sweep builds the spec's sweep over defaults. An invalid value is
 // reported with the file and line it came from.
 func (s Spec) Sweep(defaults sim.Config) (Sweep, error) {
-	cfg := defaults
-	for _, set := range s.Settings {
-		if err := SetParam(&cfg, set.Name, set.Value); err != nil {
-			return Sweep{}, fmt.Errorf("%s: %v", set.Source, err)
-		}
+	cfg, err := s.Base(defaults)
+	if err != nil {
+		return Sweep{}, err
 	}
 	sw, err := NewSweep(cfg, s.Vary, cmp.Or(s.PerDecade, DefaultPerDecade), cmp.Or(s.Replicates, DefaultReplicates))
 	if err != nil {
 		return Sweep{}, s.locate(err)
 	}
 	return sw, nil
+}
+
+// Base is defaults with the spec's fixed parameters set: the
+// configuration its points vary. A value that does not parse is reported
+// with the file and line it came from.
+func (s Spec) Base(defaults sim.Config) (sim.Config, error) {
+	cfg := defaults
+	for _, set := range s.Settings {
+		if err := SetParam(&cfg, set.Name, set.Value); err != nil {
+			return sim.Config{}, fmt.Errorf("%s: %v", set.Source, err)
+		}
+	}
+	return cfg, nil
 }
 
 // locate prefixes a validation error (a *sim.ParamError) with the file
