@@ -26,7 +26,20 @@ Gini and AI task share, and the mean wall time of a run.
   --vary NAME=V1,V2,...     sweep a run flag over a list of values
   --vary NAME=LO..HI        over a log range, --per-decade values per tenfold
                             (ai-agents=1..1000000 is 1, 10, ..., 1000000)
+  --vary NAME=LO:HI:STEP    over a linear range LO, LO+STEP, ... up to HI
+                            (labor-tax=0:0.4:0.1 is 0, 0.1, 0.2, 0.3, 0.4;
+                            HI is a value when it is a whole number of steps
+                            from LO, to within 1e-9 of a step; values are
+                            rounded to 12 significant digits; a negative
+                            STEP counts down from LO to HI < LO)
   --vary A=...+B=...        vary A and B together (as many values each)
+
+--design lhs --samples N draws N points of a Latin hypercube (gonum's
+samplemv) over the --vary spans instead of a grid: NAME=LO:HI sampled
+linearly, NAME=LO..HI in log space; lists, steps and A+B are refused.
+Counts are rounded to whole numbers, other values to 6 significant digits.
+The points are drawn from --seed, so the same command gives the same
+points, and a design resumes, shards and merges as a grid does.
 
 Several --vary cross into a grid, the first varying slowest. A value given
 twice in one --vary is refused. Limits: at most 100,000 grid points and
@@ -80,6 +93,8 @@ type sweepOptions struct {
 	quiet      bool
 	dryRun     bool
 	metrics    []string
+	design     string
+	samples    int
 }
 
 // sweepCommand implements 'laborsim sweep'.
@@ -89,7 +104,7 @@ func sweepCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	fs := pflag.NewFlagSet("sweep", pflag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	addRunFlags(fs, &cfg)
-	fs.StringArrayVar(&opt.vary, "vary", nil, "sweep a run flag: NAME=V1,V2,... or NAME=LO..HI (log-spaced); repeat for a grid")
+	fs.StringArrayVar(&opt.vary, "vary", nil, "sweep a run flag: NAME=V1,V2,..., NAME=LO..HI (log-spaced), NAME=LO:HI:STEP (linear) or NAME=LO:HI (a span, for --design lhs); repeat for a grid")
 	fs.IntVar(&opt.perDecade, "per-decade", experiments.DefaultPerDecade, "values per tenfold in a LO..HI range")
 	fs.IntVar(&opt.replicates, "replicates", experiments.DefaultReplicates, "runs of each point, with distinct derived seeds")
 	fs.IntVar(&opt.jobs, "jobs", runtime.NumCPU(), "runs at once")
@@ -102,6 +117,8 @@ func sweepCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	fs.BoolVarP(&opt.quiet, "quiet", "q", false, "no progress or notes on stderr (warnings still)")
 	fs.BoolVar(&opt.dryRun, "dry-run", false, "print the grid and the number of runs, run nothing")
 	fs.StringSliceVar(&opt.metrics, "metrics", nil, metricsUsage)
+	fs.StringVar(&opt.design, "design", "grid", "grid, or lhs: a Latin hypercube of --samples points over the --vary spans")
+	fs.IntVar(&opt.samples, "samples", 0, "points of a --design lhs")
 	if err := parseFlags(fs, args, sweepUsage, stdout); err != nil {
 		return err
 	}
@@ -118,7 +135,7 @@ func sweepCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if err != nil {
 		return usageError{err}
 	}
-	sw, err := spec.Sweep(sim.DefaultConfig())
+	sw, err := designSweep(fs, spec, opt)
 	if err != nil {
 		return usageError{err}
 	}
