@@ -173,6 +173,17 @@ func TestSobolIshigami(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The estimates do not depend on the output's level.
+	shifted := make([]float64, len(y))
+	for i := range y {
+		shifted[i] = y[i] + 100
+	}
+	moved, _ := SobolIndices(3, shifted, 0, nil)
+	for i := range moved {
+		if math.Abs(moved[i].S1-got[i].S1) > 1e-9 || math.Abs(moved[i].ST-got[i].ST) > 1e-9 {
+			t.Errorf("x%d: f + 100 gives S1 %v ST %v, f gives %v %v", i+1, moved[i].S1, moved[i].ST, got[i].S1, got[i].ST)
+		}
+	}
 	for i, g := range got {
 		if math.Abs(g.S1-s1[i]) > 0.03 || g.S1Lo > s1[i] || g.S1Hi < s1[i] {
 			t.Errorf("x%d: S1 %.4f [%.4f, %.4f], closed form %.4f", i+1, g.S1, g.S1Lo, g.S1Hi, s1[i])
