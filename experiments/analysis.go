@@ -74,6 +74,17 @@ func (a Analysis) Check() error {
 	return nil
 }
 
+// Design describes the design in words: "Morris, 10 trajectories of 11
+// points on 4 levels" or "Sobol (Saltelli 2010), 128 samples of 12
+// points".
+func (a Analysis) Design() string {
+	k := len(a.Ranges)
+	if a.Method == MethodSobol {
+		return fmt.Sprintf("Sobol (Saltelli 2010), %d samples of %d points", a.Samples, k+2)
+	}
+	return fmt.Sprintf("Morris, %d trajectories of %d points on %d levels", a.Trajectories, k+1, a.Levels)
+}
+
 // design is the method's points in the unit cube, in run order, and for
 // Morris its trajectories: trajectory t is points t(k+1) … t(k+1)+k.
 func (a Analysis) design() ([][]float64, []Trajectory) {
@@ -153,12 +164,12 @@ func (a Analysis) unitOf(cfg sim.Config) []float64 {
 // variance that is replicate noise, Noise²/V(Y), which Jansen's ST
 // counts in every parameter's total. Both are NaN with one replicate.
 type Sensitivity struct {
-	Method, Metric string
-	Ranges         []Range
-	Morris         []MorrisIndex
-	Sobol          []SobolIndex
-	Points, Runs   int
-	Noise, Floor   float64
+	Analysis
+	Metric                   string
+	Morris                   []MorrisIndex
+	Sobol                    []SobolIndex
+	Points, Replicates, Runs int
+	Noise, Floor             float64
 }
 
 // Rank is the parameters' order, most important first: by μ* (Morris) or
@@ -191,7 +202,7 @@ func (a Analysis) Analyse(sw Sweep, recs []Record, metric string) (Sensitivity, 
 	if err != nil {
 		return Sensitivity{}, err
 	}
-	s := Sensitivity{Method: a.Method, Metric: metric, Ranges: a.Ranges, Points: len(sw.Points), Runs: sw.Len(), Noise: noise, Floor: math.NaN()}
+	s := Sensitivity{Analysis: a, Metric: metric, Points: len(sw.Points), Replicates: sw.Replicates, Runs: sw.Len(), Noise: noise, Floor: math.NaN()}
 	boot := rand.New(rand.NewPCG(a.Seed, streamBootstrap))
 	unit, ts := a.design()
 	if len(unit) != len(sw.Points) {
@@ -263,4 +274,26 @@ func pointMeans(sw Sweep, recs []Record, metric string) ([]float64, float64, err
 		noise = math.Sqrt(pooled / float64(len(vals)) / float64(sw.Replicates))
 	}
 	return y, noise, nil
+}
+
+// Analysis completes a for the spec over defaults: its ranges are the
+// spec's --vary spans (DesignRanges) and its seed the base --seed; the
+// sweep runs each point the spec's replicates (1 when not given: more
+// trajectories or samples average the noise out as well as replicates do,
+// and explore more of the ranges besides). A bad value is reported with
+// the file and line it came from.
+func (s Spec) Analysis(defaults sim.Config, a Analysis) (Analysis, Sweep, error) {
+	base, err := s.Base(defaults)
+	if err != nil {
+		return a, Sweep{}, err
+	}
+	if a.Ranges, err = DesignRanges(s.Vary); err != nil {
+		return a, Sweep{}, err
+	}
+	a.Seed = base.Seed
+	sw, err := a.Sweep(base, cmp.Or(s.Replicates, 1))
+	if err != nil {
+		return a, Sweep{}, s.locate(err)
+	}
+	return a, sw, nil
 }
