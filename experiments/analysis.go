@@ -158,11 +158,17 @@ func (a Analysis) unitOf(cfg sim.Config) []float64 {
 // log range), so effects of parameters in different units compare.
 //
 // Noise is the standard error of a point's mean metric from the spread of
-// its replicates (pooled over the points); Floor is what it alone would
-// give an index: the μ* of a parameter without effect, 2·Noise/(Δ√π)
-// (the mean of |N(0, 2·Noise²)|/Δ), or for Sobol the share of the
-// variance that is replicate noise, Noise²/V(Y), which Jansen's ST
-// counts in every parameter's total. Both are NaN with one replicate.
+// its replicates (pooled over the points). Floor is the index a parameter
+// without any effect would get from that noise alone. For Morris it is
+// the μ* of the noise: each point's noise is stood in for by the scaled
+// difference of the two halves of its replicates, √(ab)/R·(mean of the
+// first a − mean of the last b), which has the variance of the noise of a
+// mean of R (and its distribution, for noise symmetric about 0), and the
+// floor is the mean of |its change|/Δ over the trajectories' steps — no
+// normal distribution assumed, as a model whose runs now and then land
+// far apart does not have one. For Sobol it is the share of the variance
+// that is replicate noise, Noise²/V(Y), which Jansen's ST counts in every
+// parameter's total. Both are NaN with one replicate.
 type Sensitivity struct {
 	Analysis
 	Metric                   string
@@ -198,10 +204,11 @@ func (a Analysis) Analyse(sw Sweep, recs []Record, metric string) (Sensitivity, 
 	if _, ok := Metric(metric); !ok {
 		return Sensitivity{}, fmt.Errorf("unknown metric %q", metric)
 	}
-	y, noise, err := pointMeans(sw, recs, metric)
+	vals, err := pointValues(sw, recs, metric)
 	if err != nil {
 		return Sensitivity{}, err
 	}
+	y, noise := means(vals)
 	s := Sensitivity{Analysis: a, Metric: metric, Points: len(sw.Points), Replicates: sw.Replicates, Runs: sw.Len(), Noise: noise, Floor: math.NaN()}
 	boot := rand.New(rand.NewPCG(a.Seed, streamBootstrap))
 	unit, ts := a.design()
@@ -230,16 +237,39 @@ func (a Analysis) Analyse(sw Sweep, recs []Record, metric string) (Sensitivity, 
 		return Sensitivity{}, err
 	}
 	s.Morris = MorrisIndices(ee, a.Bootstrap, boot)
-	s.Floor = 2 * noise / (MorrisDelta(a.Levels) * math.Sqrt(math.Pi))
+	s.Floor = noiseFloor(vals, real)
 	return s, nil
 }
 
-// pointMeans is each point's mean metric over its replicates, and the
-// standard error of such a mean pooled over the points (NaN with one
-// replicate). It refuses records that leave a run out or whose metric is
-// not a number.
-func pointMeans(sw Sweep, recs []Record, metric string) ([]float64, float64, error) {
-	vals := make([][]float64, len(sw.Points)) // by point and replicate, whatever the order of recs
+// noiseFloor is the μ* that the replicates' noise alone gives over the
+// trajectories' steps (see Sensitivity), NaN with one replicate.
+func noiseFloor(vals [][]float64, ts []Trajectory) float64 {
+	r := len(vals[0])
+	if r < 2 {
+		return math.NaN()
+	}
+	a, b := r/2, r-r/2
+	e := make([]float64, len(vals))
+	for p, v := range vals {
+		e[p] = math.Sqrt(float64(a*b)) / float64(r) * (stat.Mean(v[:a], nil) - stat.Mean(v[a:], nil))
+	}
+	var sum float64
+	var steps int
+	for t, tr := range ts {
+		at := t * len(tr.Points)
+		for m, i := range tr.Order {
+			sum += math.Abs((e[at+m+1] - e[at+m]) / (tr.Points[m+1][i] - tr.Points[m][i])) // the step is not 0: trajectories checked it
+			steps++
+		}
+	}
+	return sum / float64(steps)
+}
+
+// pointValues is each point's metric in each replicate, vals[point]
+// [replicate], whatever the order of recs. It refuses records that leave
+// a run out or whose metric is not a number.
+func pointValues(sw Sweep, recs []Record, metric string) ([][]float64, error) {
+	vals := make([][]float64, len(sw.Points))
 	have := 0
 	for p := range vals {
 		vals[p] = make([]float64, sw.Replicates)
@@ -253,27 +283,33 @@ func pointMeans(sw Sweep, recs []Record, metric string) ([]float64, float64, err
 		}
 		v, _ := rec.Metric(metric)
 		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return nil, 0, fmt.Errorf("point %d replicate %d: %s is %v", rec.Point, rec.Replicate, metric, v)
+			return nil, fmt.Errorf("point %d replicate %d: %s is %v", rec.Point, rec.Replicate, metric, v)
 		}
 		vals[rec.Point][rec.Replicate] = v
 		have++
 	}
 	if have < sw.Len() {
-		return nil, 0, fmt.Errorf("%d of the design's %d runs are missing: finish the analysis, or merge its shards' results files and give the merged file", sw.Len()-have, sw.Len())
+		return nil, fmt.Errorf("%d of the design's %d runs are missing: finish the analysis, or merge its shards' results files and give the merged file", sw.Len()-have, sw.Len())
 	}
+	return vals, nil
+}
+
+// means is each point's mean over its replicates, and the standard error
+// of such a mean pooled over the points (NaN with one replicate).
+func means(vals [][]float64) ([]float64, float64) {
 	y := make([]float64, len(vals))
 	var pooled float64
+	r := len(vals[0])
 	for p, v := range vals {
 		y[p] = stat.Mean(v, nil)
-		if sw.Replicates > 1 {
+		if r > 1 {
 			pooled += stat.Variance(v, nil)
 		}
 	}
-	noise := math.NaN()
-	if sw.Replicates > 1 {
-		noise = math.Sqrt(pooled / float64(len(vals)) / float64(sw.Replicates))
+	if r < 2 {
+		return y, math.NaN()
 	}
-	return y, noise, nil
+	return y, math.Sqrt(pooled / float64(len(vals)) / float64(r))
 }
 
 // Analysis completes a for the spec over defaults: its ranges are the
