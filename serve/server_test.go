@@ -169,22 +169,6 @@ func TestRunStreamsSimRun(t *testing.T) {
 	}
 }
 
-func TestRunAllIsSimRun(t *testing.T) {
-	cfg := smallConfig()
-	cfg.Frictionless = true
-	got, err := runAll(context.Background(), cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want, err := sim.Run(context.Background(), cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !reflect.DeepEqual(got, want) {
-		t.Error("runAll differs from sim.Run")
-	}
-}
-
 // longRun is a run of the most steps the explorer allows: seconds, long
 // enough for a test to act on it while it runs.
 func longRun() url.Values {
@@ -517,7 +501,7 @@ func TestPageAndMeta(t *testing.T) {
 	var meta struct {
 		Params  []paramInfo
 		Presets []preset
-		Columns []string
+		Columns []column
 		Limits  map[string]int
 	}
 	if err := json.Unmarshal(w.Body.Bytes(), &meta); err != nil {
@@ -536,6 +520,11 @@ func TestPageAndMeta(t *testing.T) {
 	}
 	if meta.Limits["maxAgents"] != 5000 || len(meta.Columns) != len(economy.Columns) {
 		t.Errorf("limits %v, %d columns", meta.Limits, len(meta.Columns))
+	}
+	for i, c := range meta.Columns {
+		if want := economy.Columns[i]; c != (column{want.Name, want.Label, want.Unit, want.Description}) || c.Label == "" || c.Unit == "" || c.Description == "" {
+			t.Errorf("column %d is %+v, economy.Columns has %s: %q, %q, %q", i, c, want.Name, want.Label, want.Unit, want.Description)
+		}
 	}
 }
 
