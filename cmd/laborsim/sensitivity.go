@@ -38,7 +38,7 @@ values to 6 significant digits.
 
 --method morris (the default) computes Morris's elementary effects on
 --trajectories r trajectories of k+1 points (k parameters) on a grid of
---levels p levels: the r most spread of 10r drawn (Campolongo, Cariboni &
+--levels p levels: the r most spread of up to 10r drawn (Campolongo, Cariboni &
 Saltelli 2007), each step moving one parameter by Δ = p/(2(p−1)) of its
 range. It reports per parameter μ*, the mean absolute effect, which ranks
 them; μ, the mean effect (its sign the direction, when the effect is
