@@ -20,11 +20,9 @@ func (s Spec) Varies() string {
 // validated; an invalid value is reported with the file and line it came
 // from.
 func (s Spec) Config(defaults sim.Config) (sim.Config, error) {
-	cfg := defaults
-	for _, set := range s.Settings {
-		if err := SetParam(&cfg, set.Name, set.Value); err != nil {
-			return cfg, fmt.Errorf("%s: %v", set.Source, err)
-		}
+	cfg, err := s.Base(defaults)
+	if err != nil {
+		return cfg, err
 	}
 	if err := cfg.Validate(); err != nil {
 		return cfg, s.locate(err)

@@ -5,6 +5,7 @@
 //
 //	laborsim run [flags]                 one run; a summary table, JSON or CSV
 //	laborsim sweep [flags]               a grid of runs with replicates; a summary table
+//	laborsim sensitivity [flags]         rank parameters by their effect (Morris, Sobol)
 //	laborsim merge -o FILE SHARD...      join the results (and series) files of a sweep's shards
 //	laborsim replay RESULTS ROW          run one row of a results file again, exactly
 //	laborsim summarize FILE              the summary table of a results file
@@ -105,6 +106,8 @@ const mainUsage = `laborsim simulates the labour market in the AI transition.
 Usage:
   laborsim run [flags]                 run one scenario and print its accounts
   laborsim sweep [flags]               run a grid of scenarios with replicates
+  laborsim sensitivity --vary NAME=LO:HI ... [--method morris|sobol]
+                                       rank parameters by their effect on a metric
   laborsim merge -o FILE SHARD...      join the results (and series) files of a sweep's shards
   laborsim replay RESULTS ROW          run one row of a results file again, exactly
   laborsim summarize FILE              print the summary table of a results file
@@ -131,6 +134,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runCommand(ctx, args[1:], stdout, stderr)
 	case "sweep":
 		return sweepCommand(ctx, args[1:], stdout, stderr)
+	case "sensitivity":
+		return sensitivityCommand(ctx, args[1:], stdout, stderr)
 	case "merge":
 		return mergeCommand(ctx, args[1:], stdout, stderr)
 	case "replay":

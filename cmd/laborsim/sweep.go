@@ -27,7 +27,20 @@ Gini and AI task share, and the mean wall time of a run.
   --vary NAME=V1,V2,...     sweep a run flag (ai-agents or ai_agents) over a list of values
   --vary NAME=LO..HI        over a log range, --per-decade values per tenfold
                             (ai-agents=1..1000000 is 1, 10, ..., 1000000)
+  --vary NAME=LO:HI:STEP    over a linear range LO, LO+STEP, ... up to HI
+                            (labor-tax=0:0.4:0.1 is 0, 0.1, 0.2, 0.3, 0.4;
+                            HI is a value when it is a whole number of steps
+                            from LO, to within 1e-9 of a step; values are
+                            rounded to 12 significant digits; a negative
+                            STEP counts down from LO to HI < LO)
   --vary A=...+B=...        vary A and B together (as many values each)
+
+--design lhs --samples N draws N points of a Latin hypercube (gonum's
+samplemv) over the --vary spans instead of a grid: NAME=LO:HI sampled
+linearly, NAME=LO..HI in log space; lists, steps and A+B are refused.
+Counts are rounded to whole numbers, other values to 6 significant digits.
+The points are drawn from --seed, so the same command gives the same
+points, and a design resumes, shards and merges as a grid does.
 
 Several --vary cross into a grid, the first varying slowest. A value given
 twice in one --vary is refused. Limits: at most 100,000 grid points and
@@ -40,8 +53,8 @@ overriding the one before.
 
 --config FILE reads a YAML scenario: run flags as keys (workers: 100000,
 in either spelling) and the sweep's keys replicates, per-decade, metrics,
-description and vary (a mapping from flag to values, or a list of such
-mappings, each varying its flags together). Where files go and how the
+description, design, samples and vary (a mapping from flag to values, or a
+list of such mappings, each varying its flags together). Where files go and how the
 sweep runs (--out, --series, --jobs, --shard, --format, --quiet) are
 command-line flags only. 'laborsim experiments NAME' prints one; examples/
 has more.
@@ -75,6 +88,8 @@ with 'laborsim merge', their series with 'laborsim merge --series'
 Examples:
   laborsim sweep --vary ai-agents=1..100000 --workers 100000 -o agents.csv
   laborsim sweep --vary ai-agents=1..1000 -o agents.csv --series agents-series.parquet
+  laborsim sweep --vary labor-tax=0:0.4:0.1
+  laborsim sweep --design lhs --samples 50 --vary sigma=0.3:1.2 --vary ai-cost-decline=3..30
   laborsim sweep --experiment cost-decline --replicates 5
   laborsim sweep --config examples/ubi.yaml --format csv > ubi-summary.csv
 
@@ -100,6 +115,8 @@ type sweepOptions struct {
 	quiet      bool
 	dryRun     bool
 	metrics    []string
+	design     string
+	samples    int
 }
 
 // sweepCommand implements 'laborsim sweep'.
@@ -109,7 +126,7 @@ func sweepCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	fs := pflag.NewFlagSet("sweep", pflag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	addRunFlags(fs, &cfg)
-	fs.StringArrayVar(&opt.vary, "vary", nil, "sweep a run flag: NAME=V1,V2,... or NAME=LO..HI (log-spaced); repeat for a grid")
+	fs.StringArrayVar(&opt.vary, "vary", nil, "sweep a run flag: NAME=V1,V2,..., NAME=LO..HI (log-spaced), NAME=LO:HI:STEP (linear) or NAME=LO:HI (a span, for --design lhs); repeat for a grid")
 	opt.perDecade = experiments.DefaultPerDecade
 	countVar(fs, &opt.perDecade, "per-decade", "values per tenfold in a LO..HI range")
 	opt.replicates = experiments.DefaultReplicates
@@ -126,6 +143,8 @@ func sweepCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	fs.BoolVarP(&opt.quiet, "quiet", "q", false, "no progress or notes on stderr (warnings still)")
 	fs.BoolVar(&opt.dryRun, "dry-run", false, "print the grid and the number of runs, run nothing")
 	fs.StringSliceVar(&opt.metrics, "metrics", nil, metricsUsage)
+	fs.StringVar(&opt.design, "design", "grid", "grid, or lhs: a Latin hypercube of --samples points over the --vary spans")
+	countVar(fs, &opt.samples, "samples", "points of a --design lhs")
 	if err := parseFlags(fs, args, sweepUsage, stdout); err != nil {
 		return err
 	}
@@ -145,7 +164,7 @@ func sweepCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if opt.metrics == nil {
 		opt.metrics = spec.Metrics // a scenario's metrics: key
 	}
-	sw, err := spec.Sweep(sim.DefaultConfig())
+	sw, err := designSweep(spec)
 	if err != nil {
 		return usageError{err}
 	}
@@ -235,16 +254,28 @@ func flagSpec(fs *pflag.FlagSet, opt sweepOptions) (experiments.Spec, error) {
 		s.Vary = append(s.Vary, ax)
 	}
 	if fs.Changed("replicates") {
-		s.Replicates = opt.replicates
+		s.SetKey("replicates", opt.replicates, "--replicates")
 		if opt.replicates < 1 {
 			return s, fmt.Errorf("invalid --replicates %d: must be at least 1", opt.replicates)
 		}
 	}
 	if fs.Changed("per-decade") {
-		s.PerDecade = opt.perDecade
+		s.SetKey("per-decade", opt.perDecade, "--per-decade")
 		if opt.perDecade < 1 {
 			return s, fmt.Errorf("invalid --per-decade %d: must be at least 1", opt.perDecade)
 		}
+	}
+	if fs.Changed("design") {
+		if err := experiments.CheckChoice("design", opt.design); err != nil {
+			return s, fmt.Errorf("invalid --design %q: %v", opt.design, err)
+		}
+		s.SetKey("design", opt.design, "--design")
+	}
+	if fs.Changed("samples") {
+		if err := experiments.CheckCount("samples", opt.samples); err != nil {
+			return s, fmt.Errorf("invalid --samples %d: %v", opt.samples, err)
+		}
+		s.SetKey("samples", opt.samples, "--samples")
 	}
 	return s, s.Check()
 }

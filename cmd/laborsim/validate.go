@@ -32,6 +32,9 @@ quantity is outside its accepted range. The checks (--checks):
                    range 0.56-0.66 (BLS 1947-2016) at every step
   scale            default scenario at 1,000, 10,000 and 100,000 workers:
                    same mean labor share, seed-to-seed noise shrinking like 1/√N
+  sobol-ishigami   the Sobol estimators of 'laborsim sensitivity' on the Ishigami
+                   function (a = 7, b = 0.1): first-order and total indices of
+                   x1, x2, x3 within 0.02 of their closed form (no simulation)
 
 The frictionless, homogeneous limit is
 

@@ -93,7 +93,7 @@ func TestValidateHelp(t *testing.T) {
 	if code != 0 || errs != "" {
 		t.Fatalf("exit %d, stderr %q (help must not run the suite)", code, errs)
 	}
-	for _, s := range []string{"ks-eq4", "ar-cobb-douglas", "ks-calibration", "convergence", "bls-range", "scale",
+	for _, s := range []string{"ks-eq4", "ar-cobb-douglas", "ks-calibration", "convergence", "bls-range", "scale", "sobol-ishigami",
 		"--format", "--checks", "--workers", "--replicates", "docs/VALIDATION.md"} {
 		if !strings.Contains(out, s) {
 			t.Errorf("validate --help does not mention %s", s)
