@@ -1,8 +1,10 @@
 // Package chart draws laborsim's charts with gonum.org/v1/plot: the time
 // series of one run (factor shares, unemployment and vacancies, wages,
 // inequality, AI adoption, the price of AI and the frontier Φ_A, the
-// Beveridge curve) and a metric of a parameter sweep against a swept
-// parameter with its 95% interval across replicates.
+// Beveridge curve), a metric of a parameter sweep against a swept
+// parameter with its 95% interval across replicates, and the indices of
+// a sensitivity analysis as bars, parameters ranked, with their bootstrap
+// intervals.
 //
 // Making a chart has two steps. The first turns data into a Figure: the
 // points to plot, the axis labels and the title, with no pixels in it, so

@@ -25,6 +25,12 @@ type Panel struct {
 	Band           bool // draw intervals as a shaded band rather than error bars
 	Lines          []Line
 	Notes          []Note
+
+	// Categories, when set, make the panel a bar chart lying on its side:
+	// its lines are Bars, point X = k is category k, listed down the
+	// left from the top, and each bar runs from 0 to Y along the bottom
+	// axis, which YLabel names (XLabel names the categories).
+	Categories []string
 }
 
 // A Line is one series in a panel, drawn in the panel's next style. Lines
@@ -45,6 +51,7 @@ const (
 	Lines      Kind = iota // joined by a line
 	LinesMarks             // joined, with a mark at each point
 	Marks                  // marks only
+	Bars                   // a bar from 0 to Y at each point, beside the panel's other Bars lines (Panel.Categories)
 )
 
 // A Point is one plotted value; Lo and Hi bound its interval when the line
@@ -65,6 +72,9 @@ func (f Figure) WriteText(w io.Writer) error {
 	for i, p := range f.Panels {
 		fmt.Fprintf(&b, "panel %d x=%q y=%q logx=%t logy=%t xwhole=%t yfromzero=%t band=%t\n",
 			i, p.XLabel, p.YLabel, p.LogX, p.LogY, p.XWhole, p.YFromZero, p.Band)
+		if len(p.Categories) > 0 {
+			fmt.Fprintf(&b, "categories %q\n", p.Categories)
+		}
 		for _, l := range p.Lines {
 			fmt.Fprintf(&b, "line %q kind=%d interval=%t thin=%t ref=%t\n", l.Name, l.Kind, l.Interval, l.Thin, l.Ref)
 			for _, pt := range l.Points {

@@ -12,6 +12,9 @@ import (
 
 // newPlot builds one panel's axes and plotters, and its legend.
 func newPlot(p Panel) (*plot.Plot, plot.Legend, error) {
+	if len(p.Categories) > 0 {
+		return newBarPlot(p)
+	}
 	pl := plot.New()
 	styleAxis(&pl.X, p.XLabel, p.LogX)
 	styleAxis(&pl.Y, p.YLabel, p.LogY)
@@ -22,11 +25,7 @@ func newPlot(p Panel) (*plot.Plot, plot.Legend, error) {
 	grid.Vertical.Color, grid.Horizontal.Color = gridColor, gridColor
 	pl.Add(grid)
 
-	leg := plot.NewLegend()
-	leg.TextStyle.Font = legendFont
-	leg.Top, leg.Left = true, true
-	leg.ThumbnailWidth = vg.Points(40)
-	leg.Padding = vg.Points(4)
+	leg := newLegend()
 	var next int
 	for _, l := range p.Lines {
 		if err := checkLog(p, l); err != nil {
@@ -52,6 +51,15 @@ func newPlot(p Panel) (*plot.Plot, plot.Legend, error) {
 		pl.Y.Min = math.Min(pl.Y.Min, 0)
 	}
 	return pl, leg, nil
+}
+
+func newLegend() plot.Legend {
+	leg := plot.NewLegend()
+	leg.TextStyle.Font = legendFont
+	leg.Top, leg.Left = true, true
+	leg.ThumbnailWidth = vg.Points(40)
+	leg.Padding = vg.Points(4)
+	return leg
 }
 
 func styleAxis(a *plot.Axis, label string, log bool) {

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/laborsim/laborsim/economy"
+	"github.com/laborsim/laborsim/experiments"
 	"github.com/laborsim/laborsim/sim"
 )
 
@@ -69,8 +70,8 @@ func ReadConfig(r io.Reader) (sim.Config, error) {
 	if doc.Params == nil {
 		return sim.Config{}, errors.New(`no "params"`)
 	}
-	c := sim.DefaultConfig()
-	if err := json.Unmarshal(doc.Params, &c); err != nil {
+	c, err := experiments.ReadConfigJSON(doc.Params)
+	if err != nil {
 		return sim.Config{}, fmt.Errorf("params: %w", err)
 	}
 	return c, nil

@@ -126,7 +126,7 @@ func TestSeriesSources(t *testing.T) {
 
 func TestDescribe(t *testing.T) {
 	c := sim.DefaultConfig()
-	if got := strings.Join(describe(c), " · "); got != "default scenario · 10,000 workers · 100 firms · 12 AI agents at the start · AI cost ÷10 a year · σ = 0.5 · seed 1" {
+	if got := strings.Join(describe(c), " · "); got != "default scenario · 10,000 workers · 100 firms · 7 AI agents at the start · AI cost ÷10 a year · σ = 0.5 · seed 1" {
 		t.Errorf("defaults: %q", got)
 	}
 	c.LaborTax, c.Frictionless, c.Workers, c.CapitalPrice = 0.3, true, 1_000_000, 2e6

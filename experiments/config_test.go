@@ -149,10 +149,61 @@ func FuzzParseSpec(f *testing.F) {
 	f.Add("workers: 10\nvary:\n  ai-agents: 1..100\n")
 	f.Add("vary:\n  - sigma: [1, 2]\n    tfp: [0.5, 0.6]\n")
 	f.Add("replicates: 3\nper-decade: 2\nfrictionless: true\n")
+	f.Add("design: lhs\nsamples: 4\nvary:\n  sigma: 0.3:1.5\n  ai-agents: 1..1e3\n")
+	f.Add("method: sobol\nsamples: 8\nbootstrap: 10\nlevels: 4\ntrajectories: 3\nmetric: gdp\n")
 	f.Fuzz(func(t *testing.T, text string) {
 		s, err := ParseSpec("f.yaml", []byte(text))
-		if err == nil {
-			s.Sweep(sim.DefaultConfig()) // must not panic
+		if err != nil {
+			return
+		}
+		s.Sweep(sim.DefaultConfig()) // must not panic
+		if s.Samples <= 64 {
+			s.LatinHypercube(sim.DefaultConfig(), s.Samples)
 		}
 	})
+}
+
+// TestSpecDesignKeys: a scenario gives a sweep's design and samples and an
+// analysis's method, trajectories, levels and bootstrap as the flags do,
+// each checked where it is read and remembered with its line; a later
+// spec overrides them.
+func TestSpecDesignKeys(t *testing.T) {
+	s, err := ParseSpec("s.yaml", []byte("design: lhs\nsamples: 1e3\nmethod: sobol\ntrajectories: 6\nlevels: 8\nbootstrap: 50\nmetric: [gdp]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Design != "lhs" || s.Samples != 1000 || s.Method != "sobol" || s.Trajectories != 6 || s.Levels != 8 || s.Bootstrap != 50 || len(s.Metrics) != 1 {
+		t.Errorf("spec %+v", s)
+	}
+	if got := s.Given("samples"); got != "s.yaml:2: samples" {
+		t.Errorf("samples given at %q", got)
+	}
+	if err := s.KeyError("samples", 1000, "no"); err.Error() != "s.yaml:2: samples: 1000: no" {
+		t.Errorf("KeyError from the file: %v", err)
+	}
+	var flags Spec
+	flags.SetKey("samples", 7, "--samples")
+	c := Combine(s, flags)
+	if c.Samples != 7 || c.Design != "lhs" || c.Given("samples") != "--samples" || c.Given("design") != "s.yaml:1: design" {
+		t.Errorf("combined: %+v", c)
+	}
+	if err := c.KeyError("samples", 7, "no"); err.Error() != "invalid --samples 7: no" {
+		t.Errorf("KeyError from a flag: %v", err)
+	}
+	for _, c := range []struct{ yaml, msg string }{
+		{"design: sobol\n", `s.yaml:1: design: "sobol" must be grid or lhs`},
+		{"method: fast\n", `s.yaml:1: method: "fast" must be morris or sobol`},
+		{"samples: 0\n", `s.yaml:1: samples: 0 must be in [1, 100000]`},
+		{"samples: many\n", `s.yaml:1: samples: "many" is not an integer`},
+		{"levels: 5\n", `s.yaml:1: levels: 5 must be even, in [2, 100]`},
+		{"trajectories: 1\n", `s.yaml:1: trajectories: 1 must be in [2, 10000]`},
+		{"bootstrap: 0\n", `s.yaml:1: bootstrap: 0 must be in [1, 100000]`},
+		{"design: [lhs]\n", `s.yaml:1: design: want a single value`},
+		{"plot: a.png\n", `s.yaml:1: plot: a command-line flag only (--plot)`},
+	} {
+		_, err := ParseSpec("s.yaml", []byte(c.yaml))
+		if err == nil || !strings.Contains(err.Error(), c.msg) {
+			t.Errorf("%q: %v, want %q", c.yaml, err, c.msg)
+		}
+	}
 }

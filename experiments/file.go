@@ -1,6 +1,7 @@
 package experiments
 
 import (
+	"bufio"
 	"cmp"
 	"crypto/rand"
 	"encoding/hex"
@@ -158,6 +159,15 @@ func lockExisting(path string) (unlock func(), err error) {
 // less the umask. The temporary name is short, so any name path may have
 // works.
 func WriteFileAtomic(path string, data []byte) error {
+	return writeAtomic(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// writeAtomic is WriteFileAtomic of what write writes, for files too
+// large to hold in memory (a sweep's series).
+func writeAtomic(path string, write func(io.Writer) error) error {
 	target, old, err := destination(path)
 	if err != nil {
 		return err
@@ -172,7 +182,8 @@ func WriteFileAtomic(path string, data []byte) error {
 		err = keepOwner(tmp, old)
 	}
 	if err == nil {
-		_, err = tmp.Write(data)
+		bw := bufio.NewWriterSize(tmp, 1<<20)
+		err = cmp.Or(write(bw), bw.Flush())
 	}
 	err = cmp.Or(err, tmp.Sync(), tmp.Close())
 	if err == nil {

@@ -26,16 +26,17 @@ type Axis struct {
 
 // ParseVary reads a --vary value: NAME=VALUES, or several joined by '+'
 // to vary them together (NAME=VALUES+NAME=VALUES). VALUES is a list
-// V1,V2,… or a log-spaced range LO..HI.
+// V1,V2,…, a log-spaced range LO..HI, a linear range LO:HI:STEP
+// (LinearRange) or a span LO:HI that a design samples.
 func ParseVary(s, source string) (Axis, error) {
 	ax := Axis{Source: source}
 	for _, part := range splitPlus(s) {
 		name, spec, ok := strings.Cut(part, "=")
 		name, spec = strings.TrimSpace(name), strings.TrimSpace(spec)
 		if !ok || name == "" || spec == "" {
-			return Axis{}, fmt.Errorf("%s: want NAME=V1,V2,… or NAME=LO..HI", source)
+			return Axis{}, fmt.Errorf("%s: want NAME=V1,V2,…, NAME=LO..HI (log) or NAME=LO:HI:STEP (linear)", source)
 		}
-		ax.Names = append(ax.Names, name)
+		ax.Names = append(ax.Names, ParamFlag(name)) // ai_agents or ai-agents
 		ax.Specs = append(ax.Specs, spec)
 	}
 	return ax, ax.check()
@@ -122,11 +123,14 @@ func (ax Axis) checkRepeats(values [][]string) error {
 	return nil
 }
 
-// expandValues turns a list or a log range into canonical values of the
-// parameter name.
+// expandValues turns a list, a log range or a linear range into
+// canonical values of the parameter name.
 func expandValues(name, spec string, perDecade int) ([]string, error) {
 	if lo, hi, ok := strings.Cut(spec, ".."); ok {
 		return expandRange(name, lo, hi, perDecade)
+	}
+	if isLinear(spec) {
+		return expandLinear(name, spec)
 	}
 	var out []string
 	for _, v := range strings.Split(spec, ",") {
@@ -227,7 +231,7 @@ func (p Point) Seed(r int) uint64 {
 	for _, a := range p.Vary {
 		fmt.Fprintf(h, "\x00%s=%s", a.Name, a.Value)
 	}
-	return sim.Seed(h.Sum64(), r)
+	return deriveSeed(h.Sum64(), r) // below 2^53: seed.go
 }
 
 // Run is one run of a sweep: replicate Replicate of point Point, with the

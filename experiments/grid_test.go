@@ -131,6 +131,9 @@ func TestSeeds(t *testing.T) {
 	seen := map[uint64]bool{}
 	for i := range a.Len() {
 		s := a.Run(i).Config.Seed
+		if s > MaxSeed {
+			t.Errorf("seed %d is not below 2^53: a float64 reads it as %.0f", s, float64(s))
+		}
 		if seen[s] {
 			t.Fatalf("seed %d repeats", s)
 		}
@@ -178,8 +181,12 @@ func TestShards(t *testing.T) {
 	}
 }
 
+// FuzzParseVary: any --vary value is refused or makes a grid, a design
+// or neither, without a panic; a linear range's values lie between its
+// ends.
 func FuzzParseVary(f *testing.F) {
-	for _, s := range []string{"ai-agents=1..1000000", "sigma=0.5,1", "workers=1,2+firms=1,1", "x=", "=1", "a=1..", "..=", "sigma=1e400"} {
+	for _, s := range []string{"ai-agents=1..1000000", "sigma=0.5,1", "workers=1,2+firms=1,1", "x=", "=1", "a=1..", "..=", "sigma=1e400",
+		"labor-tax=0:0.4:0.1", "labor-tax=0:0.4", "sigma=2:0.5:-0.5", "workers=1:1e9:1", "labor-tax=0:1:0", ":", "sigma=::", "sigma=1:1e-320:-1e-320"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -188,8 +195,28 @@ func FuzzParseVary(f *testing.F) {
 			return
 		}
 		NewSweep(sim.DefaultConfig(), []Axis{ax}, 3, 1) // must not panic
+		if rs, err := DesignRanges([]Axis{ax}); err == nil {
+			NewDesign(sim.DefaultConfig(), rs, [][]float64{{0}, {0.5}, {1}}, 1)
+		}
+		if len(ax.Names) == 1 && isLinear(ax.Specs[0]) {
+			lo, hi, step, span, err := linearParts(ax.Names[0], ax.Specs[0])
+			if err != nil || span {
+				return
+			}
+			xs, err := LinearRange(lo, hi, step, MaxPoints)
+			for _, x := range xs {
+				if x < min(lo, hi)-1e-9*max(abs(lo), abs(hi)) || x > max(lo, hi)+1e-9*max(abs(lo), abs(hi)) {
+					t.Fatalf("LinearRange(%g, %g, %g) has %g", lo, hi, step, x)
+				}
+			}
+			if err == nil && (len(xs) == 0 || len(xs) > MaxPoints) {
+				t.Fatalf("LinearRange(%g, %g, %g) has %d values", lo, hi, step, len(xs))
+			}
+		}
 	})
 }
+
+func abs(x float64) float64 { return max(x, -x) }
 
 func TestLargestFirst(t *testing.T) {
 	s, _ := NewSweep(sim.DefaultConfig(), []Axis{mustAxis(t, "workers=10,1000,100")}, 1, 2)
@@ -219,4 +246,30 @@ func FuzzParseShard(f *testing.F) {
 			t.Fatalf("ParseShard(%q) = %+v", s, sh)
 		}
 	})
+}
+
+// TestSeedsBelow2p53: every derived seed, over many points and replicates
+// and base seeds as large as a uint64 holds, is below 2^53 and survives a
+// round trip through float64 (as R, pandas and DuckDB read it), and mix53
+// is one-to-one (no two inputs of a sample share a seed).
+func TestSeedsBelow2p53(t *testing.T) {
+	seen := map[uint64]bool{}
+	for _, base := range []uint64{0, 1, 1<<53 + 1, 1<<64 - 1} {
+		cfg := sim.DefaultConfig()
+		cfg.Seed = base
+		s, err := NewSweep(cfg, []Axis{mustAxis(t, "ai-agents=1..1000000")}, 20, 50)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range s.Len() {
+			seed := s.Run(i).Config.Seed
+			if seed > MaxSeed || uint64(float64(seed)) != seed {
+				t.Fatalf("base %d run %d: seed %d does not survive float64", base, i, seed)
+			}
+			if seen[seed] {
+				t.Fatalf("seed %d repeats", seed)
+			}
+			seen[seed] = true
+		}
+	}
 }

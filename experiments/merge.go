@@ -102,7 +102,7 @@ func checkPoints(sorted []Record, from map[[2]int]string) error {
 		for k, p := range params {
 			if va[k] != vb[k] {
 				return &ForeignError{fmt.Sprintf("point %d has %s=%s in replicate %d (%s) but %s=%s in replicate %d (%s): the files are not shards of one sweep",
-					a.Point, p.Flag, va[k], a.Replicate, fa, p.Flag, vb[k], b.Replicate, fb)}
+					a.Point, columnOf(p.Flag), va[k], a.Replicate, fa, columnOf(p.Flag), vb[k], b.Replicate, fb)}
 			}
 		}
 	}
@@ -131,73 +131,6 @@ func missingRuns(sorted []Record) *Missing {
 		return nil
 	}
 	return m
-}
-
-// The seed of replicate r of a point is sim.Seed(h, r), where h is the
-// FNV-1a hash of the base seed (--seed) and the point's varied values
-// (Point.Seed). Both steps can be undone: sim.Seed with splitmix64, which
-// is a bijection, and FNV-1a back over known bytes, as each byte's step
-// (xor, then multiply by an odd prime) is invertible. So from a run's seed
-// and its parameters, given the names of the varied parameters in axis
-// order, one gets the hash state just after the base seed: the same for
-// every run of one sweep, a fingerprint of --seed. sweepShape uses it to
-// tell a fixed parameter that differs between the files from a varied one.
-
-const (
-	fnvPrime  = 1099511628211
-	seedShift = 0x51ed // sim.Seed's offset of the replicate
-)
-
-// inverse is the inverse of an odd a modulo 2^64, by Newton's iteration
-// (each step doubles the correct low bits).
-func inverse(a uint64) uint64 {
-	x := a
-	for range 6 {
-		x *= 2 - a*x
-	}
-	return x
-}
-
-var (
-	fnvPrimeInv = inverse(fnvPrime)
-	mix1Inv     = inverse(0xbf58476d1ce4e5b9)
-	mix2Inv     = inverse(0x94d049bb133111eb)
-)
-
-func splitMix64(x uint64) uint64 {
-	x += 0x9e3779b97f4a7c15
-	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9
-	x = (x ^ (x >> 27)) * 0x94d049bb133111eb
-	return x ^ (x >> 31)
-}
-
-// unSplitMix64 inverts splitMix64.
-func unSplitMix64(x uint64) uint64 {
-	x ^= x>>31 ^ x>>62
-	x *= mix2Inv
-	x ^= x>>27 ^ x>>54
-	x *= mix1Inv
-	x ^= x>>30 ^ x>>60
-	return x - 0x9e3779b97f4a7c15
-}
-
-// pointSeed is the point hash h that rec's seed was derived from.
-func pointSeed(rec Record) uint64 {
-	return unSplitMix64(rec.Config.Seed) ^ splitMix64(uint64(rec.Replicate)+seedShift)
-}
-
-// baseState undoes the varied values names (in axis order) of rec from its
-// point hash: the FNV-1a state after the base seed.
-func baseState(rec Record, names []string) uint64 {
-	var suffix []byte
-	for _, n := range names {
-		suffix = fmt.Appendf(suffix, "\x00%s=%s", n, ParamValue(rec.Config, n))
-	}
-	h := pointSeed(rec)
-	for i := len(suffix) - 1; i >= 0; i-- {
-		h = h*fnvPrimeInv ^ uint64(suffix[i])
-	}
-	return h
 }
 
 // maxShapeNames bounds the varied parameters whose order sweepShape tries.
@@ -305,7 +238,7 @@ func fixedDiffers(points []Record, name string, from map[[2]int]string) error {
 		va, vb := ParamValue(a.Config, name), ParamValue(b.Config, name)
 		if va != vb {
 			return &ForeignError{fmt.Sprintf("%s has %s=%s (point %d) but %s has %s=%s (point %d), and the seeds show the sweep does not vary %s: the files are not shards of one sweep",
-				from[[2]int{a.Point, a.Replicate}], name, va, a.Point, from[[2]int{b.Point, b.Replicate}], name, vb, b.Point, name)}
+				from[[2]int{a.Point, a.Replicate}], columnOf(name), va, a.Point, from[[2]int{b.Point, b.Replicate}], columnOf(name), vb, b.Point, name)}
 		}
 	}
 	return nil

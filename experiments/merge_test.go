@@ -36,19 +36,19 @@ func shardFiles(t *testing.T, base sim.Config, reps, n int, prefix string, vary 
 }
 
 func TestSeedInverses(t *testing.T) {
-	for _, x := range []uint64{0, 1, 42, 1 << 63, 0xdeadbeefcafef00d} {
-		if got := unSplitMix64(splitMix64(x)); got != x {
-			t.Errorf("unSplitMix64(splitMix64(%#x)) = %#x", x, got)
+	for _, x := range []uint64{0, 1, 42, 1 << 52, MaxSeed, 0x1eadbeefcafef00d & MaxSeed} {
+		if got := unmix53(mix53(x)); got != x {
+			t.Errorf("unmix53(mix53(%#x)) = %#x", x, got)
 		}
 		for r := range 3 {
-			rec := Record{Replicate: r, Config: sim.Config{Seed: sim.Seed(x, r)}}
+			rec := Record{Replicate: r, Config: sim.Config{Seed: deriveSeed(x, r)}}
 			if got := pointSeed(rec); got != x {
-				t.Errorf("pointSeed of sim.Seed(%#x, %d) = %#x", x, r, got)
+				t.Errorf("pointSeed of deriveSeed(%#x, %d) = %#x", x, r, got)
 			}
 		}
 	}
-	if fnvPrime*fnvPrimeInv != 1 {
-		t.Error("fnvPrimeInv is not the inverse of fnvPrime")
+	if fnvPrime*fnvPrimeInv != 1 || mix1*mix1Inv != 1 || mix2*mix2Inv != 1 {
+		t.Error("an inverse is wrong")
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"math"
 	"reflect"
 	"strconv"
+	"strings"
 
 	"github.com/laborsim/laborsim/sim"
 )
@@ -29,10 +30,76 @@ func ParamNames() []string {
 	return names
 }
 
-// IsParam reports whether name is a run parameter.
+// IsParam reports whether name is a run parameter, spelled as its flag
+// (ai-agents), in snake_case (ai_agents) or as its column (ParamColumn).
 func IsParam(name string) bool { _, ok := lookupParam(name); return ok }
 
-func lookupParam(name string) (sim.Param, bool) { return sim.LookupParam(name) }
+// lookupParam finds a parameter by any of its spellings.
+func lookupParam(name string) (sim.Param, bool) {
+	if p, ok := sim.LookupParam(name); ok {
+		return p, true
+	}
+	if flag, ok := spellings[name]; ok {
+		return sim.LookupParam(flag)
+	}
+	return sim.Param{}, false
+}
+
+// ParamFlag is the flag of the parameter spelled name (ai_agents and
+// ai-agents are both ai-agents), or name itself if it is none: the one
+// spelling a sweep keeps, hashes into its seeds and compares.
+func ParamFlag(name string) string {
+	if p, ok := lookupParam(name); ok {
+		return p.Flag
+	}
+	return name
+}
+
+// ParamColumn is the column of the parameter spelled name in every file
+// (results, series, summaries, a run's JSON): its flag in snake_case
+// (ai-agents is ai_agents), except where that is also a metric's name,
+// which columnNames renames. Flags stay kebab-case; every reader of a
+// name (--vary, a scenario's keys, plot's --x and --by) takes either.
+func ParamColumn(name string) string { return columnOf(ParamFlag(name)) }
+
+// columnNames are the columns of the parameters whose snake_case flag is a
+// metric's name: --ai-price (the price at the start) beside the metric
+// ai_price (the price each step), --ai-fleet (compute or fixed) beside
+// ai_fleet (the fleet's size). TestColumnsAreDistinct keeps every column
+// of a file distinct.
+var columnNames = map[string]string{
+	"ai-price": "ai_price_start",
+	"ai-fleet": "ai_fleet_mode",
+}
+
+// spellings maps each parameter's other spellings — snake_case and its
+// column — to its flag.
+var spellings = func() map[string]string {
+	m := map[string]string{}
+	for _, p := range sim.Params {
+		m[strings.ReplaceAll(p.Flag, "-", "_")] = p.Flag
+		m[columnOf(p.Flag)] = p.Flag
+	}
+	return m
+}()
+
+// columnOf is ParamColumn of a flag, without the spellings table (which
+// it builds).
+func columnOf(flag string) string {
+	if c, ok := columnNames[flag]; ok {
+		return c
+	}
+	return strings.ReplaceAll(flag, "-", "_")
+}
+
+// ParamColumns are the parameters' columns in sim.Config order.
+func ParamColumns() []string {
+	names := make([]string, len(params))
+	for i, p := range params {
+		names[i] = columnOf(p.Flag)
+	}
+	return names
+}
 
 // SetParam parses value and stores it in cfg's field for the parameter
 // name. Integers may be written as integral floats ("1e6").

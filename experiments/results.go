@@ -16,16 +16,23 @@ import (
 	"github.com/laborsim/laborsim/sim"
 )
 
-// Header is the results file's header: point, replicate, every run
-// parameter, every reported column (the final step) and wall_seconds.
+// Header is the results file's header: run_id, point, replicate, every
+// run parameter (ParamColumns), every reported column (the final step)
+// and wall_seconds. Every name is snake_case.
 func Header() []string {
-	h := []string{"point", "replicate"}
-	h = append(h, ParamNames()...)
+	h := []string{"run_id", "point", "replicate"}
+	h = append(h, ParamColumns()...)
 	for _, c := range economy.Columns {
 		h = append(h, c.Name)
 	}
 	return append(h, "wall_seconds")
 }
+
+// RunID is the run id of replicate replicate of point point: point ×
+// MaxReplicates + replicate, so 300002 is point 3 replicate 2. It is the
+// same in the results file, the series file and any sweep that extends a
+// file with more replicates, and below 2^53 like every number in a file.
+func RunID(point, replicate int) int { return point*MaxReplicates + replicate }
 
 // Record is one finished run: a row of the results file.
 type Record struct {
@@ -68,6 +75,8 @@ func (r Record) Metric(name string) (float64, bool) {
 // Line is the record as one CSV line, newline included.
 func (r Record) Line() string {
 	var b strings.Builder
+	b.WriteString(strconv.Itoa(RunID(r.Point, r.Replicate)))
+	b.WriteByte(',')
 	b.WriteString(strconv.Itoa(r.Point))
 	b.WriteByte(',')
 	b.WriteString(strconv.Itoa(r.Replicate))
@@ -96,16 +105,23 @@ func sameRun(a, b string) bool {
 func parseRecord(line string) (Record, error) {
 	fields := strings.Split(line, ",")
 	np, nc := len(params), len(economy.Columns)
-	if len(fields) != 3+np+nc {
-		return Record{}, fmt.Errorf("has %d fields, want %d", len(fields), 3+np+nc)
+	if len(fields) != 4+np+nc {
+		return Record{}, fmt.Errorf("has %d fields, want %d", len(fields), 4+np+nc)
 	}
 	var rec Record
-	var err error
+	id, err := strconv.Atoi(fields[0])
+	if err != nil {
+		return Record{}, fmt.Errorf("run_id %q is not an integer", fields[0])
+	}
+	fields = fields[1:]
 	if rec.Point, err = strconv.Atoi(fields[0]); err != nil || rec.Point < 0 {
 		return Record{}, fmt.Errorf("point %q is not an index", fields[0])
 	}
 	if rec.Replicate, err = strconv.Atoi(fields[1]); err != nil || rec.Replicate < 0 {
 		return Record{}, fmt.Errorf("replicate %q is not an index", fields[1])
+	}
+	if id != RunID(rec.Point, rec.Replicate) {
+		return Record{}, fmt.Errorf("run_id %d is not point %d × %d + replicate %d", id, rec.Point, MaxReplicates, rec.Replicate)
 	}
 	for i, p := range params {
 		if err := SetParam(&rec.Config, p.Flag, fields[2+i]); err != nil {
@@ -165,6 +181,8 @@ func readOpen(f *os.File, path string, size int64) (contents, error) {
 	switch {
 	case len(data) < len(header) && strings.HasPrefix(header, string(data)):
 		return contents{}, nil
+	case isOldHeader(first):
+		return contents{}, &ForeignError{fmt.Sprintf("%s is a results file of an older laborsim (kebab-case parameter columns such as ai-agents, seeds above 2^53, no run_id): this version reads only its own; rerun the sweep with this version", path)}
 	case first+"\n" != header:
 		return contents{}, &ForeignError{fmt.Sprintf("%s is not a results file of this version of laborsim: %s", path, headerDiff(first))}
 	}
@@ -204,16 +222,14 @@ func readOpen(f *os.File, path string, size int64) (contents, error) {
 	return c, nil
 }
 
-// headerDiff names the first column where a header differs from ours.
-func headerDiff(first string) string {
-	got, want := strings.Split(first, ","), Header()
-	for i := range min(len(got), len(want)) {
-		if got[i] != want[i] {
-			return fmt.Sprintf("column %d is %q, expected %q", i+1, got[i], want[i])
-		}
-	}
-	return fmt.Sprintf("it has %d columns, expected %d", len(got), len(want))
+// isOldHeader reports whether a header is that of a results file from
+// before the snake_case columns: "point,replicate,workers,firms,ai-agents,…".
+func isOldHeader(first string) bool {
+	return strings.HasPrefix(first, "point,replicate,") && strings.Contains(first, ",ai-agents,")
 }
+
+// headerDiff names the first column where a header differs from ours.
+func headerDiff(first string) string { return headerDiffOf(first, Header()) }
 
 // ReadResults reads the records of a results file, in file order, with
 // notes on anything repaired (an unfinished last line, a repeated row).
@@ -318,7 +334,7 @@ func (s Sweep) check(rec Record) error {
 	for i, p := range params {
 		if got[i] != exp[i] {
 			return fmt.Errorf("its point %d replicate %d has %s=%s where this sweep has %s=%s",
-				rec.Point, rec.Replicate, p.Flag, got[i], p.Flag, exp[i])
+				rec.Point, rec.Replicate, columnOf(p.Flag), got[i], columnOf(p.Flag), exp[i])
 		}
 	}
 	return nil

@@ -93,7 +93,7 @@ func TestResultsJobs(t *testing.T) {
 	if err != nil || len(notes) > 0 || len(recs) != s.Len() {
 		t.Fatalf("ReadResults: %d records, notes %v, %v", len(recs), notes, err)
 	}
-	if h := strings.Join(Header()[:3], ","); h != "point,replicate,workers" {
+	if h := strings.Join(Header()[:6], ","); h != "run_id,point,replicate,workers,firms,ai_agents" {
 		t.Errorf("header starts %s", h)
 	}
 	for i, rec := range recs {
@@ -143,7 +143,7 @@ func TestForeignFiles(t *testing.T) {
 		sweep Sweep
 		msg   string
 	}{
-		{tinySweep(t, "ai-agents=1,20", 2), "ai-agents=10 where this sweep has ai-agents=20"},
+		{tinySweep(t, "ai-agents=1,20", 2), "ai_agents=10 where this sweep has ai_agents=20"},
 		{tinySweep(t, "ai-agents=1", 2), "it has point 1, this sweep has 1 points"},
 		{tinySweep(t, "ai-agents=1,10", 1), "this sweep has --replicates 1"},
 		{tinySweep(t, "sigma=1,2", 2), "where this sweep has"},
@@ -161,6 +161,11 @@ func TestForeignFiles(t *testing.T) {
 	os.WriteFile(other, []byte("a,b,c\n1,2,3\n"), 0o644)
 	if _, _, _, err := OpenResults(other, s); !errors.As(err, &foreign) || !strings.Contains(err.Error(), "not a results file") {
 		t.Errorf("a CSV file of another kind: %v", err)
+	}
+	old := "point,replicate,workers,firms,ai-agents,years\n0,0,60,3,1,1\n"
+	os.WriteFile(other, []byte(old), 0o644)
+	if _, _, err := ReadResults(other); !errors.As(err, &foreign) || !strings.Contains(err.Error(), "a results file of an older laborsim (kebab-case parameter columns") {
+		t.Errorf("a file of the old format: %v", err)
 	}
 	data, _ := os.ReadFile(path)
 	lines := strings.SplitAfter(string(data), "\n")

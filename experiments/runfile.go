@@ -2,7 +2,6 @@ package experiments
 
 import (
 	"bytes"
-	"encoding/json"
 	"io"
 	"math"
 	"strconv"
@@ -77,13 +76,9 @@ func WriteRunSummary(w io.Writer, res sim.Result) error {
 }
 
 func writeRun(w io.Writer, res sim.Result, series bool) error {
-	params, err := json.Marshal(res.Config)
-	if err != nil {
-		return err
-	}
 	var b bytes.Buffer
 	b.WriteString(`{"params":`)
-	b.Write(params)
+	b.Write(AppendConfigJSON(nil, res.Config))
 	if series {
 		b.WriteString(`,"series":[`)
 		for i := range res.Series {
@@ -98,6 +93,6 @@ func writeRun(w io.Writer, res sim.Result, series bool) error {
 	final := res.Final()
 	b.Write(AppendRowObject(nil, &final))
 	b.WriteString("}\n")
-	_, err = w.Write(b.Bytes())
+	_, err := w.Write(b.Bytes())
 	return err
 }

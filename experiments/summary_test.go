@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/laborsim/laborsim/economy"
 )
 
 func TestInterval(t *testing.T) {
@@ -22,10 +24,10 @@ func TestInterval(t *testing.T) {
 }
 
 func record(point, rep int, labor float64) Record {
-	rec := Record{Point: point, Replicate: rep, Config: tiny(), Final: make([]float64, len(Header())-len(params)-3)}
+	rec := Record{Point: point, Replicate: rep, Config: tiny(), Final: make([]float64, len(economy.Columns))}
 	rec.Config.AIAgents = 10 * (point + 1)
-	for i, c := range Header()[2+len(params):] {
-		if c == "labor_share" {
+	for i, c := range economy.Columns {
+		if c.Name == "labor_share" {
 			rec.Final[i] = labor
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -92,6 +93,7 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("chart lengths %s, want 120 steps in each", n)
 	}
 	b.checkRun("A", cfgA)
+	b.checkLabels("")
 	b.screenshot("run")
 
 	// Compare: B differs from A in the cost decline of AI.
@@ -112,6 +114,7 @@ func TestBrowser(t *testing.T) {
 	if n := b.eval(`String(explorer.charts[0].u.series.length)`); n != "7" {
 		t.Errorf("the shares chart has %s series, want x and 3 for each of A and B", n)
 	}
+	b.checkLabels("A", "B")
 	b.screenshot("compare")
 
 	// The link reopens both scenarios.
@@ -311,6 +314,55 @@ func (b *page) checkRun(sc string, cfg sim.Config) {
 		v, err := strconv.ParseFloat(c[1], 64)
 		if want := metricValue(&final, c[0]); err != nil || v != want {
 			b.t.Errorf("%s: the final table shows %s = %q, sim.Run has %v", sc, c[0], c[1], want)
+		}
+	}
+}
+
+// checkLabels checks the legends of the charts, and the names and hover
+// texts of the final-step table, against the server's table of metrics,
+// economy.Columns: each line is its column's label, followed by the
+// scenario when two are compared.
+func (b *page) checkLabels(compared ...string) {
+	b.t.Helper()
+	cols, err := chromedp.Run(b.ctx, chromedp.Evaluate[[][]string](`explorer.charts.map(c => c.spec.cols)`))
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	legends, err := chromedp.Run(b.ctx, chromedp.Evaluate[[][]string](
+		`explorer.charts.map(c => [...c.card.querySelectorAll('.u-legend .u-series .u-label')].map(e => e.textContent))`))
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	if len(cols) != 6 || len(legends) != len(cols) {
+		b.t.Fatalf("%d charts with %d legends, want 6", len(cols), len(legends))
+	}
+	for i, names := range cols {
+		var want []string
+		for _, sc := range compared {
+			for _, name := range names {
+				c, ok := economy.LookupColumn(name)
+				if !ok {
+					b.t.Fatalf("chart %d draws %q, which is no column", i, name)
+				}
+				want = append(want, strings.TrimSpace(c.Label+" "+sc))
+			}
+		}
+		if !slices.Equal(legends[i], want) {
+			b.t.Errorf("chart %d's legend is %q, want %q", i, legends[i], want)
+		}
+	}
+	rows, err := chromedp.Run(b.ctx, chromedp.Evaluate[[][3]string](
+		`[...document.querySelectorAll('#final tbody tr')].map(tr => [tr.cells[1].dataset.metric, tr.cells[0].textContent, tr.cells[0].title])`))
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	if len(rows) == 0 {
+		b.t.Fatal("no final-step table")
+	}
+	for _, r := range rows {
+		c, ok := economy.LookupColumn(r[0])
+		if want := c.Description + " (" + c.Unit + ")"; !ok || r[1] != c.Label || r[2] != want {
+			b.t.Errorf("the final table shows %s as %q (hover %q), want %q (%q)", r[0], r[1], r[2], c.Label, want)
 		}
 	}
 }

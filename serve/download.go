@@ -90,7 +90,7 @@ func (s *Server) fullRun(w http.ResponseWriter, r *http.Request, other ...string
 		return sim.Result{}, false
 	}
 	defer release()
-	res, err := runAll(r.Context(), cfg)
+	res, err := sim.Run(r.Context(), cfg)
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return sim.Result{}, false

@@ -7,6 +7,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/laborsim/laborsim/economy"
 	"github.com/laborsim/laborsim/experiments"
 )
 
@@ -67,13 +68,32 @@ func presetOf(name, source string, spec experiments.Spec) preset {
 	return p
 }
 
+// column is a reported series as the page labels it: its entry in
+// economy.Columns, the one table of metrics.
+type column struct {
+	Name        string `json:"name"`
+	Label       string `json:"label"`
+	Unit        string `json:"unit"`
+	Description string `json:"description"`
+}
+
+// columns are economy.Columns without their values, in row order.
+func columns() []column {
+	out := make([]column, len(economy.Columns))
+	for i, c := range economy.Columns {
+		out[i] = column{c.Name, c.Label, c.Unit, c.Description}
+	}
+	return out
+}
+
 // handleMeta tells the page what to draw: the parameters, the presets,
-// the reported columns and the server's limits.
+// the reported columns (name, label, unit, description, in the order of
+// a step's row) and the server's limits.
 func (s *Server) handleMeta(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, map[string]any{
 		"params":  s.params,
 		"presets": s.presets,
-		"columns": columnNames(),
+		"columns": columns(),
 		"metrics": experiments.MetricNames(),
 		"limits": map[string]int{
 			"maxRuns": s.opt.MaxRuns, "maxAgents": s.opt.MaxAgents,

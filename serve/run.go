@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math"
 	"net/http"
 	"time"
 
@@ -13,50 +12,6 @@ import (
 	"github.com/laborsim/laborsim/experiments"
 	"github.com/laborsim/laborsim/sim"
 )
-
-// stepRun builds a world from cfg and steps it to the end as sim.Run
-// does, handing each step's accounts to each as it is computed. It stops
-// when ctx is done, when each returns an error, or at the first
-// non-finite number (sim.Run's message).
-func stepRun(ctx context.Context, cfg sim.Config, each func(*economy.Accounts) error) error {
-	w, err := sim.New(cfg)
-	if err != nil {
-		return err
-	}
-	for range cfg.Steps() {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		a := w.Step()
-		if err := checkFinite(&a); err != nil {
-			return err
-		}
-		if err := each(&a); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// checkFinite reports the first reported quantity that is NaN or infinite.
-func checkFinite(a *economy.Accounts) error {
-	for _, col := range economy.Columns {
-		if v := col.Value(a); math.IsNaN(v) || math.IsInf(v, 0) {
-			return fmt.Errorf("numerical failure at step %d: %s is %v", a.Step, col.Name, v)
-		}
-	}
-	return nil
-}
-
-// runAll is a whole run, as sim.Run.
-func runAll(ctx context.Context, cfg sim.Config) (sim.Result, error) {
-	res := sim.Result{Config: cfg, Series: make([]economy.Accounts, 0, cfg.Steps())}
-	err := stepRun(ctx, cfg, func(a *economy.Accounts) error {
-		res.Series = append(res.Series, *a)
-		return nil
-	})
-	return res, err
-}
 
 // slotWait is how long a request waits for a run slot before it is
 // refused: long enough for a run cancelled by the same page to let go
@@ -153,13 +108,35 @@ func (s *Server) handleCheck(w http.ResponseWriter, r *http.Request) {
 // "done", "stopped" (cancelled) or "failed" with the message. A new run with the same client
 // key cancels the one before.
 func (s *Server) handleRun(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	cfg, err := s.config(q, "client")
+	cfg, err := s.config(r.URL.Query(), "client")
 	if err != nil {
 		badRequest(w, err)
 		return
 	}
-	ctx, done := s.claimRun(r.Context(), q.Get("client"))
+	s.stream(w, r, func(ctx context.Context, ev *events) {
+		ev.send("start", map[string]any{"command": experiments.Flags(cfg), "steps": cfg.Steps(), "columns": columnNames()})
+		row := make([]byte, 0, 1024)
+		err := sim.RunEach(ctx, cfg, func(a *economy.Accounts) error {
+			row = appendRow(row[:0], a)
+			return ev.sendRaw("step", row)
+		})
+		switch {
+		case err == nil:
+			ev.send("done", map[string]int{"steps": cfg.Steps()})
+		case errors.Is(err, context.Canceled):
+			ev.send("stopped", map[string]string{"reason": "stopped"})
+		default:
+			ev.send("failed", map[string]string{"message": err.Error()})
+		}
+	})
+}
+
+// stream answers a pane's request with server-sent events: it makes the
+// request the run of its client key (cancelling the key's run before),
+// takes a run slot, opens the stream and hands it to body with the run's
+// context. A request that gets no slot is refused before the stream opens.
+func (s *Server) stream(w http.ResponseWriter, r *http.Request, body func(ctx context.Context, ev *events)) {
+	ctx, done := s.claimRun(r.Context(), r.URL.Query().Get("client"))
 	defer done()
 	release, err := s.acquire(ctx)
 	if err != nil {
@@ -172,20 +149,7 @@ func (s *Server) handleRun(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
-	ev.send("start", map[string]any{"command": experiments.Flags(cfg), "steps": cfg.Steps(), "columns": columnNames()})
-	row := make([]byte, 0, 1024)
-	err = stepRun(ctx, cfg, func(a *economy.Accounts) error {
-		row = appendRow(row[:0], a)
-		return ev.sendRaw("step", row)
-	})
-	switch {
-	case err == nil:
-		ev.send("done", map[string]int{"steps": cfg.Steps()})
-	case errors.Is(err, context.Canceled):
-		ev.send("stopped", map[string]string{"reason": "stopped"})
-	default:
-		ev.send("failed", map[string]string{"message": err.Error()})
-	}
+	body(ctx, ev)
 }
 
 // appendRow appends a step's columns as a JSON array of numbers.

@@ -169,22 +169,6 @@ func TestRunStreamsSimRun(t *testing.T) {
 	}
 }
 
-func TestRunAllIsSimRun(t *testing.T) {
-	cfg := smallConfig()
-	cfg.Frictionless = true
-	got, err := runAll(context.Background(), cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want, err := sim.Run(context.Background(), cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !reflect.DeepEqual(got, want) {
-		t.Error("runAll differs from sim.Run")
-	}
-}
-
 // longRun is a run of the most steps the explorer allows: seconds, long
 // enough for a test to act on it while it runs.
 func longRun() url.Values {
@@ -295,15 +279,16 @@ func TestDownloads(t *testing.T) {
 	}
 	w := get(t, s, "/api/run.json", query(cfg))
 	var doc struct {
-		Params sim.Config
+		Params json.RawMessage
 		Series []map[string]float64
 		Final  map[string]float64
 	}
 	if err := json.Unmarshal(w.Body.Bytes(), &doc); err != nil {
 		t.Fatal(err)
 	}
-	if doc.Params != cfg || len(doc.Series) != len(res.Series) || doc.Final["labor_share"] != res.Final().LaborShare {
-		t.Errorf("json download: params %v, %d steps, final labor share %v", doc.Params == cfg, len(doc.Series), doc.Final["labor_share"])
+	params, err := experiments.ReadConfigJSON(doc.Params)
+	if err != nil || params != cfg || len(doc.Series) != len(res.Series) || doc.Final["labor_share"] != res.Final().LaborShare {
+		t.Errorf("json download: params %v (%v), %d steps, final labor share %v", params == cfg, err, len(doc.Series), doc.Final["labor_share"])
 	}
 	if cd := w.Header().Get("Content-Disposition"); cd != `attachment; filename="laborsim-run.json"` {
 		t.Errorf("Content-Disposition %q", cd)
@@ -517,7 +502,7 @@ func TestPageAndMeta(t *testing.T) {
 	var meta struct {
 		Params  []paramInfo
 		Presets []preset
-		Columns []string
+		Columns []column
 		Limits  map[string]int
 	}
 	if err := json.Unmarshal(w.Body.Bytes(), &meta); err != nil {
@@ -536,6 +521,11 @@ func TestPageAndMeta(t *testing.T) {
 	}
 	if meta.Limits["maxAgents"] != 5000 || len(meta.Columns) != len(economy.Columns) {
 		t.Errorf("limits %v, %d columns", meta.Limits, len(meta.Columns))
+	}
+	for i, c := range meta.Columns {
+		if want := economy.Columns[i]; c != (column{want.Name, want.Label, want.Unit, want.Description}) || c.Label == "" || c.Unit == "" || c.Description == "" {
+			t.Errorf("column %d is %+v, economy.Columns has %s: %q, %q, %q", i, c, want.Name, want.Label, want.Unit, want.Description)
+		}
 	}
 }
 

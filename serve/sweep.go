@@ -77,44 +77,32 @@ func intParam(q map[string][]string, name string, def int) (int, error) {
 // sweep chart), "stopped" or "failed". The runs go one at a time on one
 // run slot; a new sweep from the same client key cancels the one before.
 func (s *Server) handleSweep(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	sw, err := s.sweepOf(q)
+	sw, err := s.sweepOf(r.URL.Query())
 	if err != nil {
 		badRequest(w, err)
-		return
-	}
-	ctx, done := s.claimRun(r.Context(), q.Get("client"))
-	defer done()
-	release, err := s.acquire(ctx)
-	if err != nil {
-		refuse(w, err)
-		return
-	}
-	defer release()
-	ev, err := newEvents(w)
-	if err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
 	runs := make([]experiments.Run, sw.Len())
 	for i := range runs {
 		runs[i] = sw.Run(i)
 	}
-	ev.send("start", map[string]any{"runs": len(runs), "points": len(sw.Points), "varied": sw.Names})
-	var recs []experiments.Record
-	err = experiments.Execute(ctx, runs, 1, func(rec experiments.Record) error {
-		recs = append(recs, rec)
-		return ev.send("progress", map[string]int{"done": len(recs), "runs": len(runs)})
-	})
-	switch {
-	case err == nil:
-		slices.SortFunc(recs, func(a, b experiments.Record) int {
-			return cmp.Or(cmp.Compare(a.Point, b.Point), cmp.Compare(a.Replicate, b.Replicate))
+	s.stream(w, r, func(ctx context.Context, ev *events) {
+		ev.send("start", map[string]any{"runs": len(runs), "points": len(sw.Points), "varied": sw.Names})
+		var recs []experiments.Record
+		err := experiments.Execute(ctx, runs, 1, func(rec experiments.Record) error {
+			recs = append(recs, rec)
+			return ev.send("progress", map[string]int{"done": len(recs), "runs": len(runs)})
 		})
-		ev.send("done", map[string]any{"file": s.results.add("sweep", recs), "runs": len(recs)})
-	case errors.Is(err, context.Canceled):
-		ev.send("stopped", map[string]int{"done": len(recs)})
-	default:
-		ev.send("failed", map[string]string{"message": err.Error()})
-	}
+		switch {
+		case err == nil:
+			slices.SortFunc(recs, func(a, b experiments.Record) int {
+				return cmp.Or(cmp.Compare(a.Point, b.Point), cmp.Compare(a.Replicate, b.Replicate))
+			})
+			ev.send("done", map[string]any{"file": s.results.add("sweep", recs), "runs": len(recs)})
+		case errors.Is(err, context.Canceled):
+			ev.send("stopped", map[string]int{"done": len(recs)})
+		default:
+			ev.send("failed", map[string]string{"message": err.Error()})
+		}
+	})
 }

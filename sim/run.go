@@ -20,26 +20,44 @@ func (r Result) Final() economy.Accounts { return r.Series[len(r.Series)-1] }
 
 // Run builds a world from cfg and steps it to the end, stopping early when
 // ctx is cancelled. A step that produces a non-finite number stops the run
-// with an error naming the step and the quantity.
+// with an error naming the step and the quantity. The result holds the
+// steps made before the stop.
 func Run(ctx context.Context, cfg Config) (Result, error) {
+	res := Result{Config: cfg}
+	err := RunEach(ctx, cfg, func(a *economy.Accounts) error {
+		if res.Series == nil { // cfg is valid now: Steps is no size from bad input
+			res.Series = make([]economy.Accounts, 0, cfg.Steps())
+		}
+		res.Series = append(res.Series, *a)
+		return nil
+	})
+	return res, err
+}
+
+// RunEach builds a world from cfg and steps it to the end as Run does,
+// handing each step's accounts to each as they are computed; each must
+// not keep the pointer. It stops when ctx is cancelled, when each returns
+// an error, or at the first non-finite number (Run's error), and returns
+// that error.
+func RunEach(ctx context.Context, cfg Config, each func(*economy.Accounts) error) error {
 	w, err := New(cfg)
 	if err != nil {
-		return Result{}, err
+		return err
 	}
-	res := Result{Config: cfg, Series: make([]economy.Accounts, 0, cfg.Steps())}
+	var a economy.Accounts // one for the run: a new one each step would escape to the heap each step
 	for range cfg.Steps() {
 		if err := ctx.Err(); err != nil {
-			return res, err
+			return err
 		}
-		// The row is checked where it is kept: a pointer to a local would
-		// make every step's row escape to the heap.
-		res.Series = append(res.Series, w.Step())
-		if err := checkFinite(&res.Series[len(res.Series)-1]); err != nil {
-			res.Series = res.Series[:len(res.Series)-1]
-			return res, err
+		a = w.Step()
+		if err := checkFinite(&a); err != nil {
+			return err
+		}
+		if err := each(&a); err != nil {
+			return err
 		}
 	}
-	return res, nil
+	return nil
 }
 
 // checkFinite reports the first reported quantity that is NaN or infinite.

@@ -108,8 +108,12 @@ func (c Check) Flags() string {
 
 // Setup is the check's runs as a person would type them: Flags, then each
 // parameter that differs between the runs (in experiments.ParamNames
-// order) with what it stands for, then the note.
+// order) with what it stands for, then the note; a check without runs is
+// its note alone.
 func (c Check) Setup() string {
+	if len(c.Runs) == 0 {
+		return c.note // a check of laborsim's own estimators, which runs no simulation
+	}
 	_, varied := experiments.Shared(c.Runs)
 	var b strings.Builder
 	b.WriteString(c.Flags())
@@ -141,6 +145,7 @@ func Checks(o Options) []Check {
 		beveridgeCheck(),
 		tightnessCheck(),
 		wageRigidityCheck(),
+		sobolCheck(),
 	}
 }
 

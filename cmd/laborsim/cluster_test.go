@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -64,8 +65,10 @@ func TestKubernetesManifest(t *testing.T) {
 		echo := exec.Command("sh", "-c", strings.Replace(c.Args[0], "exec laborsim", "echo", 1))
 		echo.Env = cmd.Env
 		out, _ := echo.Output()
-		if want := fmt.Sprintf("--out /results/agents-%d.csv", i+1); !strings.Contains(string(out), want) {
-			t.Errorf("index %d: the pod's command is %s; want %s", i, out, want)
+		for _, want := range []string{fmt.Sprintf("--out /results/agents-%d.csv", i+1), fmt.Sprintf("--series /results/agents-series-%d.parquet", i+1)} {
+			if !strings.Contains(string(out), want) {
+				t.Errorf("index %d: the pod's command is %s; want %s", i, out, want)
+			}
 		}
 	}
 }
@@ -97,6 +100,8 @@ func TestSbatchScript(t *testing.T) {
 		{[]string{"5", "5", "1", "1", "LABORSIM_SHARD=3/4"}, "shard 3/4", true},
 		{[]string{"5", "5", "1", "1"}, "is an array of one task", false},
 		{[]string{"5", "5", "1", "1", "LABORSIM_SHARD=0/4"}, "shards count from 1", false},
+		{[]string{"2", "1", "1", "4", "LABORSIM_SERIES=parquet"}, "shard 2/4", true},
+		{[]string{"2", "1", "1", "4", "LABORSIM_SERIES=xml"}, "LABORSIM_SERIES=xml: want csv or parquet", false},
 	} {
 		cmd := exec.Command("bash", append([]string{script}, sweepArgs("--dry-run")[1:]...)...)
 		cmd.Env = append(os.Environ(), "LABORSIM="+bin, "LABORSIM_RESULTS="+dir,
@@ -106,7 +111,8 @@ func TestSbatchScript(t *testing.T) {
 		cmd.Stderr = &stderr
 		out, err := cmd.Output()
 		switch {
-		case c.ok && (err != nil || !strings.Contains(string(out), c.want+" has") || !strings.Contains(stderr.String(), "sweep.sbatch: "+c.want)):
+		case c.ok && (err != nil || !strings.Contains(string(out), c.want+" has") || !strings.Contains(stderr.String(), "sweep.sbatch: "+c.want)),
+			c.ok && slices.Contains(c.env, "LABORSIM_SERIES=parquet") && !strings.Contains(stderr.String(), filepath.Join(dir, "series-2.parquet")):
 			t.Errorf("%v: %v\n%s%s", c.env, err, out, stderr.String())
 		case !c.ok && (err == nil || !strings.Contains(stderr.String(), c.want)):
 			t.Errorf("%v: %v, stderr %q; want an error with %q", c.env, err, stderr.String(), c.want)

@@ -68,7 +68,7 @@ func TestReadersStopWhenCancelled(t *testing.T) {
 	results := filepath.Join(t.TempDir(), "results.csv")
 	mustRun(t, sweepArgs("--out", results)...)
 	runDir := t.TempDir()
-	mustRun(t, append(smallRun, "--format", "csv", "--out", runDir)...)
+	mustRun(t, append(smallRun, "--format", "csv", "--out-dir", runDir)...)
 	out := t.TempDir()
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
@@ -76,7 +76,7 @@ func TestReadersStopWhenCancelled(t *testing.T) {
 		{"merge", "--out", filepath.Join(out, "merged.csv"), results},
 		{"summarize", results},
 		{"plot", "sweep", results, "--x", "ai-agents", "--y", "labor_share", "-o", filepath.Join(out, "x.png")},
-		{"plot", "run", runDir, "-o", filepath.Join(out, "charts")},
+		{"plot", "run", runDir, "--out-dir", filepath.Join(out, "charts")},
 	} {
 		stdout, errs, code := runCmdCtx(ctx, args...)
 		if code != 130 || stdout != "" || !strings.Contains(errs, "context canceled") {

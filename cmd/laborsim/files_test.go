@@ -52,9 +52,9 @@ func TestRunOutWhole(t *testing.T) {
 	base := t.TempDir()
 	dir := filepath.Join(base, "run")
 	small := []string{"run", "--workers", "60", "--firms", "3", "--ai-agents", "10", "--years", "1", "--format", "csv"}
-	mustRun(t, append(small, "--out", dir)...)
+	mustRun(t, append(small, "--out-dir", dir)...)
 	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("mine"), 0o644)
-	out, _ := mustRun(t, append(small, "--seed", "7", "--out", dir, "--force")...)
+	out, _ := mustRun(t, append(small, "--seed", "7", "--out-dir", dir, "--force")...)
 	series, _ := os.ReadFile(filepath.Join(dir, "series.csv"))
 	summary, _ := os.ReadFile(filepath.Join(dir, "summary.json"))
 	if string(series) != out {

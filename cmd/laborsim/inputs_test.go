@@ -119,7 +119,7 @@ func TestZeroGDPIsAnnounced(t *testing.T) {
 // are checked as flags are; a steps-per-year of 0 used to divide by zero.
 func TestPlotRunValidatesSummary(t *testing.T) {
 	dir := t.TempDir()
-	if _, errs, code := runCmd(append(smallRun, "--format", "csv", "--out", dir)...); code != 0 {
+	if _, errs, code := runCmd(append(smallRun, "--format", "csv", "--out-dir", dir)...); code != 0 {
 		t.Fatalf("run: exit %d: %s", code, errs)
 	}
 	for _, c := range []struct{ params, msg string }{
@@ -130,7 +130,7 @@ func TestPlotRunValidatesSummary(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(dir, "summary.json"), []byte(`{"params":`+c.params+`}`), 0o600); err != nil {
 			t.Fatal(err)
 		}
-		_, errs, code := runCmd("plot", "run", dir, "-o", t.TempDir())
+		_, errs, code := runCmd("plot", "run", dir, "--out-dir", t.TempDir())
 		want := filepath.Join(dir, "summary.json") + ": " + c.msg
 		if code != 2 || !strings.Contains(errs, want) || strings.Count(errs, "\n") != 1 {
 			t.Errorf("%s: exit %d, stderr %q; want exit 2 and %q", c.params, code, errs, want)

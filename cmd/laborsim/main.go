@@ -5,12 +5,14 @@
 //
 //	laborsim run [flags]                 one run; a summary table, JSON or CSV
 //	laborsim sweep [flags]               a grid of runs with replicates; a summary table
-//	laborsim merge --out FILE SHARD...   join the results files of a sweep's shards
+//	laborsim sensitivity [flags]         rank parameters by their effect (Morris, Sobol)
+//	laborsim merge -o FILE SHARD...      join the results (and series) files of a sweep's shards
+//	laborsim replay RESULTS ROW          run one row of a results file again, exactly
 //	laborsim summarize FILE              the summary table of a results file
 //	laborsim experiments [NAME]          the named experiments
 //	laborsim params [--format F]         every parameter: default, unit, range, source
 //	laborsim validate [flags]            the validation suite: closed forms, calibration, scale
-//	laborsim plot run DIR                charts of a run written with run --out DIR
+//	laborsim plot run DIR                charts of a run written with run --out-dir DIR
 //	laborsim plot sweep FILE             a metric of a sweep against a swept parameter
 //	laborsim help                        the commands
 package main
@@ -104,12 +106,15 @@ const mainUsage = `laborsim simulates the labour market in the AI transition.
 Usage:
   laborsim run [flags]                 run one scenario and print its accounts
   laborsim sweep [flags]               run a grid of scenarios with replicates
-  laborsim merge --out FILE SHARD...   join the results files of a sweep's shards
+  laborsim sensitivity --vary NAME=LO:HI ... [--method morris|sobol]
+                                       rank parameters by their effect on a metric
+  laborsim merge -o FILE SHARD...      join the results (and series) files of a sweep's shards
+  laborsim replay RESULTS ROW          run one row of a results file again, exactly
   laborsim summarize FILE              print the summary table of a results file
   laborsim experiments [NAME]          list the named experiments, or print one
   laborsim params [--format F]         list every parameter: default, unit, range, source
   laborsim validate [flags]            check the simulator against the task model's closed forms
-  laborsim plot run DIR                charts of a run written with 'run --out DIR'
+  laborsim plot run DIR                charts of a run written with 'run --out-dir DIR'
   laborsim plot sweep RESULTS.csv --x NAME --y METRIC -o FILE.png
                                        a metric of a sweep against a swept parameter
   laborsim serve [--addr HOST:PORT]    explore the model in a browser: sliders, live charts, sweeps
@@ -129,8 +134,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runCommand(ctx, args[1:], stdout, stderr)
 	case "sweep":
 		return sweepCommand(ctx, args[1:], stdout, stderr)
+	case "sensitivity":
+		return sensitivityCommand(ctx, args[1:], stdout, stderr)
 	case "merge":
 		return mergeCommand(ctx, args[1:], stdout, stderr)
+	case "replay":
+		return replayCommand(ctx, args[1:], stdout, stderr)
 	case "summarize":
 		return summarizeCommand(ctx, args[1:], stdout, stderr)
 	case "experiments":

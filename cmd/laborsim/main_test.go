@@ -58,7 +58,7 @@ func TestRunGolden(t *testing.T) {
 
 func TestRunOutDir(t *testing.T) {
 	dir := t.TempDir()
-	if _, errs, code := runCmd(append(smallRun, "--format", "csv", "--out", dir)...); code != 0 {
+	if _, errs, code := runCmd(append(smallRun, "--format", "csv", "--out-dir", dir)...); code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	for _, name := range []string{"series.csv", "summary.json"} {
@@ -94,7 +94,12 @@ func TestBadInput(t *testing.T) {
 		{[]string{"run", "--applications", "0"}, "invalid --applications 0"},
 		{[]string{"run", "--wealth-alpha", "1"}, "invalid --wealth-alpha 1"},
 		{[]string{"run", "--steps-per-year", "0"}, "invalid --steps-per-year 0"},
-		{[]string{"run", "--years", "1e9"}, `invalid argument "1e9" for "--years"`},
+		{[]string{"run", "--years", "1e9"}, "invalid --years 1000000000: must be in [1, 10000000]"},
+		{[]string{"run", "--years", "1.5"}, `invalid argument "1.5" for "--years"`},
+		{[]string{"run", "--out", "dir"}, "invalid --out dir: a run's files go into a directory, --out-dir DIR"},
+		{[]string{"run", "-o", "dir"}, "invalid --out dir: a run's files go into a directory, --out-dir DIR"},
+		{[]string{"run", "--seed", "9007199254740992"}, "invalid --seed 9007199254740992: must be below 2^53"},
+		{[]string{"run", "--columns", "labor_share,nosuch"}, "invalid --columns nosuch: not a metric"},
 		{[]string{"run", "--years", "100000000"}, "invalid --years 100000000"},
 		{[]string{"run", "--tfp", "NaN"}, "invalid --tfp NaN"},
 		{[]string{"run", "--ai-price", "-1"}, "invalid --ai-price -1"},
@@ -141,7 +146,7 @@ func TestHelp(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	for _, flag := range []string{"--workers", "--firms", "--ai-agents", "--years", "--steps-per-year", "--seed", "--sigma", "--ai-cost-decline", "--format", "--out"} {
+	for _, flag := range []string{"--workers", "--firms", "--ai-agents", "--years", "--steps-per-year", "--seed", "--sigma", "--ai-cost-decline", "--format", "--out-dir", "--config", "--quiet", "--columns"} {
 		if !strings.Contains(out, flag) {
 			t.Errorf("run --help does not explain %s", flag)
 		}
@@ -153,7 +158,7 @@ func TestHelp(t *testing.T) {
 
 func TestRunOutRefusesAnotherRun(t *testing.T) {
 	dir := t.TempDir()
-	base := append(smallRun, "--format", "csv", "--out", dir)
+	base := append(smallRun, "--format", "csv", "--out-dir", dir)
 	if _, errs, code := runCmd(base...); code != 0 {
 		t.Fatalf("first run: exit %d: %s", code, errs)
 	}
@@ -175,7 +180,7 @@ func TestRunOutUnwritable(t *testing.T) {
 	if err := os.WriteFile(file, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, errs, code := runCmd(append(smallRun, "--format", "csv", "--out", filepath.Join(file, "sub"), "--force")...)
+	_, errs, code := runCmd(append(smallRun, "--format", "csv", "--out-dir", filepath.Join(file, "sub"), "--force")...)
 	if code != 1 || !strings.Contains(errs, file) {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
@@ -189,13 +194,13 @@ func TestHelpDoesNotRun(t *testing.T) {
 	table, _, code := runCmd(smallRun...)
 	head := ""
 	for _, line := range cells(table) {
-		if strings.Contains(line, "LABOR SHARE") {
+		if strings.Contains(line, "UNEMPLOYMENT") {
 			head = line
 			break
 		}
 	}
 	if code != 0 || head == "" {
-		t.Fatalf("run: exit %d and no heading row with LABOR SHARE:\n%s", code, table)
+		t.Fatalf("run: exit %d and no heading row with UNEMPLOYMENT:\n%s", code, table)
 	}
 	for _, args := range [][]string{{"run", "--help"}, {"run", "-h"}, {"run", "--workers", "500", "--help"}} {
 		out, _, code := runCmd(args...)

@@ -19,18 +19,18 @@ import (
 )
 
 const plotUsage = `Usage:
-  laborsim plot run DIR [-o OUTDIR]
+  laborsim plot run DIR [--out-dir OUTDIR] [--format png|svg]
   laborsim plot sweep RESULTS.csv --x NAME --y METRIC[,METRIC...] -o FILE.png|svg [--by NAME] [--band]
 
-Draws charts, 1200×800 pixels, as PNG and SVG. Run 'laborsim plot run --help'
+Draws charts, 1200×800 pixels, as PNG and SVG (--format picks one). Run 'laborsim plot run --help'
 or 'laborsim plot sweep --help' for the flags of each.
 `
 
-const plotRunUsage = `Usage: laborsim plot run DIR [-o OUTDIR]
+const plotRunUsage = `Usage: laborsim plot run DIR [--out-dir OUTDIR] [--format png|svg]
 
 Draws the charts of a run from DIR, a directory written by
-'laborsim run --out DIR' (its series.csv and summary.json), into DIR or
-OUTDIR, each as NAME.png and NAME.svg:
+'laborsim run --out-dir DIR' (its series.csv and summary.json), into DIR
+or OUTDIR, each as NAME.png and NAME.svg (or the one --format names):
 
   labor-share              labor, capital, traditional capital and AI shares of GDP
   unemployment-vacancies   unemployment and vacancy rates
@@ -82,12 +82,24 @@ func plotCommand(ctx context.Context, args []string, stdout, stderr io.Writer) e
 
 // plotRunCommand implements 'laborsim plot run DIR'.
 func plotRunCommand(ctx context.Context, args []string, stdout io.Writer) error {
-	var out string
+	var out, old, format string
+	var quiet bool
 	fs := pflag.NewFlagSet("plot run", pflag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	fs.StringVarP(&out, "out", "o", "", "write the charts into this directory (default DIR)")
+	fs.StringVar(&out, "out-dir", "", "write the charts into this directory (default DIR)")
+	fs.StringVarP(&old, "out", "o", "", "not for plot run: its charts go into a directory, --out-dir DIR")
+	fs.MarkHidden("out")
+	fs.StringVar(&format, "format", "", "png or svg: only that format (default both)")
+	fs.BoolVarP(&quiet, "quiet", "q", false, "nothing on stderr but warnings (it prints nothing else)")
 	dir, help, err := parseWithArg(fs, args, plotRunUsage, stdout, "DIR")
 	if help || err != nil {
+		return err
+	}
+	if fs.Changed("out") {
+		return usagef("invalid -o %s: plot run writes a directory of charts, --out-dir DIR (-o, --out names a single file, as in plot sweep)", old)
+	}
+	formats, err := chartFormats(format)
+	if err != nil {
 		return err
 	}
 	s, err := readRunDir(ctx, dir)
@@ -101,7 +113,18 @@ func plotRunCommand(ctx context.Context, args []string, stdout io.Writer) error 
 	if out == "" {
 		out = dir
 	}
-	return writeCharts(ctx, out, figs)
+	return writeCharts(ctx, out, figs, formats)
+}
+
+// chartFormats are the formats --format asks for: both by default.
+func chartFormats(format string) ([]string, error) {
+	switch f := strings.ToLower(format); f {
+	case "":
+		return chart.Formats, nil
+	case "png", "svg":
+		return []string{f}, nil
+	}
+	return nil, usagef("invalid --format %q: must be png or svg", format)
 }
 
 // writeRunCharts writes the charts of a finished run into dir: the work of
@@ -111,17 +134,17 @@ func writeRunCharts(ctx context.Context, dir string, res sim.Result) error {
 	if err != nil {
 		return err
 	}
-	return writeCharts(ctx, dir, figs)
+	return writeCharts(ctx, dir, figs, chart.Formats)
 }
 
-// writeCharts renders the charts into dir, each as PNG and SVG. A signal
+// writeCharts renders the charts into dir, each in formats. A signal
 // stops it between two files; those written are kept.
-func writeCharts(ctx context.Context, dir string, figs []chart.Figure) error {
+func writeCharts(ctx context.Context, dir string, figs []chart.Figure, formats []string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("creating %s: %w", dir, err)
 	}
 	for _, f := range figs {
-		for _, format := range chart.Formats {
+		for _, format := range formats {
 			if ctx.Err() != nil {
 				return stopped(ctx)
 			}
@@ -163,7 +186,7 @@ func readInput(ctx context.Context, dir, name string, read func(io.Reader) error
 	path := filepath.Join(dir, name)
 	f, err := openInput(ctx, path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return usagef("%s: no such file (is %s a directory written by 'laborsim run --out'?)", path, dir)
+		return usagef("%s: no such file (is %s a directory written by 'laborsim run --out-dir'?)", path, dir)
 	}
 	if err != nil {
 		return usageError{err}
@@ -181,9 +204,9 @@ func readInput(ctx context.Context, dir, name string, read func(io.Reader) error
 
 // plotSweepOptions are the flags of 'plot sweep'.
 type plotSweepOptions struct {
-	x, by, out string
-	y          []string
-	band       bool
+	x, by, out, format string
+	y                  []string
+	band, quiet        bool
 }
 
 // plotSweepCommand implements 'laborsim plot sweep RESULTS.csv'.
@@ -196,6 +219,8 @@ func plotSweepCommand(ctx context.Context, args []string, stdout, stderr io.Writ
 	fs.StringVar(&opt.by, "by", "", "second swept parameter: one line per value")
 	fs.StringVarP(&opt.out, "out", "o", "", "chart file to write, ending in .png or .svg (required)")
 	fs.BoolVar(&opt.band, "band", false, "draw the 95% intervals as a shaded band rather than error bars")
+	fs.StringVar(&opt.format, "format", "", "png or svg (default: from the extension of -o)")
+	fs.BoolVarP(&opt.quiet, "quiet", "q", false, "no notes on stderr (warnings still)")
 	path, help, err := parseWithArg(fs, args, plotSweepUsage, stdout, "RESULTS.csv")
 	if help || err != nil {
 		return err
@@ -229,7 +254,8 @@ func plotSweepCommand(ctx context.Context, args []string, stdout, stderr io.Writ
 	if err != nil {
 		return usagef("%s: %v", path, err)
 	}
-	for _, w := range append(notes, warnings...) {
+	note(stderr, opt.quiet, notes...)
+	for _, w := range warnings {
 		fmt.Fprintf(stderr, "laborsim: warning: %v\n", w)
 	}
 	data, err := chart.Render(fig, format)
@@ -246,6 +272,12 @@ func plotSweepCommand(ctx context.Context, args []string, stdout, stderr io.Writ
 // format, from the extension of -o.
 func (o *plotSweepOptions) check() (string, error) {
 	o.x, o.by = strings.TrimPrefix(o.x, "--"), strings.TrimPrefix(o.by, "--")
+	if o.x != "" {
+		o.x = experiments.ParamFlag(o.x) // ai_agents or ai-agents
+	}
+	if o.by != "" {
+		o.by = experiments.ParamFlag(o.by)
+	}
 	switch {
 	case o.x == "":
 		return "", usagef("--x is required: the swept parameter for the x axis, e.g. --x ai-agents")
@@ -257,8 +289,15 @@ func (o *plotSweepOptions) check() (string, error) {
 		return "", usagef("invalid --by %q: it is already --x", o.by)
 	}
 	format := strings.ToLower(strings.TrimPrefix(filepath.Ext(o.out), "."))
-	if format != "png" && format != "svg" {
-		return "", usagef("invalid -o %q: the file name must end in .png or .svg", o.out)
+	switch f := strings.ToLower(o.format); {
+	case f != "" && f != "png" && f != "svg":
+		return "", usagef("invalid --format %q: must be png or svg", o.format)
+	case f != "" && (format == "png" || format == "svg") && f != format:
+		return "", usagef("invalid --format %s: -o %s ends in .%s", o.format, o.out, format)
+	case f != "":
+		return f, nil
+	case format != "png" && format != "svg":
+		return "", usagef("invalid -o %q: the file name must end in .png or .svg (or give --format)", o.out)
 	}
 	return format, nil
 }
@@ -268,7 +307,11 @@ func (o *plotSweepOptions) checkColumns(recs []experiments.Record, path string) 
 	varied := experiments.VariedParams(recs)
 	swept := "no parameter varies there"
 	if len(varied) > 0 {
-		swept = "swept there: " + strings.Join(varied, ", ")
+		cols := make([]string, len(varied))
+		for i, v := range varied {
+			cols[i] = experiments.ParamColumn(v)
+		}
+		swept = "swept there: " + strings.Join(cols, ", ")
 	}
 	for _, p := range []struct{ flag, name string }{{"x", o.x}, {"by", o.by}} {
 		switch {

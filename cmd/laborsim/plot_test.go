@@ -23,11 +23,20 @@ var chartNames = []string{"labor-share", "unemployment-vacancies", "wages", "ine
 // of 1200×800. Without -o, 'plot run' writes beside the data.
 func TestPlotRun(t *testing.T) {
 	out, direct := t.TempDir(), t.TempDir()
-	if _, errs, code := runCmd(append(smallRun, "--format", "csv", "--out", out, "--plot", direct)...); code != 0 {
+	if _, errs, code := runCmd(append(smallRun, "--format", "csv", "--out-dir", out, "--plot", direct)...); code != 0 {
 		t.Fatalf("run --plot: exit %d: %s", code, errs)
 	}
 	if _, errs, code := runCmd("plot", "run", out); code != 0 {
 		t.Fatalf("plot run: exit %d: %s", code, errs)
+	}
+	svgOnly := t.TempDir()
+	if _, errs, code := runCmd("plot", "run", out, "--out-dir", svgOnly, "--format", "svg", "-q"); code != 0 {
+		t.Fatalf("plot run --format svg: exit %d: %s", code, errs)
+	}
+	pngs, _ := filepath.Glob(filepath.Join(svgOnly, "*.png"))
+	svgs, _ := filepath.Glob(filepath.Join(svgOnly, "*.svg"))
+	if len(pngs) > 0 || len(svgs) != len(chartNames) {
+		t.Errorf("--format svg wrote %d PNGs and %d SVGs, want 0 and %d", len(pngs), len(svgs), len(chartNames))
 	}
 	again := out
 	for _, name := range chartNames {
@@ -112,6 +121,7 @@ func TestPlotSweep(t *testing.T) {
 		{"--x", "ai-agents", "--y", "labor_share", "--by", "ai-cost-decline", "-o", filepath.Join(dir, "a.png")},
 		{"--x", "--ai-agents", "--y", "labor_share,ai_share", "--by", "ai-cost-decline", "--band", "-o", filepath.Join(dir, "b.svg")},
 		{"--x", "ai-cost-decline", "--y", "median_wage", "--by", "ai-agents", "--out", filepath.Join(dir, "c.PNG")},
+		{"--x", "ai_cost_decline", "--y", "median_wage", "--by", "ai_agents", "--out", filepath.Join(dir, "d.png")}, // the columns' spelling
 	} {
 		_, errs, code := runCmd(append([]string{"plot", "sweep", results}, c...)...)
 		if code != 0 {
@@ -157,6 +167,9 @@ func TestPlotBadInput(t *testing.T) {
 		{[]string{"plot", "run"}, "missing DIR"},
 		{[]string{"plot", "run", "a", "b"}, `unexpected argument "b"`},
 		{[]string{"plot", "run", missing}, filepath.Join(missing, "series.csv") + ": no such file"},
+		{[]string{"plot", "run", missing, "-o", missing}, "invalid -o " + missing + ": plot run writes a directory of charts, --out-dir DIR"},
+		{[]string{"plot", "run", missing, "--format", "pdf"}, `invalid --format "pdf": must be png or svg`},
+		{sweep("--x", "ai-agents", "--y", "labor_share", "-o", png, "--format", "svg"), "invalid --format svg: -o " + png + " ends in .png"},
 		{[]string{"plot", "run", runDir}, filepath.Join(runDir, "series.csv") + `: no column "capital_share"`},
 		{[]string{"plot", "sweep", filepath.Join(missing, "r.csv"), "--x", "ai-agents", "--y", "labor_share", "-o", png}, "no such file or directory"},
 		{[]string{"plot", "sweep", "--x", "ai-agents", "--y", "labor_share", "-o", png}, "missing RESULTS.csv"},
@@ -164,7 +177,7 @@ func TestPlotBadInput(t *testing.T) {
 		{sweep("--x", "ai-agents", "-o", png), "--y is required"},
 		{sweep("--x", "ai-agents", "--y", "labor_share"), "-o is required"},
 		{sweep("--x", "ai-agents", "--y", "labor_share", "-o", "x.pdf"), `invalid -o "x.pdf": the file name must end in .png or .svg`},
-		{sweep("--x", "agents", "--y", "labor_share", "-o", png), `invalid --x "agents": not a parameter column of ` + results + " (swept there: ai-agents, ai-cost-decline)"},
+		{sweep("--x", "agents", "--y", "labor_share", "-o", png), `invalid --x "agents": not a parameter column of ` + results + " (swept there: ai_agents, ai_cost_decline)"},
 		{sweep("--x", "labor_share", "--y", "labor_share", "-o", png), `invalid --x "labor_share": not a parameter column`},
 		{sweep("--x", "workers", "--y", "labor_share", "-o", png), `invalid --x "workers": it has one value in`},
 		{sweep("--x", "seed", "--y", "labor_share", "-o", png), "invalid --x seed: the seed differs between replicates"},
@@ -190,7 +203,7 @@ func TestPlotHelp(t *testing.T) {
 		flags []string
 	}{
 		{[]string{"plot", "--help"}, []string{"plot run DIR", "plot sweep RESULTS.csv"}},
-		{[]string{"plot", "run", "--help"}, []string{"--out", "beveridge", "labor-share"}},
+		{[]string{"plot", "run", "--help"}, []string{"--out-dir", "--format", "beveridge", "labor-share"}},
 		{[]string{"plot", "sweep", "--help"}, []string{"--x", "--y", "--by", "--out", "--band", "95%"}},
 		{[]string{"run", "--help"}, []string{"--plot"}},
 		{[]string{"help"}, []string{"laborsim plot run DIR", "laborsim plot sweep"}},

@@ -31,8 +31,8 @@ func serveCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	fs := pflag.NewFlagSet("serve", pflag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&opt.Addr, "addr", opt.Addr, "address to listen on, host:port (the loopback address unless you mean to share it)")
-	fs.IntVar(&opt.MaxRuns, "max-runs", opt.MaxRuns, "runs and sweeps computing at once; more are refused")
-	fs.IntVar(&opt.MaxAgents, "max-agents", opt.MaxAgents, "the most workers, AI agents or firms a run from the page may have")
+	countVar(fs, &opt.MaxRuns, "max-runs", "runs and sweeps computing at once; more are refused")
+	countVar(fs, &opt.MaxAgents, "max-agents", "the most workers, AI agents or firms a run from the page may have")
 	if err := parseFlags(fs, args, serveUsage, stdout); err != nil {
 		return err
 	}

@@ -55,7 +55,7 @@ func TestSlurm(t *testing.T) {
 	// The unsharded sweep, here; --shard 0/1 in case the test itself runs
 	// in a Slurm array task.
 	whole := filepath.Join(s.dir, "whole.csv")
-	mustRun(t, append([]string{"sweep", "--quiet", "--shard", "1/1", "--out", whole}, slurmSweep...)...)
+	mustRun(t, append([]string{"sweep", "--quiet", "--shard", "1/1", "--out", whole, "--series", seriesOf(whole)}, slurmSweep...)...)
 	runs := strings.Count(stripWall(t, whole), "\n") - 1
 
 	t.Run("array", func(t *testing.T) {
@@ -157,9 +157,13 @@ func (s *slurm) sbatchCmd(results string, wait bool, opts ...string) *exec.Cmd {
 	}
 	args = append(append(args, s.script), slurmSweep...)
 	c := s.command("sbatch", args...)
-	c.Env = append(c.Env, "LABORSIM_RESULTS="+results)
+	c.Env = append(c.Env, "LABORSIM_RESULTS="+results, "LABORSIM_SERIES=csv")
 	return c
 }
+
+// seriesOf is the series file of the unsharded sweep whose results file is
+// whole.
+func seriesOf(whole string) string { return strings.TrimSuffix(whole, ".csv") + "-series.csv" }
 
 // sbatch submits the sweep and, with wait, waits for the array to finish.
 // It returns the job id.
@@ -243,13 +247,20 @@ func (s *slurm) checkMerge(t *testing.T, results, whole string, runs int) {
 	if len(shards) != slurmShards {
 		t.Fatalf("%d shard files in %s, want %d: %v\n%s", len(shards), results, slurmShards, shards, s.logs())
 	}
-	merged := filepath.Join(results, "merged.csv")
-	_, errs := mustRun(t, append([]string{"merge", "--out", merged}, shards...)...)
+	series, _ := filepath.Glob(filepath.Join(results, "series-*.csv"))
+	if len(series) != slurmShards {
+		t.Fatalf("%d series files in %s, want %d: %v\n%s", len(series), results, slurmShards, series, s.logs())
+	}
+	merged, mergedSeries := filepath.Join(results, "merged.csv"), filepath.Join(results, "merged-series.csv")
+	_, errs := mustRun(t, append(append([]string{"merge", "-o", merged, "--series", mergedSeries}, shards...), series...)...)
 	if !strings.Contains(errs, fmt.Sprintf("wrote %d runs from %d file(s)", runs, slurmShards)) || strings.Contains(errs, "warning") || strings.Contains(errs, "repeats") {
 		t.Errorf("merge: %s", errs)
 	}
 	if got, want := stripWall(t, merged), stripWall(t, whole); got != want {
 		t.Errorf("the merged shards differ from the unsharded sweep:\n%s\nwant\n%s\n%s", got, want, s.logs())
+	}
+	if got, want := readText(t, mergedSeries), readText(t, seriesOf(whole)); got != want {
+		t.Errorf("the merged series (%d rows) differ from the unsharded sweep's (%d rows)\n%s", strings.Count(got, "\n")-1, strings.Count(want, "\n")-1, s.logs())
 	}
 }
 
@@ -262,8 +273,8 @@ func shardKeys(t *testing.T, path string) []string {
 	}
 	var keys []string
 	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n")[1:] {
-		f := strings.SplitN(line, ",", 3)
-		keys = append(keys, f[0]+","+f[1])
+		f := strings.SplitN(line, ",", 4) // run_id, point, replicate, …
+		keys = append(keys, f[1]+","+f[2])
 	}
 	return keys
 }

@@ -65,7 +65,8 @@ func printSummary(stdout, stderr io.Writer, format string, s experiments.Summary
 // metric.
 func writeSummaryTable(w io.Writer, s experiments.Summary) error {
 	// Headings are upper-cased here as in the run table, but not
-	// auto-formatted, which would turn "ai-agents" into "AI - AGENTS".
+	// auto-formatted, which would turn "ai_agents" into "AI AGENTS": a
+	// parameter's heading is its column, as in every file.
 	var b bytes.Buffer // written at once: tablewriter drops its writer's errors
 	t := tablewriter.NewTable(&b, tablewriter.WithConfig(
 		tablewriter.NewConfigBuilder().WithHeaderAutoFormat(tw.Off).Build()))
@@ -74,7 +75,7 @@ func writeSummaryTable(w io.Writer, s experiments.Summary) error {
 		head = append(head, "POINT")
 	}
 	for _, n := range s.Names {
-		head = append(head, strings.ToUpper(n))
+		head = append(head, strings.ToUpper(experiments.ParamColumn(n)))
 	}
 	head = append(head, "RUNS")
 	for _, m := range s.Metrics {
@@ -118,7 +119,10 @@ func formatEstimate(e experiments.Estimate, decimals int) string {
 // single run).
 func writeSummaryCSV(w io.Writer, s experiments.Summary) error {
 	var b bytes.Buffer
-	head := append([]string{"point"}, s.Names...)
+	head := []string{"point"}
+	for _, n := range s.Names {
+		head = append(head, experiments.ParamColumn(n))
+	}
 	head = append(head, "runs")
 	for _, m := range s.Metrics {
 		head = append(head, m+"_mean", m+"_ci95")
@@ -146,6 +150,15 @@ func csvNumber(v float64) string {
 	return formatNumber(v)
 }
 
+// jsonValue is a parameter's value in JSON: a number or true/false as it
+// is written, a string (--ai-fleet's) quoted.
+func jsonValue(a experiments.Assignment) string {
+	if _, err := strconv.ParseFloat(a.Value, 64); err == nil || a.Value == "true" || a.Value == "false" {
+		return a.Value
+	}
+	return strconv.Quote(a.Value)
+}
+
 func jsonNumber(v float64) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return "null"
@@ -162,7 +175,7 @@ func writeSummaryJSON(w io.Writer, s experiments.Summary) error {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		fmt.Fprintf(&b, "%q", n)
+		fmt.Fprintf(&b, "%q", experiments.ParamColumn(n))
 	}
 	b.WriteString(`],"points":[`)
 	for i, p := range s.Points {
@@ -174,7 +187,7 @@ func writeSummaryJSON(w io.Writer, s experiments.Summary) error {
 			if k > 0 {
 				b.WriteByte(',')
 			}
-			fmt.Fprintf(&b, "%q:%s", a.Name, a.Value) // values are numbers or true/false
+			fmt.Fprintf(&b, "%q:%s", experiments.ParamColumn(a.Name), jsonValue(a)) // numbers, true/false or strings
 		}
 		fmt.Fprintf(&b, `},"runs":%d,"metrics":{`, p.Runs)
 		for k, m := range s.Metrics {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/laborsim/laborsim/economy"
 	"github.com/laborsim/laborsim/experiments"
 	"github.com/laborsim/laborsim/sim"
 )
@@ -23,10 +24,23 @@ the varied values and the mean ± 95% interval across replicates of the final
 labour share, capital share, AI share, unemployment rate, median wage, wage
 Gini and AI task share, and the mean wall time of a run.
 
-  --vary NAME=V1,V2,...     sweep a run flag over a list of values
+  --vary NAME=V1,V2,...     sweep a run flag (ai-agents or ai_agents) over a list of values
   --vary NAME=LO..HI        over a log range, --per-decade values per tenfold
                             (ai-agents=1..1000000 is 1, 10, ..., 1000000)
+  --vary NAME=LO:HI:STEP    over a linear range LO, LO+STEP, ... up to HI
+                            (labor-tax=0:0.4:0.1 is 0, 0.1, 0.2, 0.3, 0.4;
+                            HI is a value when it is a whole number of steps
+                            from LO, to within 1e-9 of a step; values are
+                            rounded to 12 significant digits; a negative
+                            STEP counts down from LO to HI < LO)
   --vary A=...+B=...        vary A and B together (as many values each)
+
+--design lhs --samples N draws N points of a Latin hypercube (gonum's
+samplemv) over the --vary spans instead of a grid: NAME=LO:HI sampled
+linearly, NAME=LO..HI in log space; lists, steps and A+B are refused.
+Counts are rounded to whole numbers, other values to 6 significant digits.
+The points are drawn from --seed, so the same command gives the same
+points, and a design resumes, shards and merges as a grid does.
 
 Several --vary cross into a grid, the first varying slowest. A value given
 twice in one --vary is refused. Limits: at most 100,000 grid points and
@@ -37,25 +51,45 @@ flag (see 'laborsim run --help') fixes a parameter. Parameters come from the
 defaults, then --experiment, then --config, then the command line, each
 overriding the one before.
 
---config FILE reads a YAML scenario: run flags as keys (workers: 100000)
-and the sweep's keys replicates, per-decade, description and vary (a
-mapping from flag to values, or a list of such mappings, each varying its
-flags together). 'laborsim experiments NAME' prints one; examples/ has more.
+--config FILE reads a YAML scenario: run flags as keys (workers: 100000,
+in either spelling) and the sweep's keys replicates, per-decade, metrics,
+description, design, samples and vary (a mapping from flag to values, or a
+list of such mappings, each varying its flags together). Where files go and how the
+sweep runs (--out, --series, --jobs, --shard, --format, --quiet) are
+command-line flags only. 'laborsim experiments NAME' prints one; examples/
+has more.
 
---out FILE appends every finished run to FILE as one CSV row and syncs it.
-Running the same sweep with the same --out skips the runs FILE holds, so a
-sweep that was stopped, even by kill -9, is resumed by running it again.
-A file written by another sweep is refused.
+-o, --out FILE appends every finished run to FILE as one CSV row and syncs
+it: run_id (point × 100000 + replicate), point, replicate, every parameter,
+the derived seed (below 2^53), every metric at the last step, wall_seconds;
+every column snake_case. Running the same sweep with the same --out skips
+the runs FILE holds, so a sweep that was stopped, even by kill -9, is
+resumed by running it again. A file written by another sweep is refused.
+'laborsim replay FILE ROW' runs one of its rows again, exactly.
+
+--series FILE (with --out) also writes every step of every run, one row a
+step: run_id, point, replicate, the varied parameters, seed, then step,
+year and every metric. A run's series rows are synced before its results
+row; a resumed sweep cuts off the rows of any run the results file does
+not hold whole (one being written when the sweep stopped) and runs it
+again, and runs again for its series a run whose rows the file lacks. At
+the end the file is rewritten in grid order. A FILE ending in .parquet is
+Parquet, staged as FILE.partial.csv (resumable CSV) until the sweep or
+shard finishes.
 
 --shard i/n runs only shard i of n (1 <= i <= n: --shard 1/3 … 3/3), every
 n-th run from the i-th, for a batch scheduler; without it the shard comes
 from a Slurm array (SLURM_ARRAY_TASK_ID, _MIN, _STEP and _COUNT, whatever
 the array's numbering) or from JOB_COMPLETION_INDEX (from 0) with --shards
 n, and is announced on stderr even with --quiet. Join the shards' files
-with 'laborsim merge' (docs/CLUSTER.md).
+with 'laborsim merge', their series with 'laborsim merge --series'
+(docs/CLUSTER.md).
 
 Examples:
-  laborsim sweep --vary ai-agents=1..100000 --workers 100000 --out agents.csv
+  laborsim sweep --vary ai-agents=1..100000 --workers 100000 -o agents.csv
+  laborsim sweep --vary ai-agents=1..1000 -o agents.csv --series agents-series.parquet
+  laborsim sweep --vary labor-tax=0:0.4:0.1
+  laborsim sweep --design lhs --samples 50 --vary sigma=0.3:1.2 --vary ai-cost-decline=3..30
   laborsim sweep --experiment cost-decline --replicates 5
   laborsim sweep --config examples/ubi.yaml --format csv > ubi-summary.csv
 
@@ -73,6 +107,7 @@ type sweepOptions struct {
 	jobs       int
 	format     string
 	out        string
+	series     string
 	shard      string
 	shards     int
 	experiment string
@@ -80,6 +115,8 @@ type sweepOptions struct {
 	quiet      bool
 	dryRun     bool
 	metrics    []string
+	design     string
+	samples    int
 }
 
 // sweepCommand implements 'laborsim sweep'.
@@ -89,19 +126,25 @@ func sweepCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	fs := pflag.NewFlagSet("sweep", pflag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	addRunFlags(fs, &cfg)
-	fs.StringArrayVar(&opt.vary, "vary", nil, "sweep a run flag: NAME=V1,V2,... or NAME=LO..HI (log-spaced); repeat for a grid")
-	fs.IntVar(&opt.perDecade, "per-decade", experiments.DefaultPerDecade, "values per tenfold in a LO..HI range")
-	fs.IntVar(&opt.replicates, "replicates", experiments.DefaultReplicates, "runs of each point, with distinct derived seeds")
-	fs.IntVar(&opt.jobs, "jobs", runtime.NumCPU(), "runs at once")
+	fs.StringArrayVar(&opt.vary, "vary", nil, "sweep a run flag: NAME=V1,V2,..., NAME=LO..HI (log-spaced), NAME=LO:HI:STEP (linear) or NAME=LO:HI (a span, for --design lhs); repeat for a grid")
+	opt.perDecade = experiments.DefaultPerDecade
+	countVar(fs, &opt.perDecade, "per-decade", "values per tenfold in a LO..HI range")
+	opt.replicates = experiments.DefaultReplicates
+	countVar(fs, &opt.replicates, "replicates", "runs of each point, with distinct derived seeds")
+	opt.jobs = runtime.NumCPU()
+	countVar(fs, &opt.jobs, "jobs", "runs at once")
 	fs.StringVar(&opt.format, "format", "table", "summary format: table, json or csv")
-	fs.StringVar(&opt.out, "out", "", "results file: one CSV row per finished run; resumes a stopped sweep")
+	fs.StringVarP(&opt.out, "out", "o", "", "results file: one CSV row per finished run; resumes a stopped sweep")
+	fs.StringVar(&opt.series, "series", "", "series file: every step of every run, CSV or (.parquet) Parquet; needs --out")
 	fs.StringVar(&opt.shard, "shard", "", "run only shard i/n of the runs (i from 1 to n)")
-	fs.IntVar(&opt.shards, "shards", 0, "number of shards, with the index from JOB_COMPLETION_INDEX (Kubernetes)")
+	countVar(fs, &opt.shards, "shards", "number of shards, with the index from JOB_COMPLETION_INDEX (Kubernetes)")
 	fs.StringVar(&opt.experiment, "experiment", "", "start from a named experiment (laborsim experiments)")
 	fs.StringVar(&opt.config, "config", "", "scenario file (YAML) of run and sweep parameters")
 	fs.BoolVarP(&opt.quiet, "quiet", "q", false, "no progress or notes on stderr (warnings still)")
 	fs.BoolVar(&opt.dryRun, "dry-run", false, "print the grid and the number of runs, run nothing")
 	fs.StringSliceVar(&opt.metrics, "metrics", nil, metricsUsage)
+	fs.StringVar(&opt.design, "design", "grid", "grid, or lhs: a Latin hypercube of --samples points over the --vary spans")
+	countVar(fs, &opt.samples, "samples", "points of a --design lhs")
 	if err := parseFlags(fs, args, sweepUsage, stdout); err != nil {
 		return err
 	}
@@ -118,7 +161,10 @@ func sweepCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if err != nil {
 		return usageError{err}
 	}
-	sw, err := spec.Sweep(sim.DefaultConfig())
+	if opt.metrics == nil {
+		opt.metrics = spec.Metrics // a scenario's metrics: key
+	}
+	sw, err := designSweep(spec)
 	if err != nil {
 		return usageError{err}
 	}
@@ -208,16 +254,28 @@ func flagSpec(fs *pflag.FlagSet, opt sweepOptions) (experiments.Spec, error) {
 		s.Vary = append(s.Vary, ax)
 	}
 	if fs.Changed("replicates") {
-		s.Replicates = opt.replicates
+		s.SetKey("replicates", opt.replicates, "--replicates")
 		if opt.replicates < 1 {
 			return s, fmt.Errorf("invalid --replicates %d: must be at least 1", opt.replicates)
 		}
 	}
 	if fs.Changed("per-decade") {
-		s.PerDecade = opt.perDecade
+		s.SetKey("per-decade", opt.perDecade, "--per-decade")
 		if opt.perDecade < 1 {
 			return s, fmt.Errorf("invalid --per-decade %d: must be at least 1", opt.perDecade)
 		}
+	}
+	if fs.Changed("design") {
+		if err := experiments.CheckChoice("design", opt.design); err != nil {
+			return s, fmt.Errorf("invalid --design %q: %v", opt.design, err)
+		}
+		s.SetKey("design", opt.design, "--design")
+	}
+	if fs.Changed("samples") {
+		if err := experiments.CheckCount("samples", opt.samples); err != nil {
+			return s, fmt.Errorf("invalid --samples %d: %v", opt.samples, err)
+		}
+		s.SetKey("samples", opt.samples, "--samples")
 	}
 	return s, s.Check()
 }
@@ -300,8 +358,12 @@ func slurmShard(getenv func(string) string, shards int) (experiments.Shard, stri
 // found in the file and those just run.
 func execSweep(ctx context.Context, sw experiments.Sweep, runs []experiments.Run, opt sweepOptions, stderr io.Writer) ([]experiments.Record, error) {
 	var file *experiments.Results
+	var ser *experiments.SeriesFile
 	var recs []experiments.Record
 	todo := runs
+	if opt.series != "" && opt.out == "" {
+		return nil, usagef("--series needs --out FILE: the results file records which runs finished, so that the series can be resumed")
+	}
 	if opt.out != "" {
 		f, found, notes, err := experiments.OpenResults(opt.out, sw)
 		var foreign *experiments.ForeignError
@@ -321,10 +383,24 @@ func execSweep(ctx context.Context, sw experiments.Sweep, runs []experiments.Run
 		default:
 			fmt.Fprintf(stderr, "laborsim: %s already holds %d of the %d runs; running the other %d\n", opt.out, done, len(runs), len(todo))
 		}
+		if ser, todo, err = openSweepSeries(opt, sw, f, runs, todo, stderr); err != nil {
+			f.Close()
+			return nil, err
+		}
 	}
 	experiments.LargestFirst(todo)
 	prog := newProgress(stderr, len(todo), opt.quiet)
-	err := experiments.Execute(ctx, todo, opt.jobs, func(rec experiments.Record) error {
+	err := experiments.ExecuteSeries(ctx, todo, opt.jobs, func(rec experiments.Record, series []economy.Accounts) error {
+		i := rec.Point*sw.Replicates + rec.Replicate
+		if ser != nil {
+			// The series rows first: a results row says its run is whole.
+			if err := ser.Append(sw.Run(i), series); err != nil {
+				return err
+			}
+		}
+		if file != nil && file.Has(i) {
+			return nil // run again for its series only
+		}
 		if file != nil {
 			if err := file.Append(rec); err != nil {
 				return err
@@ -339,10 +415,19 @@ func execSweep(ctx context.Context, sw experiments.Sweep, runs []experiments.Run
 		if file != nil {
 			file.Close()
 		}
+		if ser != nil {
+			ser.Close()
+		}
 		if errors.Is(err, context.Canceled) && file != nil {
 			return nil, fmt.Errorf("stopped with %d of %d runs in %s; run the same command again to finish: %w", len(recs), len(runs), opt.out, err)
 		}
 		return nil, err
+	}
+	if ser != nil {
+		if err := ser.Finish(); err != nil {
+			file.Close()
+			return nil, err
+		}
 	}
 	if file != nil {
 		if err := file.Finish(); err != nil {

@@ -72,7 +72,7 @@ func TestSweepResults(t *testing.T) {
 	if cut(outA) != cut(outB) {
 		t.Errorf("summaries differ:\n%s\n%s", outA, outB)
 	}
-	if !strings.HasPrefix(outA, "point,ai-agents,runs,labor_share_mean,labor_share_ci95,") || strings.Count(outA, "\n") != 4 {
+	if !strings.HasPrefix(outA, "point,ai_agents,runs,labor_share_mean,labor_share_ci95,") || strings.Count(outA, "\n") != 4 {
 		t.Errorf("summary CSV:\n%s", outA)
 	}
 	sum, _ := mustRun(t, "summarize", "--format", "csv", a)
@@ -127,11 +127,11 @@ func TestSweepFormats(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &v); err != nil {
 		t.Fatalf("%v:\n%s", err, out)
 	}
-	if len(v.Points) != 3 || v.Points[2].Params["ai-agents"] != 100 || v.Points[0].Runs != 2 || v.Points[0].Metrics["labor_share"].CI95 == nil {
+	if len(v.Points) != 3 || v.Points[2].Params["ai_agents"] != 100 || v.Points[0].Runs != 2 || v.Points[0].Metrics["labor_share"].CI95 == nil {
 		t.Errorf("json: %+v", v)
 	}
 	out, _ = mustRun(t, sweepArgs()...)
-	for _, s := range []string{"AI-AGENTS", "LABOR SHARE", "WAGE GINI", "AI TASK SHARE", "WALL TIME", " ± "} {
+	for _, s := range []string{"AI_AGENTS", "LABOR SHARE", "WAGE GINI", "AI TASK SHARE", "WALL TIME", " ± "} {
 		if !strings.Contains(out, s) {
 			t.Errorf("table lacks %q:\n%s", s, out)
 		}
@@ -303,6 +303,15 @@ func buildBinary(t *testing.T) string {
 	return bin
 }
 
+func readText(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
 func TestMain(m *testing.M) {
 	code := m.Run()
 	if bin, err := binary(); err == nil && strings.Contains(bin, "laborsim-test") {
@@ -317,11 +326,12 @@ func TestMain(m *testing.M) {
 func TestShardsMerge(t *testing.T) {
 	bin := buildBinary(t)
 	dir := t.TempDir()
-	whole := filepath.Join(dir, "whole.csv")
-	mustRun(t, sweepArgs("--out", whole)...)
+	whole, wholeSeries := filepath.Join(dir, "whole.csv"), filepath.Join(dir, "whole-series.csv")
+	mustRun(t, sweepArgs("--out", whole, "--series", wholeSeries)...)
 	s0, s1 := filepath.Join(dir, "s0.csv"), filepath.Join(dir, "s1.csv")
-	c0 := exec.Command(bin, sweepArgs("--shard", "1/2", "--out", s0)...)
-	c1 := exec.Command(bin, sweepArgs("--out", s1)...)
+	ser0, ser1 := filepath.Join(dir, "series0.csv"), filepath.Join(dir, "series1.parquet")
+	c0 := exec.Command(bin, sweepArgs("--shard", "1/2", "--out", s0, "--series", ser0)...)
+	c1 := exec.Command(bin, sweepArgs("-o", s1, "--series", ser1)...)
 	c1.Env = append(os.Environ(), "SLURM_ARRAY_TASK_ID=2", "SLURM_ARRAY_TASK_MIN=1", "SLURM_ARRAY_TASK_COUNT=2")
 	var c1err strings.Builder
 	c1.Stderr = &c1err
@@ -339,13 +349,40 @@ func TestShardsMerge(t *testing.T) {
 	if got := c1err.String(); got != "laborsim: shard 2/2 (from SLURM_ARRAY_TASK_ID)\n" {
 		t.Errorf("the shard from Slurm's environment, under --quiet: stderr %q", got)
 	}
-	merged := filepath.Join(dir, "merged.csv")
-	out, errs := mustRun(t, "merge", "--out", merged, s1, s0)
-	if !strings.Contains(errs, "wrote 6 runs from 2 file(s)") || strings.Contains(errs, "warning") || !strings.Contains(out, "AI-AGENTS") {
+	merged, mergedSeries := filepath.Join(dir, "merged.csv"), filepath.Join(dir, "merged-series.csv")
+	out, errs := mustRun(t, "merge", "--out", merged, "--series", mergedSeries, ser1, s1, s0, ser0)
+	if !strings.Contains(errs, "wrote 6 runs from 2 file(s)") || strings.Contains(errs, "warning") || !strings.Contains(out, "AI_AGENTS") {
 		t.Errorf("merge: %s\n%s", errs, out)
 	}
 	if stripWall(t, merged) != stripWall(t, whole) {
 		t.Errorf("merged shards differ from the unsharded sweep:\n%s\nwant\n%s", stripWall(t, merged), stripWall(t, whole))
+	}
+	if a, b := readText(t, mergedSeries), readText(t, wholeSeries); a != b || strings.Count(a, "\n") != 1+6*12 {
+		t.Errorf("the merged series (%d rows) differs from the unsharded sweep's (%d rows)", strings.Count(a, "\n")-1, strings.Count(b, "\n")-1)
+	}
+	// Parquet out, and back in: the same rows.
+	pq, back := filepath.Join(dir, "m.parquet"), filepath.Join(dir, "back.csv")
+	mustRun(t, "merge", "-o", filepath.Join(dir, "m2.csv"), "--series", pq, s0, s1, ser0, ser1)
+	mustRun(t, "merge", "-o", filepath.Join(dir, "m3.csv"), "--series", back, s0, s1, pq)
+	if readText(t, back) != readText(t, wholeSeries) {
+		t.Error("series merged to Parquet and back differ from the unsharded sweep's")
+	}
+	for _, c := range []struct {
+		args []string
+		msg  string
+	}{
+		{[]string{"-o", filepath.Join(dir, "x.csv"), s0, ser0}, "is a series file: give --series FILE"},
+		{[]string{"-o", filepath.Join(dir, "x.csv"), "--series", filepath.Join(dir, "x.parquet"), s0, s1}, "no series file among the shards"},
+		{[]string{"-o", filepath.Join(dir, "x.csv"), "--series", filepath.Join(dir, "x.parquet"), s0, s1, ser0}, "no series file holds point 0 replicate 1"},
+		{[]string{"-o", filepath.Join(dir, "x.csv"), "--series", wholeSeries, s0, s1, ser0, ser1}, "invalid --series " + wholeSeries + ": the file exists"},
+	} {
+		_, errs, code := runCmd(append([]string{"merge"}, c.args...)...)
+		if code != 2 || !strings.Contains(errs, c.msg) || strings.Count(errs, "\n") != 1 {
+			t.Errorf("merge %v: exit %d, %s\nwant %q", c.args, code, errs, c.msg)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "x.csv")); err == nil {
+		t.Error("a refused merge wrote its --out")
 	}
 	// One shard alone holds replicate 0 of each point here (shards deal
 	// runs out in turn): the summary warns that there is no interval.
@@ -514,23 +551,25 @@ func TestOneWriter(t *testing.T) {
 // TestKill9 kills a sweep with SIGKILL three times, each time once its
 // file holds some but not all of the runs (the process is stopped first,
 // so the file cannot change between the look and the kill, and the exit
-// status must say SIGKILL ended it); restarted, the sweep's file equals an
-// uninterrupted sweep's.
+// status must say SIGKILL ended it); restarted, the sweep's results file
+// equals an uninterrupted sweep's, and so does its series file (--series),
+// byte for byte: a run whose series rows were written, wholly or in part,
+// when the kill landed is neither lost nor repeated.
 func TestKill9(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and kills a process")
 	}
 	bin := buildBinary(t)
 	dir := t.TempDir()
-	whole := filepath.Join(dir, "whole.csv")
-	mustRun(t, append(slowSweep, "--out", whole)...)
-	path := filepath.Join(dir, "killed.csv")
+	whole, wholeSeries := filepath.Join(dir, "whole.csv"), filepath.Join(dir, "whole-series.csv")
+	mustRun(t, append(slowSweep, "--out", whole, "--series", wholeSeries)...)
+	path, series := filepath.Join(dir, "killed.csv"), filepath.Join(dir, "killed-series.csv")
 	kills := 0
 	for attempt := 0; kills < 3; attempt++ {
 		if attempt == 10 {
 			t.Fatalf("killed the sweep part-way only %d times in %d attempts", kills, attempt)
 		}
-		c := exec.Command(bin, append(slowSweep, "--out", path)...)
+		c := exec.Command(bin, append(slowSweep, "--out", path, "--series", series)...)
 		done, stopped := stopAfter(t, c, path, rows(path)+2)
 		if !stopped {
 			continue
@@ -558,12 +597,16 @@ func TestKill9(t *testing.T) {
 		kills++
 		t.Logf("kill %d: the sweep was killed by SIGKILL with %d of %d rows written", kills, held, slowSweepRuns)
 	}
-	_, errs := mustRun(t, append(slices.DeleteFunc(slices.Clone(slowSweep), func(s string) bool { return s == "--quiet" }), "--out", path)...)
+	_, errs := mustRun(t, append(slices.DeleteFunc(slices.Clone(slowSweep), func(s string) bool { return s == "--quiet" }), "--out", path, "--series", series)...)
 	if !strings.Contains(errs, "already holds") {
 		t.Errorf("the restarted sweep did not resume: %s", errs)
 	}
 	if got, want := stripWall(t, path), stripWall(t, whole); got != want {
 		t.Errorf("after kill -9 and restarts the file differs:\n%s\nwant\n%s", got, want)
+	}
+	// The series of every run once, whole: no row lost or repeated.
+	if got, want := readText(t, series), readText(t, wholeSeries); got != want {
+		t.Errorf("after kill -9 and restarts the series differs: %d rows, want %d", strings.Count(got, "\n")-1, strings.Count(want, "\n")-1)
 	}
 }
 

@@ -32,6 +32,9 @@ quantity is outside its accepted range. The checks (--checks):
                    range 0.56-0.66 (BLS 1947-2016) at every step
   scale            default scenario at 1,000, 10,000 and 100,000 workers:
                    same mean labor share, seed-to-seed noise shrinking like 1/√N
+  sobol-ishigami   the Sobol estimators of 'laborsim sensitivity' on the Ishigami
+                   function (a = 7, b = 0.1): first-order and total indices of
+                   x1, x2, x3 within 0.02 of their closed form (no simulation)
 
 The frictionless, homogeneous limit is
 
@@ -49,17 +52,18 @@ func validateCommand(ctx context.Context, args []string, stdout, stderr io.Write
 	o := validation.DefaultOptions()
 	var format string
 	var checks []string
-	var help bool
+	var help, quiet bool
 	fs := pflag.NewFlagSet("validate", pflag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.BoolVarP(&help, "help", "h", false, "print this help")
 	fs.StringVar(&format, "format", "table", "output format: table or json")
+	fs.BoolVarP(&quiet, "quiet", "q", false, "no progress on stderr")
 	fs.StringSliceVar(&checks, "checks", nil, "checks to run, comma-separated (default all)")
-	fs.IntVar(&o.Workers, "workers", o.Workers, "workers in the closed-form checks")
-	fs.IntVar(&o.Firms, "firms", o.Firms, "firms in the closed-form checks")
-	fs.IntVar(&o.Replicates, "replicates", o.Replicates, "seeds per size in the scale check (at least 3)")
-	fs.IntVar(&o.ScaleYears, "scale-years", o.ScaleYears, "years of the default scenario in the scale check")
-	fs.Uint64Var(&o.Seed, "seed", o.Seed, "base seed of the scale check's replicates")
+	countVar(fs, &o.Workers, "workers", "workers in the closed-form checks")
+	countVar(fs, &o.Firms, "firms", "firms in the closed-form checks")
+	countVar(fs, &o.Replicates, "replicates", "seeds per size in the scale check (at least 3)")
+	countVar(fs, &o.ScaleYears, "scale-years", "years of the default scenario in the scale check")
+	fs.Var(uintValue{&o.Seed}, "seed", "base seed of the scale check's replicates")
 	if err := parseFlags(fs, args, validateUsage, stdout); err != nil {
 		return err
 	}
@@ -72,7 +76,11 @@ func validateCommand(ctx context.Context, args []string, stdout, stderr io.Write
 	if err := checkValidateFlags(format, o); err != nil {
 		return err
 	}
-	o.Progress = func(title string) { fmt.Fprintf(stderr, "validate: %s\n", title) }
+	o.Progress = func(title string) {
+		if !quiet {
+			fmt.Fprintf(stderr, "validate: %s\n", title)
+		}
+	}
 	rep, err := validation.Validate(ctx, o, checks)
 	if err != nil {
 		if errors.Is(err, validation.ErrUnknownCheck) {

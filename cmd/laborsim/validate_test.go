@@ -27,6 +27,10 @@ func TestValidateJSON(t *testing.T) {
 	if !strings.Contains(errs, "validate: Korinek & Suh's calibration") {
 		t.Errorf("no progress on stderr: %q", errs)
 	}
+	quiet, errs, code := runCmd("validate", "-q", "--checks", "ks-calibration", "--workers", "1e4", "--firms", "1e2", "--format", "json")
+	if code != 0 || errs != "" || !strings.Contains(quiet, `"ks-calibration"`) {
+		t.Errorf("validate -q with counts as 1e4: exit %d, stderr %q", code, errs)
+	}
 }
 
 // TestValidateTable checks the table's columns and the verdict line.
@@ -89,7 +93,7 @@ func TestValidateHelp(t *testing.T) {
 	if code != 0 || errs != "" {
 		t.Fatalf("exit %d, stderr %q (help must not run the suite)", code, errs)
 	}
-	for _, s := range []string{"ks-eq4", "ar-cobb-douglas", "ks-calibration", "convergence", "bls-range", "scale",
+	for _, s := range []string{"ks-eq4", "ar-cobb-douglas", "ks-calibration", "convergence", "bls-range", "scale", "sobol-ishigami",
 		"--format", "--checks", "--workers", "--replicates", "docs/VALIDATION.md"} {
 		if !strings.Contains(out, s) {
 			t.Errorf("validate --help does not mention %s", s)

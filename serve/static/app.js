@@ -8,23 +8,16 @@
 const $ = (id) => document.getElementById(id);
 
 // The live charts: their names are those of 'laborsim run --plot', whose
-// PNG and SVG the server draws for download.
+// PNG and SVG the server draws for download. Each line's label is its
+// column's in the server's table of metrics (/api/meta).
 const CHARTS = [
   { id: 'labor-share', title: 'Factor shares of GDP', cols: ['labor_share', 'trad_capital_share', 'ai_share'] },
   { id: 'unemployment-vacancies', title: 'Unemployment and vacancies (rate)', cols: ['unemployment_rate', 'vacancy_rate'] },
   { id: 'wages', title: 'Wages (output per month)', cols: ['mean_wage', 'median_wage'] },
   { id: 'inequality', title: 'Inequality (Gini)', cols: ['wage_gini', 'income_gini', 'wealth_gini'] },
   { id: 'ai-adoption', title: 'AI agents deployed (log)', cols: ['ai_agents_deployed'], log: true },
-  { id: 'ai-price', title: 'Price of AI, output per agent-month (log)', cols: ['ai_price', 'ai_cost_price'], log: true },
+  { id: 'ai-price', title: 'Price of AI, output per agent-month (log)', cols: ['ai_price', 'ai_cost'], log: true },
 ];
-
-const LABELS = {
-  gdp: 'GDP', labor_share: 'labor share', capital_share: 'capital share', trad_capital_share: 'traditional capital share',
-  ai_share: 'AI share', unemployment_rate: 'unemployment', vacancy_rate: 'vacancies', mean_wage: 'mean wage',
-  median_wage: 'median wage', wage_gini: 'wage Gini', income_gini: 'income Gini', wealth_gini: 'wealth Gini',
-  ai_agents_deployed: 'AI agents deployed', ai_task_share: 'AI task share', ai_price: 'AI price',
-  ai_cost_price: 'AI cost price', ai_frontier: 'AI frontier Φ_A',
-};
 
 // The metrics of the final-step table.
 const FINAL = ['gdp', 'labor_share', 'capital_share', 'ai_share', 'unemployment_rate', 'vacancy_rate', 'mean_wage',
@@ -50,7 +43,10 @@ window.explorer = X;
 
 function newRun() { return { rows: [], steps: 0, state: 'idle', command: '', message: '' }; }
 function scenarios() { return X.compare ? ['A', 'B'] : ['A']; }
-function col(name) { return X.meta.columns.indexOf(name); }
+// col is the index of a column in a step's row, column its entry in the
+// server's table of metrics: name, label, unit and description.
+function col(name) { return X.meta.columns.findIndex(c => c.name === name); }
+function column(name) { return X.meta.columns[col(name)]; }
 function el(tag, attrs = {}, ...kids) {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
@@ -333,7 +329,7 @@ function buildCharts() {
     const series = [{ label: 'year' }];
     for (const sc of scs) {
       spec.cols.forEach((c, i) => series.push({
-        label: LABELS[c] + (X.compare ? ' ' + sc : ''), stroke: COLORS[i], width: 1.5, spanGaps: true, points: { show: false },
+        label: column(c).label + (X.compare ? ' ' + sc : ''), stroke: COLORS[i], width: 1.5, spanGaps: true, points: { show: false },
         dash: sc === 'B' ? [6, 4] : undefined,
       }));
     }
@@ -412,7 +408,8 @@ function renderFinal() {
   body.replaceChildren();
   for (const th of document.querySelectorAll('.colB')) th.hidden = !X.compare;
   for (const name of FINAL) {
-    const tr = el('tr', {}, el('td', { text: LABELS[name] || name }));
+    const c = column(name);
+    const tr = el('tr', {}, el('td', { text: c.label, title: `${c.description} (${c.unit})` }));
     for (const sc of scenarios()) {
       const rows = X.runs[sc].rows, td = el('td', { 'data-sc': sc, 'data-metric': name });
       if (rows.length) {
