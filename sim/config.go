@@ -58,8 +58,8 @@ type Config struct {
 	SkillDispersion         float64 `json:"skill-dispersion"`         // --skill-dispersion: s.d. of log efficiency; 0 makes every worker identical
 	InitialUnemployment     float64 `json:"initial-unemployment"`     // --initial-unemployment: share of the labour force unemployed at the start
 	Participation           float64 `json:"participation"`            // --participation: share of the population in the labour force at the start
-	QuitRate                float64 `json:"quit-rate"`                // --quit-rate: quits into unemployment, per year
-	LayoffRate              float64 `json:"layoff-rate"`              // --layoff-rate: exogenous job destruction (layoffs), per year
+	QuitHazard              float64 `json:"quit-hazard"`              // --quit-hazard: quits into unemployment, per year
+	LayoffHazard            float64 `json:"layoff-hazard"`            // --layoff-hazard: exogenous job destruction (layoffs), per year
 	Applications            float64 `json:"applications"`             // --applications: applications an unemployed worker sends per year
 	OnTheJobSearch          float64 `json:"on-the-job-search"`        // --on-the-job-search: employed workers' search intensity relative to the unemployed's
 	Bargaining              float64 `json:"bargaining"`               // --bargaining: worker bargaining power β
@@ -116,7 +116,7 @@ func DefaultConfig() Config {
 		ComputeDepreciate: 0.2, InterestRate: 0.05, ComputeAdjust: 2,
 
 		SkillDispersion: 0.5, InitialUnemployment: 0.04, Participation: 0.626,
-		QuitRate: 0.15, LayoffRate: 0.13, Applications: 48, OnTheJobSearch: 0.04,
+		QuitHazard: 0.19, LayoffHazard: 0.13, Applications: 48, OnTheJobSearch: 0.04,
 		Bargaining: 0.5, WageAdjust: 1.26, WageCut: 0.12, ReservationDecay: 1, HomeProduction: 0.4,
 		Adjustment: 1.5, FiringCost: 0.1, VacancyCost: 0.35, ExpectationSpeed: 8,
 		ParticipationElasticity: 0.25, IncomeEffect: 0.5, ParticipationSpeed: 2,
@@ -222,8 +222,8 @@ func (c Config) ranges() []paramRange {
 		closed("skill-dispersion", c.SkillDispersion, 0, 3),
 		in("initial-unemployment", c.InitialUnemployment, 0, 1, false, true),
 		in("participation", c.Participation, 0, 1, true, false),
-		closed("quit-rate", c.QuitRate, 0, maxRate),
-		closed("layoff-rate", c.LayoffRate, 0, maxRate),
+		closed("quit-hazard", c.QuitHazard, 0, maxRate),
+		closed("layoff-hazard", c.LayoffHazard, 0, maxRate),
 		in("applications", c.Applications, 0, 10000, true, false),
 		closed("on-the-job-search", c.OnTheJobSearch, 0, 10),
 		closed("bargaining", c.Bargaining, 0, 1),

@@ -106,8 +106,8 @@ func (w *World) odds() separationOdds {
 	c := &w.cfg
 	dt := w.dt()
 	return separationOdds{
-		quit:    agents.Hazard(c.QuitRate, dt),
-		layoff:  agents.Hazard(c.LayoffRate, dt),
+		quit:    agents.Hazard(c.QuitHazard, dt),
+		layoff:  agents.Hazard(c.LayoffHazard, dt),
 		surplus: agents.Hazard(c.Adjustment, dt),
 		searchU: c.Applications * dt,
 		searchE: c.Applications * c.OnTheJobSearch * dt,
@@ -510,7 +510,7 @@ func (w *World) updateMarketStats() {
 	fl := l.flows
 	if w.step == 0 {
 		gain = 1
-		l.sepU = c.QuitRate + c.LayoffRate
+		l.sepU = c.QuitHazard + c.LayoffHazard
 		l.sepRate = l.sepU
 	} else if employed > 0 {
 		sepU := float64(sep.quits+sep.layoffs) / employed / dt
