@@ -97,15 +97,17 @@ func (w *World) separateOrList(c, _, _ int) {
 // mean numbers of applications of an unemployed and of an employed worker.
 type separationOdds struct {
 	quit, layoff, surplus float64
-	searchU, searchE      float64
+	searchU, searchE      float64 // mean applications of an unemployed and an employed worker this step
+	zeroU, zeroE          float64 // exp(−searchU), exp(−searchE): the chance of none
 	cut, horizon, firing  float64 // the largest wage cut a year, the job's expected life, the firing cost in years of wage
+	ratio                 float64 // a worker paid more than ratio times its product is laid off (overpaidRatio)
 }
 
 // odds are this step's separation and search probabilities.
 func (w *World) odds() separationOdds {
 	c := &w.cfg
 	dt := w.dt()
-	return separationOdds{
+	o := separationOdds{
 		quit:    agents.Hazard(c.QuitHazard, dt),
 		layoff:  agents.Hazard(c.LayoffHazard, dt),
 		surplus: agents.Hazard(c.Adjustment, dt),
@@ -115,30 +117,52 @@ func (w *World) odds() separationOdds {
 		horizon: 1 / (c.InterestRate + w.labour.sepRate),
 		firing:  c.FiringCost,
 	}
+	o.zeroU, o.zeroE = math.Exp(-o.searchU), math.Exp(-o.searchE)
+	o.ratio = o.overpaidRatio()
+	return o
 }
 
 // overpaid says whether a firm lays off a worker paid rate per efficiency
-// unit whose marginal product is mp: whether the loss of keeping it — the
-// rate less the product, until the wage has been cut down to the product
-// at the largest cut or the job ends, whichever comes first — exceeds the
-// severance (DESIGN §5). The loss over T years of a rate R cut at c a year
-// against a product M is R(1 − e^(−cT))/c − M·T.
+// unit whose product it expects to be mp: whether the loss of keeping it —
+// the rate less the product, until the wage has been cut down to the
+// product at the largest cut or the job ends, whichever comes first —
+// exceeds the severance (DESIGN §5). The loss over T years of a rate R cut
+// at c a year against a product M is R(1 − e^(−cT))/c − M·T; relative to
+// R it depends on R/M alone and rises with it, so the rule is R/M above
+// the ratio at which the loss equals the severance (overpaidRatio, found
+// once a step).
 func (o *separationOdds) overpaid(rate, mp float64) bool {
-	if !(rate > mp) {
-		return false
-	}
-	if mp <= 0 {
-		return true
-	}
+	return rate > mp && (mp <= 0 || rate > o.ratio*mp)
+}
+
+// lossShare is the loss of keeping a worker paid x times its product,
+// relative to its rate (see overpaid).
+func (o *separationOdds) lossShare(x float64) float64 {
 	t := o.horizon
 	if o.cut > 0 {
-		t = min(t, math.Log(rate/mp)/o.cut)
+		t = min(t, math.Log(x)/o.cut)
+		return -math.Expm1(-o.cut*t)/o.cut - t/x
 	}
-	loss := rate*t - mp*t
-	if o.cut > 0 {
-		loss = rate*(-math.Expm1(-o.cut*t))/o.cut - mp*t
+	return t - t/x
+}
+
+// overpaidRatio is the ratio of rate to product above which the loss of
+// keeping a worker exceeds the severance: bisection on the loss, which
+// rises with the ratio; +Inf when no ratio up to 1e6 makes it.
+func (o *separationOdds) overpaidRatio() float64 {
+	lo, hi := 1.0, 1e6
+	if !(o.lossShare(hi) > o.firing) {
+		return math.Inf(1)
 	}
-	return loss > o.firing*rate
+	for range 60 {
+		mid := math.Sqrt(lo * hi)
+		if o.lossShare(mid) > o.firing {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return hi
 }
 
 // separateChunk draws the separations of one worker chunk and lists the
@@ -158,7 +182,7 @@ func (w *World) separateChunk(ch, lo, hi int) {
 		if wk.Status != agents.Employed {
 			w.labour.posts[j] = post{slot: -1}
 			if wk.Status == agents.Unemployed {
-				if apps := poisson(r.Float64(), o.searchU); apps > 0 {
+				if apps := poissonAt(r.Float64(), o.searchU, o.zeroU); apps > 0 {
 					seekers[n] = w.seeker(j, apps, nil)
 					n++
 				}
@@ -173,14 +197,14 @@ func (w *World) separateChunk(ch, lo, hi int) {
 			wk.Displaced = false
 		case u < o.quit+o.layoff:
 			laid, wk.Displaced = true, false
-		case wk.Rate > w.prod.mpLasting[wk.Firm] && o.overpaid(wk.Rate, w.prod.mpLasting[wk.Firm]) && r.Float64() < o.surplus:
+		case o.overpaid(wk.Rate, w.prod.mpLasting[wk.Firm]) && r.Float64() < o.surplus:
 			laid, wk.Displaced = true, w.prod.automated[slot]
 		case w.prod.laysOff[slot>>6]&(1<<(slot&63)) != 0 && r.Float64() < float64(w.prod.layoff[slot]):
 			laid, wk.Displaced = true, w.prod.automated[slot]
 		default:
 			p := w.postOf(wk)
 			w.labour.posts[j] = p
-			if apps := poisson(r.Float64(), o.searchE); apps > 0 {
+			if apps := poissonAt(r.Float64(), o.searchE, o.zeroE); apps > 0 {
 				seekers[n] = w.seeker(j, apps, &p)
 				n++
 			}
@@ -199,7 +223,7 @@ func (w *World) separateChunk(ch, lo, hi int) {
 			sep.quits++
 		}
 		wk.Status, wk.Firm, wk.Spell = agents.Unemployed, -1, 0
-		if apps := poisson(r.Float64(), o.searchU); apps > 0 {
+		if apps := poissonAt(r.Float64(), o.searchU, o.zeroU); apps > 0 {
 			seekers[n] = w.seeker(j, apps, nil)
 			n++
 		}
@@ -210,8 +234,15 @@ func (w *World) separateChunk(ch, lo, hi int) {
 
 // poisson is the Poisson(mean) count whose distribution function first
 // reaches u (inversion; the means here are a few applications).
-func poisson(u, mean float64) int {
-	p := math.Exp(-mean)
+func poisson(u, mean float64) int { return poissonAt(u, mean, math.Exp(-mean)) }
+
+// poissonAt is poisson given zero = exp(−mean), for callers that draw many
+// counts of one mean.
+func poissonAt(u, mean, zero float64) int {
+	if u < zero {
+		return 0
+	}
+	p := zero
 	cum := p
 	k := 0
 	for u >= cum && k < maxApplications {

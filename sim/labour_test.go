@@ -107,3 +107,25 @@ func TestStepLengthDoesNotMatter(t *testing.T) {
 		}
 	}
 }
+
+// binomial, fed evenly spaced uniforms, has the mean and variance of a
+// binomial distribution.
+func TestBinomialDraws(t *testing.T) {
+	for _, c := range []struct {
+		n int
+		p float64
+	}{{1, 0.25}, {3, 0.5}, {7, 1.0 / 12}, {20, 0.3}} {
+		const draws = 100_000
+		var sum, sq float64
+		for i := range draws {
+			k := float64(binomial((float64(i)+0.5)/draws, c.n, c.p))
+			sum += k
+			sq += k * k
+		}
+		m, want := sum/draws, float64(c.n)*c.p
+		v := sq/draws - m*m
+		if math.Abs(m-want) > 1e-3 || math.Abs(v-want*(1-c.p)) > 1e-2 {
+			t.Errorf("n %d p %v: mean %v (want %v), variance %v (want %v)", c.n, c.p, m, want, v, want*(1-c.p))
+		}
+	}
+}

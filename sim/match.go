@@ -214,12 +214,7 @@ func (w *World) matchRound(r *rand.Rand, k, rounds int, fl *matchFlows) {
 			if k == rounds-1 {
 				send = left
 			} else {
-				p := 1 / float64(rounds-k)
-				for range left {
-					if r.Float64() < p {
-						send++
-					}
-				}
+				send = binomial(r.Float64(), left, 1/float64(rounds-k))
 			}
 			sk.apps -= uint8(send)
 		}
@@ -291,6 +286,24 @@ func (w *World) matchRound(r *rand.Rand, k, rounds int, fl *matchFlows) {
 		}
 		fl.hired[s]++
 	}
+}
+
+// binomial is the Binomial(n, p) count whose distribution function first
+// reaches u (inversion: one uniform for the whole count).
+func binomial(u float64, n int, p float64) int {
+	if p >= 1 {
+		return n
+	}
+	q := 1 - p
+	prob := math.Pow(q, float64(n))
+	cum := prob
+	k := 0
+	for u >= cum && k < n {
+		prob *= float64(n-k) / float64(k+1) * p / q
+		k++
+		cum += prob
+	}
+	return k
 }
 
 // openJob draws a job uniformly from the n listed from start on, drawing
