@@ -286,7 +286,7 @@ func tightnessCheck() Check {
 		Source: "DESIGN §6: vacancies per unemployed person above about 3 in a month is a sign of a defect, not a result",
 		Rule:   "vacancies / unemployed below 3 in every step",
 		Runs:   []sim.Config{def, none},
-		vary:   map[string]string{"ai-agents": "12 (the default) and 0"},
+		vary:   map[string]string{"ai-agents": strconv.Itoa(def.AIAgents) + " (the default) and 0"},
 		judge: func(runs []sim.Config, res []sim.Result) []Outcome {
 			var out []Outcome
 			for i, r := range res {

@@ -34,7 +34,7 @@ or OUTDIR, each as NAME.png and NAME.svg (or the one --format names):
 
   labor-share              labor, capital, traditional capital and AI shares of GDP
   unemployment-vacancies   unemployment and vacancy rates
-  wages                    mean and median wage (output per month)
+  wages                    mean and median wage (output per year)
   inequality               wage and income Gini
   ai-adoption              the AI fleet and agents deployed (log axis), and AI task share
   ai-price                 AI price and user cost of compute (log axis), and the frontier Φ_A

@@ -21,8 +21,8 @@ const runUsage = `Usage: laborsim run [flags]
 Runs one scenario and prints its accounts: a table at the start, at each
 year's end and at the end (--format table; --columns for other columns
 than the default's), every step as JSON or CSV. Money is in units of
-output per month; one worker supplies on average one efficiency unit of
-labour a month.
+output; every flow is a rate per year, whatever --steps-per-year; one
+worker supplies on average one efficiency unit of labour.
 
 Parameters come from the defaults, then --config (a scenario file's run
 keys, 'laborsim params'; one that varies a parameter is for 'sweep'),

@@ -13,7 +13,7 @@ const $ = (id) => document.getElementById(id);
 const CHARTS = [
   { id: 'labor-share', title: 'Factor shares of GDP', cols: ['labor_share', 'trad_capital_share', 'ai_share'] },
   { id: 'unemployment-vacancies', title: 'Unemployment and vacancies (rate)', cols: ['unemployment_rate', 'vacancy_rate'] },
-  { id: 'wages', title: 'Wages (output per month)', cols: ['mean_wage', 'median_wage'] },
+  { id: 'wages', title: 'Wages (output per year)', cols: ['mean_wage', 'median_wage'] },
   { id: 'inequality', title: 'Inequality (Gini)', cols: ['wage_gini', 'income_gini', 'wealth_gini'] },
   { id: 'ai-adoption', title: 'AI agents deployed (log)', cols: ['ai_agents_deployed'], log: true },
   { id: 'ai-price', title: 'Price of AI, output per agent-month (log)', cols: ['ai_price', 'ai_cost'], log: true },
