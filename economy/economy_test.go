@@ -133,3 +133,21 @@ func TestColumnsAreDescribed(t *testing.T) {
 		}
 	}
 }
+
+// At the frontier's ceiling (Φ_T + Φ_A = 1) no bin keeps a human-only
+// sliver from round-off: with σ < 1 every task with weight is essential, and
+// a sliver with no worker in it would make output 0.
+func TestFrontierCeilingLeavesNoHumanTasks(t *testing.T) {
+	for _, bins := range []int{7, 100, 400} {
+		tasks := NewTasks(bins, DefaultSectors, 0.9)
+		split := make([]Split, bins)
+		for _, phiT := range []float64{0.1, 0.3, 0.608} {
+			tasks.Frontier(phiT, 1-phiT, split)
+			for i, s := range split {
+				if s.Human != 0 {
+					t.Errorf("%d bins, Φ_T %v: bin %d keeps a human share %g", bins, phiT, i, s.Human)
+				}
+			}
+		}
+	}
+}

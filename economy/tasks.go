@@ -99,7 +99,11 @@ func (t Tasks) Frontier(phiT, phiA float64, out []Split) {
 	for i := range out {
 		tr := Coverage(i, t.Bins, 0, phiT)
 		ai := Coverage(i, t.Bins, phiT, phiT+phiA)
-		out[i] = Split{Trad: tr, AI: ai, Human: math.Max(0, 1-tr-ai)}
+		human := 1 - tr - ai
+		if human < 1e-12 { // round-off where the bin is all traditional and AI: no human-only sliver
+			human = 0
+		}
+		out[i] = Split{Trad: tr, AI: ai, Human: human}
 	}
 }
 

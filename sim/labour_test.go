@@ -129,3 +129,22 @@ func TestBinomialDraws(t *testing.T) {
 		}
 	}
 }
+
+// At the frontier's ceiling with AI nearly free, workers leave the labour
+// market (their product is AI's price) and output goes on: traditional
+// capital and AI do every task.
+func TestCeilingWithoutWorkers(t *testing.T) {
+	c := DefaultConfig()
+	c.Workers, c.Firms, c.Years = 2000, 20, 6
+	c.AICostDecline, c.FrontierSlope, c.ComputeAdjust = 40, 0.06, 1
+	s := run(t, c).Series
+	last := s[len(s)-1]
+	if last.AIFrontier < 1-c.TraditionalShare-1e-9 {
+		t.Fatalf("the frontier ends at %v, below its ceiling %v: the test tests too little", last.AIFrontier, 1-c.TraditionalShare)
+	}
+	for _, a := range s {
+		if !(a.GDP > 0) {
+			t.Fatalf("step %d: GDP %v with %d employed, participation %v", a.Step, a.GDP, a.Employed, a.ParticipationRate)
+		}
+	}
+}
