@@ -134,8 +134,7 @@ func TestBinomialDraws(t *testing.T) {
 // market (their product is AI's price) and output goes on: traditional
 // capital and AI do every task.
 func TestCeilingWithoutWorkers(t *testing.T) {
-	c := DefaultConfig()
-	c.Workers, c.Firms, c.Years = 2000, 20, 6
+	c := DefaultConfig() // the aggressive scenario (examples/scenario-aggressive.yaml), seed 1
 	c.AICostDecline, c.FrontierSlope, c.ComputeAdjust = 40, 0.06, 1
 	s := run(t, c).Series
 	last := s[len(s)-1]
