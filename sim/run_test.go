@@ -37,7 +37,10 @@ func TestRunEachIsRun(t *testing.T) {
 
 // TestRunAllocationsDoNotGrowWithSteps: a run of three years allocates as
 // much as a run of one (the series is allocated once, and no step's row
-// escapes to the heap).
+// escapes to the heap). A row that escaped would add an allocation a step,
+// 24 more for the two extra years; the bound leaves half of that to the
+// runtime's own (the race detector and a busy machine add a few: 252
+// against 249 was seen under -race).
 func TestRunAllocationsDoNotGrowWithSteps(t *testing.T) {
 	allocs := func(years int) float64 {
 		c := DefaultConfig()
@@ -48,7 +51,7 @@ func TestRunAllocationsDoNotGrowWithSteps(t *testing.T) {
 			}
 		})
 	}
-	if one, three := allocs(1), allocs(3); three > one {
+	if one, three := allocs(1), allocs(3); three > one+12 {
 		t.Errorf("a run of 3 years made %v allocations, one of 1 year %v", three, one)
 	}
 }
