@@ -38,11 +38,11 @@ type aiMarket struct {
 	chunkMax                     []float64
 	demandPrice, demandLo, theta float64
 
-	cost                float64 // law 2: user cost of the compute an agent-instance needs, per year
-	growth              float64 // expected growth of the market price, log points per year
-	costPrice           float64 // the list price: cost times one plus the markup, the market's floor
-	price               float64 // the market-clearing price this step
-	lastCost, lastPrice float64 // last step's list and market prices
+	cost      float64 // law 2: user cost of the compute an agent-instance needs, per year
+	growth    float64 // expected growth of the market price, log points per year
+	costPrice float64 // the list price: cost times one plus the markup, the market's floor
+	price     float64 // the market-clearing price this step
+	lastPrice float64 // last step's market price
 
 	phiA float64 // law 1's frontier: the AI-capable share of tasks
 
@@ -110,7 +110,7 @@ func (m *aiMarket) supply() float64 {
 // hardware at the user cost of the fleet it runs.
 func (m *aiMarket) startPrices(c *Config) {
 	m.setCosts(c, 0)
-	m.lastCost, m.lastPrice, m.price = m.costPrice, m.costPrice, m.costPrice
+	m.lastPrice, m.price = m.costPrice, m.costPrice
 	m.hardware0 = economy.HardwareValue(float64(c.AIAgents), c.AIPrice, c.InterestRate, c.ComputeDepreciate, c.TrainingShare)
 }
 
@@ -130,7 +130,6 @@ func (w *World) laws() {
 	w.years = float64(w.step-1) / float64(c.StepsPerYear)
 	m := &w.ai
 	m.observeGrowth(c, w.dt())
-	m.lastCost = m.costPrice
 	m.lastPrice = m.price
 	m.setCosts(c, w.years)
 	m.logS = economy.SoftwareLog10(c.AICostDecline, c.HardwareProgress, w.years)

@@ -28,9 +28,10 @@ type labour struct {
 	postCost  float64   // cost of a vacancy per year: --vacancy-cost times meanRate
 	order     []int32   // workers by sector, then descending skill (pour, pourFrictionless)
 
-	separated []separations // per worker chunk, from separate, for the accounts
-	match     matching      // the search market's scratch
-	flows     matchFlows    // this step's matching: hires, job-to-job moves, counter-offers
+	separated []separations  // per worker chunk, from separate, for the accounts
+	match     matching       // the search market's scratch
+	flows     matchFlows     // this step's matching: hires and job-to-job moves
+	odds      separationOdds // this step's separation and search odds, set by separate for its chunks
 
 	// The market statistics (updateMarketStats), read in the next step:
 	// what firms and workers have observed, each smoothed at
@@ -77,6 +78,7 @@ func (l *labour) init(c Config) {
 // the separations do not touch, and the goroutine that runs it then joins
 // the separations.
 func (w *World) separate() {
+	w.labour.odds = w.odds()
 	w.parallel(1+chunks(len(w.workers), workerChunk), 1, (*World).separateOrList)
 }
 
@@ -172,7 +174,7 @@ func (o *separationOdds) overpaidRatio() float64 {
 func (w *World) separateChunk(ch, lo, hi int) {
 	c := &w.cfg
 	m := &w.labour.match
-	o := w.odds()
+	o := &w.labour.odds
 	r := w.rng.get(ch, streamWorkers, w.step, ch)
 	var sep separations
 	seekers := m.seekers[lo:hi]
@@ -232,12 +234,10 @@ func (w *World) separateChunk(ch, lo, hi int) {
 	w.labour.separated[ch] = sep
 }
 
-// poisson is the Poisson(mean) count whose distribution function first
-// reaches u (inversion; the means here are a few applications).
-func poisson(u, mean float64) int { return poissonAt(u, mean, math.Exp(-mean)) }
-
-// poissonAt is poisson given zero = exp(−mean), for callers that draw many
-// counts of one mean.
+// poissonAt is the Poisson(mean) count whose distribution function first
+// reaches u (inversion; the means here are a few applications), given
+// zero = exp(−mean), the chance of none, which callers drawing many counts
+// of one mean compute once.
 func poissonAt(u, mean, zero float64) int {
 	if u < zero {
 		return 0

@@ -145,12 +145,11 @@ func (w *World) rounds() int {
 
 // matchFlows are one step's results of the matching.
 type matchFlows struct {
-	fromU   int        // hires of unemployed workers
-	moves   int        // job-to-job moves: employed workers hired away
-	counter int        // employed workers kept by a counter-offer
-	sector  [4]int     // hires from unemployment in each sector
-	wage    [4]float64 // sum of the rates of the hires from unemployment in each sector
-	hired   [4]int     // hires of both kinds in each sector
+	fromU  int        // hires of unemployed workers
+	moves  int        // job-to-job moves: employed workers hired away
+	sector [4]int     // hires from unemployment in each sector
+	wage   [4]float64 // sum of the rates of the hires from unemployment in each sector
+	hired  [4]int     // hires of both kinds in each sector
 }
 
 // matchJobs runs the matching (on the side goroutine, beside the
@@ -268,7 +267,6 @@ func (w *World) matchRound(r *rand.Rand, k, rounds int, fl *matchFlows) {
 			// more, and the job stays open for the rounds left.
 			wk.Rate = rate
 			m.hires = append(m.hires, hire{worker: j, slot: sk.from, from: sk.from, oldWage: sk.wage})
-			fl.counter++
 			continue
 		}
 		wk.Rate = rate

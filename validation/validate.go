@@ -513,13 +513,18 @@ func scaleConfig(o Options, n, r int) sim.Config {
 	return c
 }
 
-// meanLaborShare is the labor share averaged over a run's steps.
-func meanLaborShare(res sim.Result) float64 {
+// runMean is of(step) averaged over a run's steps.
+func runMean(res sim.Result, of func(*economy.Accounts) float64) float64 {
 	sum := 0.0
-	for _, a := range res.Series {
-		sum += a.LaborShare
+	for i := range res.Series {
+		sum += of(&res.Series[i])
 	}
 	return sum / float64(len(res.Series))
+}
+
+// meanLaborShare is the labor share averaged over a run's steps.
+func meanLaborShare(res sim.Result) float64 {
+	return runMean(res, func(a *economy.Accounts) float64 { return a.LaborShare })
 }
 
 // scaleCheck runs the default scenario at every ScaleSize with
@@ -607,18 +612,9 @@ func meanSD(x []float64) (mean, sd float64) {
 
 // logSlope is the least-squares slope of log y on log n.
 func logSlope(n []int, y []float64) float64 {
-	var mx, my float64
+	lx, ly := make([]float64, len(n)), make([]float64, len(n))
 	for i := range n {
-		mx += math.Log(float64(n[i]))
-		my += math.Log(y[i])
+		lx[i], ly[i] = math.Log(float64(n[i])), math.Log(y[i])
 	}
-	mx /= float64(len(n))
-	my /= float64(len(n))
-	var sxy, sxx float64
-	for i := range n {
-		dx := math.Log(float64(n[i])) - mx
-		sxy += dx * (math.Log(y[i]) - my)
-		sxx += dx * dx
-	}
-	return sxy / sxx
+	return slope(lx, ly)
 }
