@@ -55,14 +55,13 @@ type Bins struct {
 // human efficiency units for all its human tasks — so that results do not
 // depend on how many bins its tasks are cut into or on how small it is.
 type Staffing struct {
-	Close      float64 // share of a staffing gap closed this step, 1 − exp(−κ·dt)
-	Leave      float64 // share of its workers expected to leave this step, 1 − exp(−separation·dt)
-	Separation float64 // expected separations per worker per year, replaced by hiring
-	Adjust     float64 // κ, the speed of closing a staffing gap, per year
-	FillRate   float64 // expected hires per vacancy per year, as observed in the firm's sector
-	Horizon    float64 // expected years a hire stays, 1/(r + separation rate), to value it
-	PostCost   float64 // cost of a vacancy per year, money
-	Room       float64 // the workers of an average firm, plus one: a firm keeps at most its head count plus this many vacancies
+	Close    float64 // share of a staffing gap closed this step, 1 − exp(−κ·dt)
+	Leave    float64 // share of its workers expected to leave this step, 1 − exp(−separation·dt)
+	Step     float64 // dt, the step's length in years
+	FillRate float64 // expected hires per vacancy per year, as observed in the firm's sector
+	Horizon  float64 // expected years a hire stays, 1/(r + separation rate), to value it
+	PostCost float64 // cost of a vacancy per year, money
+	Room     float64 // the workers of an average firm, plus one: a firm keeps at most its head count plus this many vacancies
 }
 
 // A Workforce is what a firm knows of its own staff when it plans: heads,
@@ -72,8 +71,8 @@ type Workforce struct {
 	Units     float64
 	MP        float64 // marginal product of a human efficiency unit, per year
 	HireWage  float64 // expected wage per efficiency unit of a new hire, per year
-	Vacancies float64 // the vacancies the firm plans to keep open (set by Staff)
-	Hires     int     // the most it hires this step (set by Staff): its vacancies reopen when filled until then
+	Vacancies float64 // the vacancy stock the firm keeps open (set by Staff)
+	Open      float64 // the chance that each of its listed jobs is open in a round of the matching, Vacancies / jobs listed (set by Staff)
 }
 
 // Staff sets the firm's human targets per bin, its vacancies and its
@@ -85,25 +84,38 @@ type Workforce struct {
 // rationed AI leaves, as many as pay at a human's cost, and none where AI
 // has arrived.
 //
+// b.Human and b.Count hold the firm's workers by the most demanding bin
+// each can work (its qualification), not by the vacancy it came through:
+// the firm assigns its workers to its tasks itself. Which skills it asks
+// for is its share of its sector's: unfilled[i] is the share of bin i's
+// target that the sector's workers leave unfilled when the most
+// qualified are assigned to the most demanding bins first (the labour
+// market's statistic, found for the whole sector so that a firm of six
+// workers asks for the same skills as one of six thousand; DESIGN §5,
+// results must not depend on firm size).
+//
 // The firm then compares its whole target with its whole staff:
 //   - over target by more than an average worker, it lays off the share
-//     Close of the excess beyond that worker, from the bins over their
-//     targets;
-//   - under target, it wants hires at the rate Adjust·gap + Separation·heads a
-//     year and keeps the vacancies that give them at the observed fill
-//     rate, V = hires / FillRate — a stock, the same whatever the step
-//     length, each vacancy fillable once and reopening when filled until
-//     the firm has hired its whole gap and the workers expected to leave
-//     this step (so that a long step does not overshoot the target) — but
-//     only if a vacancy pays: FillRate × (the hire's value,
-//     (MP − its wage) × Horizon) at least PostCost. Vacancies go to the
-//     bins short of their targets in proportion to the shortfall (to all
-//     bins with a target when none is short), rounded once for the firm
-//     with r and spread by cumulative rounding. It keeps no more vacancies
-//     than the head count it aims at, plus one, nor than its head count
-//     plus Room.
-func (s Staffing) Staff(plan economy.Plan, scale, humanCapable float64, weights []float64, split []economy.Split, b Bins, wf *Workforce, r *rand.Rand) {
-	target, short, over, all := 0.0, 0.0, 0.0, 0.0
+//     Close of the excess beyond that worker, the least qualified first
+//     (byReq lists the bins in ascending order of requirement): every bin
+//     the firm staffs can still be staffed by those who stay;
+//   - otherwise it wants to hire, this step, the share Close of its gap
+//     and the workers expected to leave, Close·gap + Leave·heads, and
+//     keeps the vacancy stock that gives them at the observed fill rate,
+//     V = hires / (FillRate·dt) — the same stock whatever the step length —
+//     but only if a vacancy pays: FillRate × (the hire's value,
+//     (MP − its wage) × Horizon) at least PostCost. The stock is listed as
+//     ⌈V⌉ jobs, each open in a round of the matching with chance V/⌈V⌉ and
+//     open again when filled: a firm with a fifth of a vacancy has one job
+//     open a fifth of the time, so it hires, per unit of its stock, what a
+//     firm with a thousand vacancies hires. The jobs go to its bins in
+//     proportion to Target[i]·unfilled[i] (to Target[i] when its sector
+//     leaves nothing unfilled), by systematic sampling from one uniform of
+//     r: each bin's expected jobs are exactly its share, whether the firm
+//     has one or a thousand. It keeps no more vacancies than the head
+//     count it aims at, plus one, nor than its head count plus Room.
+func (s Staffing) Staff(plan economy.Plan, scale, humanCapable float64, weights []float64, split []economy.Split, byReq []int, unfilled []float64, b Bins, wf *Workforce, r *rand.Rand) {
+	target, short := 0.0, 0.0
 	for i, w := range weights {
 		sp := split[i]
 		human := w * sp.Human * plan.Human * scale
@@ -111,82 +123,77 @@ func (s Staffing) Staff(plan economy.Plan, scale, humanCapable float64, weights 
 		if plan.UseAI {
 			capable = max(0, w*sp.AI*humanCapable-b.AI[i])
 		}
-		t := human + capable
-		b.Target[i] = t
-		target += t
-		all += t
-		gap := t - b.Human[i]
-		if gap > 0 {
-			short += gap
-		} else {
-			over -= gap
-		}
+		b.Target[i] = human + capable
+		target += b.Target[i]
+		short += b.Target[i] * unfilled[i]
 		b.Vacancies[i], b.Layoff[i], b.Automated[i] = 0, 0, false
 	}
-	wf.Vacancies, wf.Hires = 0, 0
+	wf.Vacancies, wf.Open = 0, 0
 	mean := 1.0
 	if wf.Heads > 0 {
 		mean = wf.Units / float64(wf.Heads)
 	}
 	gap := target - wf.Units
-	if gap < -mean && over > 0 {
-		// The firm sheds the share Close of its excess beyond one worker
-		// (workers come whole: a firm within a worker of its target keeps
-		// them), from the bins over their targets.
-		cut := s.Close * (-gap - mean) / over // share of each over-target bin's excess shed this step
-		for i := range weights {
-			if ex := b.Human[i] - b.Target[i]; ex > 0 && b.Count[i] > 0 {
-				b.Layoff[i] = float32(min(1, cut*ex/b.Human[i]))
-				b.Automated[i] = plan.UseAI && split[i].AI > 0
+	// Workers wanted this step, net of those expected to leave: the share
+	// Close of the gap plus the leavers' replacements.
+	hires := s.Close*gap/mean + s.Leave*float64(wf.Heads)
+	if hires < 0 {
+		// Attrition does not shed enough: the firm lays off the rest, the
+		// least qualified first.
+		shed := -hires * mean
+		for _, i := range byReq {
+			if !(shed > 0) {
+				break
+			}
+			if h := b.Human[i]; h > 0 && b.Count[i] > 0 {
+				take := min(h, shed)
+				b.Layoff[i] = float32(take / h)
+				b.Automated[i] = plan.UseAI
+				shed -= take
 			}
 		}
 		return
 	}
-	hires := s.Adjust*gap/mean + s.Separation*float64(wf.Heads)
 	value := (wf.MP - wf.HireWage) * mean * s.Horizon
-	if !(hires > 0) || !(s.FillRate > 0) || s.FillRate*value < s.PostCost {
+	if !(hires > 0) || !(s.FillRate > 0) || !(s.Step > 0) || s.FillRate*value < s.PostCost {
 		return
 	}
-	v := min(hires/s.FillRate, target/mean+1, float64(wf.Heads)+s.Room) // never more open jobs than the workforce it aims at, nor than it has plus an average firm's
-	wf.Vacancies = v
-	n := stochasticRound(v, r)
-	if n == 0 {
+	v := min(hires/(s.FillRate*s.Step), target/mean+1, float64(wf.Heads)+s.Room) // never more open jobs than the workforce it aims at, nor than it has plus an average firm's
+	if !(v > 0) {
 		return
 	}
-	wf.Hires = max(n, stochasticRound(max(gap, 0)/mean+s.Leave*float64(wf.Heads), r))
-	weightOf := func(i int) float64 {
-		if short > 0 {
-			return max(0, b.Target[i]-b.Human[i])
-		}
-		return b.Target[i]
-	}
+	n := int(math.Ceil(min(v, 1<<30)))
+	wf.Vacancies, wf.Open = v, v/float64(n)
+	useShort := short > 1e-9*target
 	sum := short
-	if short <= 0 {
-		sum = all
+	if !useShort {
+		sum = target
 	}
 	if !(sum > 0) {
 		return
 	}
-	cum, given := 0.0, 0
+	// Systematic sampling: vacancy j goes to the bin where the running
+	// sum of the weights passes (j + u)/n of their total.
+	u := r.Float64()
+	cum, j, last := 0.0, 0, -1
 	for i := range weights {
-		cum += weightOf(i)
-		upto := min(n, int(math.Round(float64(n)*cum/sum)))
-		b.Vacancies[i] = int32(upto - given)
-		given = upto
+		wgt := b.Target[i]
+		if useShort {
+			wgt *= unfilled[i]
+		}
+		if !(wgt > 0) {
+			continue
+		}
+		last = i
+		cum += wgt
+		for j < n && (float64(j)+u)*sum < cum*float64(n) {
+			b.Vacancies[i]++
+			j++
+		}
 	}
-}
-
-// stochasticRound rounds x up with probability equal to its fraction.
-func stochasticRound(x float64, r *rand.Rand) int {
-	if !(x > 0) {
-		return 0
+	if j < n && last >= 0 { // round-off at the end of the sum
+		b.Vacancies[last] += int32(n - j)
 	}
-	x = min(x, 1<<30)
-	n := math.Floor(x)
-	if r.Float64() < x-n {
-		n++
-	}
-	return int(n)
 }
 
 // AIDemand is the firm's demand for AI efficiency units at price pu per

@@ -1,6 +1,7 @@
 package agents
 
 import (
+	"math"
 	"math/rand/v2"
 	"testing"
 
@@ -21,54 +22,109 @@ func firmBins(b int, units float64) ([]float64, []economy.Split, Bins) {
 	return weights, split, bins
 }
 
-var staffing = Staffing{Close: 0.1, Leave: 0.02, Separation: 0.25, Adjust: 1.5, FillRate: 9, Horizon: 2, PostCost: 0.1, Room: 101}
+var staffing = Staffing{Close: 0.1, Leave: 0.02, Step: 1.0 / 12, FillRate: 9, Horizon: 2, PostCost: 0.1, Room: 101}
 
-// A firm under its target keeps vacancies at the fill rate, a stock that
-// does not depend on how its tasks are cut into bins; a vacancy that does
+// ascending is the bins in ascending order of requirement when bin i's
+// requirement rises with i.
+func ascending(b int) []int {
+	order := make([]int, b)
+	for i := range order {
+		order[i] = i
+	}
+	return order
+}
+
+// A firm under its target keeps the vacancy stock that gives it, at the
+// fill rate, the share Close of its gap and its expected leavers this
+// step — a stock that does not depend on how its tasks are cut into bins
+// — listed as ⌈V⌉ jobs each open with chance V/⌈V⌉; a vacancy that does
 // not pay is not posted.
 func TestStaffVacanciesAreFirmLevel(t *testing.T) {
-	plan := economy.Plan{Human: 110, Scaled: true} // target 110 units, staff 100
-	want := (1.5*10 + 0.25*100) / 9.0              // hires a year over the fill rate
-	for _, b := range []int{1, 10, 100} {
-		weights, split, bins := firmBins(b, 100)
-		wf := Workforce{Heads: 100, Units: 100, MP: 1, HireWage: 0.9}
-		staffing.Staff(plan, 1, 0, weights, split, bins, &wf, rand.New(rand.NewPCG(1, 2)))
-		if d := wf.Vacancies - want; d > 1e-9 || d < -1e-9 {
-			t.Errorf("%d bins: %v vacancies, want %v", b, wf.Vacancies, want)
-		}
-		n := 0
-		for _, v := range bins.Vacancies {
-			n += int(v)
-		}
-		if n != 4 && n != 5 { // the stock, 4.44, rounded once for the firm
-			t.Errorf("%d bins: %d vacancies listed", b, n)
-		}
-		if wf.Hires < n {
-			t.Errorf("%d bins: %d hires allowed for %d vacancies", b, wf.Hires, n)
+	for _, c := range []struct {
+		staff, target, want float64
+	}{
+		{100, 110, (0.1*10 + 0.02*100) / (9.0 / 12)}, // 4 vacancies, each open every round
+		{5, 5.2, (0.1*0.2 + 0.02*5) / (9.0 / 12)},    // 0.16: one job, open 16% of the rounds
+	} {
+		for _, b := range []int{1, 10, 100} {
+			weights, split, bins := firmBins(b, c.staff)
+			wf := Workforce{Heads: int32(c.staff), Units: c.staff, MP: 1, HireWage: 0.9}
+			staffing.Staff(economy.Plan{Human: c.target, Scaled: true}, 1, 0, weights, split, ascending(b), make([]float64, b), bins, &wf, rand.New(rand.NewPCG(1, 2)))
+			if d := wf.Vacancies - c.want; d > 1e-9 || d < -1e-9 {
+				t.Errorf("staff %v, %d bins: %v vacancies, want %v", c.staff, b, wf.Vacancies, c.want)
+			}
+			n := 0
+			for _, v := range bins.Vacancies {
+				n += int(v)
+			}
+			if want := int(math.Ceil(c.want - 1e-9)); n != want {
+				t.Errorf("staff %v, %d bins: %d jobs listed, want %d", c.staff, b, n, want)
+			}
+			if d := wf.Open*float64(n) - c.want; d > 1e-9 || d < -1e-9 {
+				t.Errorf("staff %v, %d bins: %d jobs open with chance %v, not the stock %v", c.staff, b, n, wf.Open, c.want)
+			}
 		}
 	}
 	weights, split, bins := firmBins(10, 100)
 	wf := Workforce{Heads: 100, Units: 100, MP: 1, HireWage: 0.999} // a hire's value 0.002 × 9 < 0.1
-	staffing.Staff(plan, 1, 0, weights, split, bins, &wf, rand.New(rand.NewPCG(1, 2)))
+	staffing.Staff(economy.Plan{Human: 110, Scaled: true}, 1, 0, weights, split, ascending(10), make([]float64, 10), bins, &wf, rand.New(rand.NewPCG(1, 2)))
 	if wf.Vacancies != 0 {
 		t.Errorf("a vacancy that does not pay was posted: %v", wf.Vacancies)
 	}
 }
 
-// A firm within one worker of its target lays no one off; beyond it, it
-// sheds the share Close of the excess beyond that worker, whatever its
-// bins.
-func TestStaffLayoffsBeyondOneWorker(t *testing.T) {
+// The jobs go to the bins in proportion to the firm's target there times
+// the share its sector leaves unfilled, in expectation exactly, whether
+// the firm lists one job or many: the skills asked for do not depend on
+// the firm's size.
+func TestStaffAsksForTheSectorsUnfilledSkills(t *testing.T) {
+	unfilled := []float64{0.5, 0, 0.25, 0, 0.25} // shares of each bin's target
+	weights := []float64{0.1, 0.3, 0.2, 0.2, 0.2}
+	want := make([]float64, len(weights))
+	sum := 0.0
+	for i := range want {
+		want[i] = weights[i] * unfilled[i]
+		sum += want[i]
+	}
+	for _, c := range []struct{ staff, target float64 }{{5, 5.2}, {1000, 1100}} {
+		got := make([]float64, len(weights))
+		total := 0.0
+		r := rand.New(rand.NewPCG(3, 4))
+		const firms = 20000
+		for range firms {
+			_, split, bins := firmBins(len(weights), c.staff)
+			wf := Workforce{Heads: int32(c.staff), Units: c.staff, MP: 1, HireWage: 0.9}
+			staffing.Staff(economy.Plan{Human: c.target, Scaled: true}, 1, 0, weights, split, ascending(len(weights)), unfilled, bins, &wf, r)
+			for i, v := range bins.Vacancies {
+				got[i] += float64(v)
+				total += float64(v)
+			}
+		}
+		for i := range got {
+			if share := got[i] / total; math.Abs(share-want[i]/sum) > 0.01 {
+				t.Errorf("staff %v: bin %d gets %.4f of the jobs, want %.4f", c.staff, i, share, want[i]/sum)
+			}
+		}
+	}
+}
+
+// A firm sheds by attrition first: it lays off only what its expected
+// leavers do not shed of the share Close of its excess, and the least
+// qualified first, whatever its bins.
+func TestStaffLayoffsBeyondAttrition(t *testing.T) {
 	for _, c := range []struct {
 		staff, target, laid float64
-	}{{10, 9.5, 0}, {10, 9.01, 0}, {10, 8, 0.1 * 1}, {100, 80, 0.1 * 19}} {
+	}{{10, 9.5, 0}, {10, 8, 0}, {100, 80, 0}, {10, 5, 0.1*5 - 0.02*10}, {100, 50, 0.1*50 - 0.02*100}} {
 		for _, b := range []int{1, 5, 10} {
 			weights, split, bins := firmBins(b, c.staff)
 			wf := Workforce{Heads: int32(c.staff), Units: c.staff, MP: 1, HireWage: 0.9}
-			staffing.Staff(economy.Plan{Human: c.target, Scaled: true}, 1, 0, weights, split, bins, &wf, rand.New(rand.NewPCG(1, 2)))
+			staffing.Staff(economy.Plan{Human: c.target, Scaled: true}, 1, 0, weights, split, ascending(b), make([]float64, b), bins, &wf, rand.New(rand.NewPCG(1, 2)))
 			laid := 0.0
 			for i := range b {
 				laid += float64(bins.Layoff[i]) * bins.Human[i]
+				if i > 0 && bins.Layoff[i] > 0 && bins.Layoff[i-1] < 1 {
+					t.Errorf("staff %v, target %v, %d bins: bin %d lays off while the less demanding bin %d keeps %v of its workers", c.staff, c.target, b, i, i-1, 1-bins.Layoff[i-1])
+				}
 			}
 			if d := laid - c.laid; d > 1e-6 || d < -1e-6 {
 				t.Errorf("staff %v, target %v, %d bins: %v units laid off, want %v", c.staff, c.target, b, laid, c.laid)

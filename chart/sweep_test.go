@@ -42,7 +42,7 @@ func TestSweepRender(t *testing.T) {
 	}{
 		{"bars", SweepSpec{X: "ai-agents", Y: []string{"labor_share"}, By: "ai-cost-decline"}, true, false},
 		{"band", SweepSpec{X: "ai-agents", Y: []string{"labor_share", "ai_share"}, By: "ai-cost-decline", Band: true}, true, false},
-		{"logy", SweepSpec{X: "ai-agents", Y: []string{"ai_agents_deployed"}, By: "ai-cost-decline"}, true, true},
+		{"logy", SweepSpec{X: "ai-agents", Y: []string{"ai_fleet"}, By: "ai-cost-decline"}, true, true},
 		{"linear", SweepSpec{X: "ai-cost-decline", Y: []string{"wall_seconds"}, By: "ai-agents"}, false, false},
 	} {
 		f, _, err := Sweep(r, c.spec)

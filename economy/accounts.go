@@ -32,8 +32,8 @@ type Accounts struct {
 	Employed          int
 	Unemployed        int
 	Retraining        int
-	Inactive          int // out of the labour force
-	Vacancies         int
+	Inactive          int     // out of the labour force
+	Vacancies         float64 // the vacancy stock: jobs listed times the chance each is open
 	Hires             float64 // per year: from unemployment and job to job
 	Separations       float64 // per year: quits, layoffs and job-to-job moves
 	Displaced         float64 // per year
@@ -139,7 +139,7 @@ var Columns = []Column{
 	{"unemployed", "unemployed", "workers", "workers looking for a job", func(a *Accounts) float64 { return float64(a.Unemployed) }},
 	{"retraining", "retraining", "workers", "workers retraining, out of the labour force", func(a *Accounts) float64 { return float64(a.Retraining) }},
 	{"inactive", "out of the labour force", "workers", "workers neither working nor looking, nor retraining", func(a *Accounts) float64 { return float64(a.Inactive) }},
-	{"vacancies", "vacancies", "jobs", "jobs posted and not filled", func(a *Accounts) float64 { return float64(a.Vacancies) }},
+	{"vacancies", "vacancies", "jobs", "the vacancy stock: open jobs, on average over the step's rounds", func(a *Accounts) float64 { return a.Vacancies }},
 	{"hires", "hires", perYear, "workers hired, from unemployment and job to job", func(a *Accounts) float64 { return a.Hires }},
 	{"separations", "separations", perYear, "jobs ended: quits, layoffs and job-to-job moves", func(a *Accounts) float64 { return a.Separations }},
 	{"displaced", "displaced by automation", perYear, "layoffs in AI-capable tasks of firms that use AI", func(a *Accounts) float64 { return a.Displaced }},

@@ -126,8 +126,8 @@ func (w *World) account() {
 	if n := len(w.workers); n > 0 {
 		a.ParticipationRate = float64(lf) / float64(n)
 	}
-	if d := t.vacancies + wp.employed; d > 0 {
-		a.VacancyRate = float64(t.vacancies) / float64(d)
+	if d := t.vacancies + float64(wp.employed); d > 0 {
+		a.VacancyRate = t.vacancies / d
 	}
 	if e := float64(wp.employed); e > 0 {
 		perMonth := 1 / (e * 12 * dt) // a step's count as a monthly share of employment

@@ -116,7 +116,7 @@ func DefaultConfig() Config {
 		ComputeDepreciate: 0.2, InterestRate: 0.05, ComputeAdjust: 2,
 
 		SkillDispersion: 0.5, InitialUnemployment: 0.04, Participation: 0.626,
-		QuitHazard: 0.19, LayoffHazard: 0.13, Applications: 48, OnTheJobSearch: 0.04,
+		QuitHazard: 0.19, LayoffHazard: 0.13, Applications: 8, OnTheJobSearch: 0.04,
 		Bargaining: 0.5, WageAdjust: 1.26, WageCut: 0.12, ReservationDecay: 1, HomeProduction: 0.4,
 		Adjustment: 1.5, FiringCost: 0.1, VacancyCost: 0.35, ExpectationSpeed: 8,
 		ParticipationElasticity: 0.25, IncomeEffect: 0.5, ParticipationSpeed: 2,

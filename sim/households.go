@@ -37,8 +37,7 @@ func (h *households) init(c Config) {
 // firmPartial is one firm chunk's contribution to the step's totals.
 type firmPartial struct {
 	gdp, wages, aiBill, aiTax, surplus, dividends, invest float64
-	aiUnits, humanUnits                                   float64
-	vacancies                                             int
+	aiUnits, humanUnits, vacancies                        float64
 }
 
 // workerPartial is one worker chunk's contribution to the step's totals:

@@ -43,9 +43,12 @@ type labour struct {
 	sectorFind  []float64 // hires from unemployment per unemployed worker per year in each sector
 	sectorWage  []float64 // mean wage rate of each sector's new hires from unemployment, per year
 	sectorValue []float64 // flow value of unemployment in each sector, rU (unemployedValue)
-	sepRate     float64   // separations per employed worker per year, job-to-job moves included
-	sepU        float64   // separations into unemployment per employed worker per year
-	bestSector  int       // the sector retrainees move to
+	unfilled    []float64 // per sector·bin: the share of the bin's target its sector's workers leave unfilled (assignSectors)
+	sectorNeed  []float64 // per sector·bin: the target and the human units of assignSectors, its scratch
+	sectorHave  []float64
+	sepRate     float64 // separations per employed worker per year, job-to-job moves included
+	sepU        float64 // separations into unemployment per employed worker per year
+	bestSector  int     // the sector retrainees move to
 }
 
 // separations are one worker chunk's separations of a step: quits into
@@ -65,6 +68,8 @@ func (l *labour) init(c Config) {
 	l.sectorRes, l.sectorVac = make([]float64, c.Sectors), make([]float64, c.Sectors)
 	l.sectorFill, l.sectorFind, l.sectorWage = make([]float64, c.Sectors), make([]float64, c.Sectors), make([]float64, c.Sectors)
 	l.sectorValue = make([]float64, c.Sectors)
+	sb := c.Sectors * c.TaskBins
+	l.unfilled, l.sectorNeed, l.sectorHave = make([]float64, sb), make([]float64, sb), make([]float64, sb)
 	l.match.init(c)
 }
 
@@ -520,7 +525,7 @@ func (w *World) updateMarketStats() {
 			e = fm.MPHuman
 		}
 		for k := f * c.TaskBins; k < (f+1)*c.TaskBins; k++ {
-			vac[s] += float64(w.prod.vacancies[k])
+			vac[s] += float64(w.prod.vacancies[k]) * w.prod.open[f]
 			emp[s] += float64(l.count[k])
 			mp[s] += e * l.human[k]
 			units[s] += l.human[k]
@@ -588,6 +593,7 @@ func (w *World) updateMarketStats() {
 		}
 		l.sectorValue[s] = unemployedValue(floor, meanMP, l.sectorFind[s], c.Bargaining, c.InterestRate, l.sepU)
 	}
+	w.assignSectors()
 	for f := range w.firms {
 		fm := &w.firms[f]
 		// The product the firm expects of a worker: its marginal product
@@ -612,5 +618,44 @@ func (w *World) updateMarketStats() {
 		fm.HireWage = wage
 		fm.HumanCost = max(wage+hiring, 1e-12)
 		l.offers[f] = *e
+	}
+}
+
+// assignSectors finds, for every sector, the share of each bin's target
+// that its workers leave unfilled when they are assigned to its bins the
+// most qualified to the most demanding first — a worker counts in the
+// most demanding bin it can work, and what a bin does not need passes on
+// to the bins below — as if the sector's firms were one. Firms ask for
+// skills in these proportions (agents.Staffing.Staff), so that the skills
+// the market asks for do not depend on how the sector is cut into firms.
+func (w *World) assignSectors() {
+	c := &w.cfg
+	l := &w.labour
+	b := c.TaskBins
+	clear(l.sectorNeed)
+	clear(l.sectorHave)
+	for f := range w.firms {
+		s := int(w.firms[f].Sector) * b
+		need, have := l.sectorNeed[s:s+b], l.sectorHave[s:s+b]
+		for i, t := range w.prod.target[f*b : (f+1)*b] {
+			need[i] += t
+		}
+		for i, h := range l.human[f*b : (f+1)*b] {
+			have[i] += h
+		}
+	}
+	for s := range c.Sectors {
+		need, have, unfilled := l.sectorNeed[s*b:(s+1)*b], l.sectorHave[s*b:(s+1)*b], l.unfilled[s*b:(s+1)*b]
+		carry := 0.0
+		for k := b - 1; k >= 0; k-- {
+			i := w.byReq[k]
+			carry += have[i]
+			placed := min(carry, need[i])
+			carry -= placed
+			unfilled[i] = 0
+			if need[i] > 0 {
+				unfilled[i] = (need[i] - placed) / need[i]
+			}
+		}
 	}
 }

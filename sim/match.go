@@ -10,15 +10,18 @@ import (
 // matching is the scratch space of the search-and-matching market,
 // allocated once and reused every step.
 type matching struct {
-	jobs  []int32     // open jobs as slots f·B+b, per sector in ascending requirement order
-	start []int       // jobs of sector s are jobs[start[s]:start[s+1]]
-	below [][]int32   // below[s][k]: jobs of sector s in the k lowest-requirement bins
-	next  []int       // listJobs' write position of each (sector, requirement rank)
-	mp    []float64   // marginal product each job's firm bargains over (labour.offers)
-	best  []applicant // each job's best applicant
-	offer []int32     // best offer (job index) each seeker holds, -1 if none
-	held  []int32     // seekers holding an offer
-	hires []hire      // this step's hires, in the order they were made
+	jobs      []int32     // open jobs as slots f·B+b, per sector in ascending requirement order
+	start     []int       // jobs of sector s are jobs[start[s]:start[s+1]]
+	below     [][]int32   // below[s][k]: jobs of sector s in the k lowest-requirement bins
+	live      []int32     // the jobs open in this round, in the order of jobs (openJobs)
+	liveStart []int       // live jobs of sector s are live[liveStart[s]:liveStart[s+1]]
+	liveBelow [][]int32   // liveBelow[s][k]: live jobs of sector s in the k lowest-requirement bins
+	next      []int       // listJobs' write position of each (sector, requirement rank)
+	mp        []float64   // marginal product each job's firm bargains over (labour.offers)
+	best      []applicant // each job's best applicant
+	offer     []int32     // best offer (job index) each seeker holds, -1 if none
+	held      []int32     // seekers holding an offer
+	hires     []hire      // this step's hires, in the order they were made
 
 	// The job seekers, listed by separate in index order: worker chunk
 	// ch's are seekers[ch·workerChunk:][:seeking[ch]] until match packs
@@ -36,7 +39,7 @@ type matching struct {
 // line away.
 type applicant struct {
 	seeker int32
-	eff    float32 // efficiency
+	n      uint32  // acceptable applicants so far in the round
 	res    float64 // reservation wage
 }
 
@@ -56,9 +59,10 @@ type seeker struct {
 
 func (m *matching) init(c Config) {
 	m.start = make([]int, c.Sectors+1)
-	m.below = make([][]int32, c.Sectors)
+	m.below, m.liveBelow = make([][]int32, c.Sectors), make([][]int32, c.Sectors)
+	m.liveStart = make([]int, c.Sectors+1)
 	for s := range m.below {
-		m.below[s] = make([]int32, c.TaskBins+1)
+		m.below[s], m.liveBelow[s] = make([]int32, c.TaskBins+1), make([]int32, c.TaskBins+1)
 	}
 	m.next = make([]int, c.Sectors*c.TaskBins)
 	m.offer = make([]int32, c.Workers)
@@ -72,6 +76,7 @@ func (m *matching) init(c Config) {
 	// has more.
 	jobs := max(1024, c.Workers/2)
 	m.jobs, m.mp, m.best = make([]int32, 0, jobs), make([]float64, 0, jobs), make([]applicant, 0, jobs)
+	m.live = make([]int32, 0, jobs)
 	m.seekers = make([]seeker, c.Workers)
 	m.batch = make([]application, 0, 4096)
 	m.seeking = make([]int, chunks(c.Workers, workerChunk))
@@ -109,6 +114,7 @@ func (w *World) listJobs() {
 	m.start[c.Sectors] = pos
 	if cap(m.jobs) < total {
 		m.jobs, m.mp, m.best = make([]int32, total, total*3/2), make([]float64, total, total*3/2), make([]applicant, total, total*3/2)
+		m.live = make([]int32, 0, total*3/2)
 	}
 	m.jobs, m.mp, m.best = m.jobs[:total], m.mp[:total], m.best[:total]
 	for f := range c.Firms {
@@ -158,17 +164,18 @@ func (w *World) matchJobs() { w.labour.flows = w.match() }
 
 // match runs the search market on the jobs listJobs has listed: firms'
 // vacancies per sector in ascending order of the bins' skill
-// requirements. In each round every job seeker sends its share of the
-// step's applications to open jobs drawn uniformly from those of its
-// sector it qualifies for; each job offers itself to its most efficient
-// applicant at the Nash wage between the applicant's reservation wage (an
-// employed applicant's: its rate) and the firm's marginal product, if that
-// is above it; each worker takes the best offer. An employed worker's
-// employer counters up to its own marginal product: if that covers the
-// offer the worker stays at the offered wage and the job stays open,
-// otherwise the worker moves. It writes the workers it hires and lists
-// the hires; addHires adds them to the slots once the recount has rebuilt
-// those.
+// requirements. In each round the jobs open in it are drawn (openJobs);
+// every job seeker sends its share of the step's applications to open
+// jobs drawn uniformly from those of its sector it qualifies for; each job
+// offers itself to one of the applicants who would take it, drawn
+// uniformly (apply), at the Nash wage between the applicant's reservation
+// wage (an employed applicant's: its rate) and the product the firm
+// expects; each worker takes the best offer. An employed worker's
+// employer counters up to its own expected product: if that covers the
+// offer the worker stays at the offered wage, otherwise the worker moves.
+// A filled job is open again in the next round. It writes the workers it
+// hires and lists the hires; addHires adds them to the slots once the
+// recount has rebuilt those.
 func (w *World) match() matchFlows {
 	m := &w.labour.match
 	m.hires = m.hires[:0]
@@ -185,11 +192,12 @@ func (w *World) match() matchFlows {
 	return fl
 }
 
-// matchRound runs round k of rounds: applications, offers, acceptances
-// and counter-offers.
+// matchRound runs round k of rounds: the jobs open in it, applications,
+// offers, acceptances and counter-offers.
 func (w *World) matchRound(r *rand.Rand, k, rounds int, fl *matchFlows) {
 	c := &w.cfg
 	m := &w.labour.match
+	w.openJobs(r)
 	for job := range m.best {
 		m.best[job].seeker = -1
 	}
@@ -218,7 +226,7 @@ func (w *World) matchRound(r *rand.Rand, k, rounds int, fl *matchFlows) {
 			sk.apps -= uint8(send)
 		}
 		s := int(sk.sector)
-		n := int(m.below[s][sk.qual])
+		n := int(m.liveBelow[s][sk.qual])
 		if n == 0 || send == 0 {
 			continue
 		}
@@ -226,8 +234,9 @@ func (w *World) matchRound(r *rand.Rand, k, rounds int, fl *matchFlows) {
 			m.apply(batch)
 			batch = batch[:0]
 		}
+		start := m.liveStart[s]
 		for range send {
-			batch = append(batch, application{job: w.openJob(r, m.start[s], n), seeker: int32(i)})
+			batch = append(batch, application{job: m.live[start+r.IntN(n)], seeker: int32(i), u: r.Float32()})
 		}
 	}
 	m.apply(batch)
@@ -237,14 +246,10 @@ func (w *World) matchRound(r *rand.Rand, k, rounds int, fl *matchFlows) {
 		if i < 0 {
 			continue
 		}
-		mp := m.mp[job]
-		if mp < b.res || (m.seekers[i].from >= 0 && mp <= b.res) || w.prod.quota[m.jobs[job]/int32(c.TaskBins)] <= 0 {
-			continue
-		}
 		if m.offer[i] < 0 {
 			m.held = append(m.held, i)
 			m.offer[i] = int32(job)
-		} else if m.mp[m.offer[i]] < mp {
+		} else if m.mp[m.offer[i]] < m.mp[job] {
 			m.offer[i] = int32(job)
 		}
 	}
@@ -255,28 +260,23 @@ func (w *World) matchRound(r *rand.Rand, k, rounds int, fl *matchFlows) {
 		m.offer[i] = -1
 		sk := &m.seekers[i]
 		firm := slot / b
-		if w.prod.quota[firm] <= 0 {
-			continue // its other vacancies took the firm's last hires this round: the seeker tries again
-		}
 		sk.hired = true
 		j := sk.worker
 		wk := &w.workers[j]
 		rate := agents.Bargain(sk.res, m.mp[job], c.Bargaining)
 		if sk.from >= 0 && w.prod.mpExpected[sk.from/b] >= rate {
 			// The employer matches the offer: the worker stays, paid
-			// more, and the job stays open for the rounds left.
+			// more.
 			wk.Rate = rate
 			m.hires = append(m.hires, hire{worker: j, slot: sk.from, from: sk.from, oldWage: sk.wage})
 			continue
 		}
 		wk.Rate = rate
-		w.prod.quota[firm]--
 		w.hireAt(int(j), int(slot))
-		m.hires = append(m.hires, hire{worker: j, slot: slot, from: sk.from, oldWage: sk.wage})
+		m.hires = append(m.hires, hire{worker: j, slot: w.slotAt(int(j), firm), from: sk.from, oldWage: sk.wage})
 		s := wk.Sector
 		if sk.from >= 0 {
 			fl.moves++
-			w.prod.quota[sk.from/b]++ // the firm left behind may replace the worker within the step, at its open vacancies
 		} else {
 			fl.fromU++
 			fl.sector[s]++
@@ -284,6 +284,33 @@ func (w *World) matchRound(r *rand.Rand, k, rounds int, fl *matchFlows) {
 		}
 		fl.hired[s]++
 	}
+}
+
+// openJobs lists the jobs open in this round, in the order of the job
+// list: a job of a firm whose vacancy stock is V, listed as ⌈V⌉ jobs, is
+// open with chance V/⌈V⌉ (production.open), drawn anew each round, so a
+// firm's expected open jobs in every round are its stock whatever its
+// size, and a filled job is open again in the next round.
+func (w *World) openJobs(r *rand.Rand) {
+	c := &w.cfg
+	m := &w.labour.match
+	b := int32(c.TaskBins)
+	m.live = m.live[:0]
+	for s := range c.Sectors {
+		m.liveStart[s] = len(m.live)
+		below, live := m.below[s], m.liveBelow[s]
+		live[0] = 0
+		base := m.start[s]
+		for k := range c.TaskBins {
+			for job := base + int(below[k]); job < base+int(below[k+1]); job++ {
+				if p := w.prod.open[m.jobs[job]/b]; p >= 1 || r.Float64() < p {
+					m.live = append(m.live, int32(job))
+				}
+			}
+			live[k+1] = int32(len(m.live) - m.liveStart[s])
+		}
+	}
+	m.liveStart[c.Sectors] = len(m.live)
 }
 
 // binomial is the Binomial(n, p) count whose distribution function first
@@ -304,37 +331,35 @@ func binomial(u float64, n int, p float64) int {
 	return k
 }
 
-// openJob draws a job uniformly from the n listed from start on, drawing
-// again (up to maxRedraws times) while the one drawn belongs to a firm that
-// has made its hires of the step: a seeker applies to jobs still open,
-// whatever the number of rounds or the firm's size.
-func (w *World) openJob(r *rand.Rand, start, n int) int32 {
-	m := &w.labour.match
-	b := int32(w.cfg.TaskBins)
-	job := int32(start + r.IntN(n))
-	for range maxRedraws {
-		if w.prod.quota[m.jobs[job]/b] > 0 {
-			break
-		}
-		job = int32(start + r.IntN(n))
-	}
-	return job
+// application is one seeker's application to one job.
+type application struct {
+	job, seeker int32
+	u           float32 // a uniform for the job's draw among its applicants (apply)
 }
 
-// maxRedraws bounds the draws of openJob: when nearly every job listed is
-// closed the application is wasted, as it would be on a closed job.
-const maxRedraws = 16
-
-// application is one seeker's application to one job.
-type application struct{ job, seeker int32 }
-
-// apply makes the applications in order: each job keeps its most
-// efficient applicant, the first of equals.
+// apply makes the applications in order: each job keeps one of the
+// applicants who would take it — whose reservation wage (an employed
+// applicant's: its rate, which the job must beat) the product the firm
+// bargains over covers — drawn uniformly (reservoir sampling: the k-th
+// such applicant replaces the one kept when its uniform is below 1/k).
+// The firm screens for qualification and willingness, not for
+// efficiency, which it does not observe before the hire: random
+// matching, as in the search model (Pissarides 2000; the urn-ball
+// matching function, Petrongolo & Pissarides 2001).
 func (m *matching) apply(batch []application) {
 	for _, a := range batch {
 		sk := &m.seekers[a.seeker]
-		if b := &m.best[a.job]; b.seeker < 0 || b.eff < sk.eff {
-			*b = applicant{seeker: a.seeker, eff: sk.eff, res: sk.res}
+		if mp := m.mp[a.job]; mp < sk.res || (sk.from >= 0 && mp <= sk.res) {
+			continue
+		}
+		b := &m.best[a.job]
+		if b.seeker < 0 {
+			*b = applicant{seeker: a.seeker, n: 1, res: sk.res}
+			continue
+		}
+		b.n++
+		if a.u*float32(b.n) < 1 {
+			b.seeker, b.res = a.seeker, sk.res
 		}
 	}
 }

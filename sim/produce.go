@@ -25,7 +25,7 @@ type production struct {
 	mpHuman    []float64 // MPHuman, set by produce
 	mpExpected []float64 // the product of a human unit the firm expects, MPHuman smoothed at --expectation-speed (updateMarketStats): what wages and offers go by
 	mpLasting  []float64 // the product the firm expects of a job over its life, MPHuman smoothed over about a year (updateMarketStats): what layoffs go by
-	quota      []int32   // hires each firm still makes this step (decide sets them, the matching counts them down)
+	open       []float64 // the chance that each of a firm's listed jobs is open in a round of the matching (decide sets them)
 	aiHere     []float64 // AI agent-instances deployed at each firm, counted by produce
 
 	slotSums []slotTotals // per firm chunk, from produce for pay
@@ -40,7 +40,7 @@ func (p *production) init(c Config) {
 	p.laysOff = make([]uint64, (fb+63)/64)
 	p.mpHuman, p.mpExpected, p.aiHere = make([]float64, c.Firms), make([]float64, c.Firms), make([]float64, c.Firms)
 	p.mpLasting = make([]float64, c.Firms)
-	p.quota = make([]int32, c.Firms)
+	p.open = make([]float64, c.Firms)
 	p.slotSums = make([]slotTotals, chunks(c.Firms, firmChunk))
 }
 
@@ -88,21 +88,20 @@ func (w *World) decideChunk(ch, lo, hi int) {
 			wf.Units += l.human[k]
 		}
 		staffing := agents.Staffing{
-			Close:      agents.Hazard(c.Adjustment, dt),
-			Leave:      agents.Hazard(l.sepRate, dt),
-			Separation: l.sepRate,
-			Adjust:     c.Adjustment,
-			FillRate:   l.sectorFill[s],
-			Horizon:    1 / (c.InterestRate + l.sepRate),
-			PostCost:   c.VacancyCost * l.meanRate0,
-			Room:       float64(c.Workers/c.Firms + 1),
+			Close:    agents.Hazard(c.Adjustment, dt),
+			Leave:    agents.Hazard(l.sepRate, dt),
+			Step:     dt,
+			FillRate: l.sectorFill[s],
+			Horizon:  1 / (c.InterestRate + l.sepRate),
+			PostCost: l.postCost,
+			Room:     float64(c.Workers/c.Firms + 1),
 		}
-		staffing.Staff(fm.Plan, scale, humanCapable, w.tasks.Weights[s], w.split, agents.Bins{
+		staffing.Staff(fm.Plan, scale, humanCapable, w.tasks.Weights[s], w.split, w.byReq, l.unfilled[s*c.TaskBins:(s+1)*c.TaskBins], agents.Bins{
 			Human: l.human[base:end], Count: l.count[base:end], AI: w.ai.units[base:end],
 			Target: w.prod.target[base:end], Vacancies: w.prod.vacancies[base:end],
 			Layoff: w.prod.layoff[base:end], Automated: w.prod.automated[base:end],
 		}, &wf, r)
-		w.prod.quota[f] = int32(min(wf.Hires, math.MaxInt32))
+		w.prod.open[f] = wf.Open
 		for k := base; k < end; k++ {
 			if w.prod.layoff[k] != 0 {
 				atomic.OrUint64(&w.prod.laysOff[k>>6], 1<<(k&63)) // a word may span two chunks
@@ -158,7 +157,7 @@ func (w *World) produceChunk(ch, lo, hi int) {
 			human += w.labour.human[k]
 			t.aiUnits += w.ai.units[k]
 			t.humanUnits += w.labour.human[k]
-			t.vacancies += int(w.prod.vacancies[k])
+			t.vacancies += float64(w.prod.vacancies[k]) * w.prod.open[f]
 			agentsHere += w.ai.agentsAt(k, w.cfg.AIProductivity)
 		}
 		w.prod.aiHere[f] = agentsHere
@@ -170,8 +169,7 @@ func (w *World) produceChunk(ch, lo, hi int) {
 // slotTotals are one firm chunk's sums over its slots, each taken slot by
 // slot in slot order.
 type slotTotals struct {
-	aiUnits, humanUnits float64
-	vacancies           int
+	aiUnits, humanUnits, vacancies float64 // vacancies: the stock, jobs listed times their chance of being open
 }
 
 // produceFirm computes firm f's output Y = A·X (a rate per year) and the
@@ -189,12 +187,23 @@ func (w *World) produceFirm(f int, ai, human float64, posted int) {
 	x, rAI, rHuman := w.ces.Index(bl, fm.Capital, ai, human)
 	fm.X = x
 	y := fm.TFP * x
-	fm.Output = y - min(y, float64(posted)*w.cfg.VacancyCost*w.labour.meanRate0)
+	fm.Output = y - min(y, float64(posted)*w.prod.open[f]*w.labour.postCost)
 	fm.HumanUnits, fm.AIUnits = human, ai
 	fm.MPAI = w.ces.Marginal(fm.TFP, x, rAI)
 	fm.MPHuman = fm.MPAI
 	if bl.Human > 0 {
 		fm.MPHuman = w.ces.Marginal(fm.TFP, x, rHuman)
+	}
+	if human <= 0 && bl.Human > 0 {
+		// No one works here: what a hire would produce is the marginal
+		// product of a first worker's unit (with σ < 1 output and the
+		// marginal product at no labour at all are 0, and the firm would
+		// never hire again).
+		x1, rAI1, rHuman1 := w.ces.Index(bl, fm.Capital, ai, 1)
+		fm.MPHuman = w.ces.Marginal(fm.TFP, x1, rHuman1)
+		if ai <= 0 {
+			fm.MPAI = w.ces.Marginal(fm.TFP, x1, rAI1)
+		}
 	}
 	w.prod.mpHuman[f] = fm.MPHuman
 }
