@@ -39,8 +39,7 @@ type matching struct {
 // line away.
 type applicant struct {
 	seeker int32
-	n      uint32  // acceptable applicants so far in the round
-	res    float64 // reservation wage
+	n      uint32 // acceptable applicants so far in the round
 }
 
 // seeker is a job seeker as the matching sees it, copied from the worker
@@ -273,7 +272,7 @@ func (w *World) matchRound(r *rand.Rand, k, rounds int, fl *matchFlows) {
 		}
 		wk.Rate = rate
 		w.hireAt(int(j), int(slot))
-		m.hires = append(m.hires, hire{worker: j, slot: w.slotAt(int(j), firm), from: sk.from, oldWage: sk.wage})
+		m.hires = append(m.hires, hire{worker: j, slot: firm*b + int32(wk.Bin), from: sk.from, oldWage: sk.wage})
 		s := wk.Sector
 		if sk.from >= 0 {
 			fl.moves++
@@ -354,12 +353,12 @@ func (m *matching) apply(batch []application) {
 		}
 		b := &m.best[a.job]
 		if b.seeker < 0 {
-			*b = applicant{seeker: a.seeker, n: 1, res: sk.res}
+			*b = applicant{seeker: a.seeker, n: 1}
 			continue
 		}
 		b.n++
 		if a.u*float32(b.n) < 1 {
-			b.seeker, b.res = a.seeker, sk.res
+			b.seeker = a.seeker
 		}
 	}
 }

@@ -340,22 +340,16 @@ func (w *World) sortedWorkers() []int32 {
 	return order
 }
 
-// hireAt employs worker j at the firm of slot f·B+b. Its post is the
-// firm's slot of the most demanding bin it can work (slotAt), whatever
-// bin's vacancy it was hired through: the firm assigns its workers to
-// its tasks itself (agents.Staffing.Staff).
+// hireAt employs worker j at the firm of slot f·B+b. Its bin is the most
+// demanding one it can work, whatever bin's vacancy it was hired through:
+// the firm assigns its workers to its tasks itself
+// (agents.Staffing.Staff).
 func (w *World) hireAt(j, slot int) {
 	wk := &w.workers[j]
 	wk.Status = agents.Employed
 	wk.Firm = int32(slot / w.cfg.TaskBins)
 	wk.Bin = int16(w.byReq[max(1, int(w.labour.qual[j]))-1])
 	wk.Spell = 0
-}
-
-// slotAt is the slot worker j takes when hired at firm f: the firm's
-// slot of the most demanding bin j can work.
-func (w *World) slotAt(j int, f int32) int32 {
-	return f*int32(w.cfg.TaskBins) + int32(w.byReq[max(1, int(w.labour.qual[j]))-1])
 }
 
 // initUnemployment makes each worker of the labour force unemployed with
