@@ -22,8 +22,7 @@ type Firm struct {
 	AIUnits    float64 // AI efficiency units deployed
 	MPHuman    float64 // marginal product of a human efficiency unit
 	MPAI       float64 // marginal product of an AI efficiency unit
-	HumanCost  float64 // c_H: expected cost per efficiency unit of a new hire: its wage and the annuity of the vacancy costs of finding it
-	HireWage   float64 // the expected wage per efficiency unit of a new hire
+	HumanCost  float64 // c_H: expected cost per efficiency unit of a new hire at the firm's target: its wage and the annuity of the vacancy costs of finding it
 
 	// The firm's AI demand curve this step, D(p) (see AIDemand).
 	Plan  economy.Plan
@@ -59,18 +58,14 @@ type Staffing struct {
 	Leave    float64 // share of its workers expected to leave this step, 1 − exp(−separation·dt)
 	Step     float64 // dt, the step's length in years
 	FillRate float64 // expected hires per vacancy per year, as observed in the firm's sector
-	Horizon  float64 // expected years a hire stays, 1/(r + separation rate), to value it
-	PostCost float64 // cost of a vacancy per year, money
 	Room     float64 // the workers of an average firm, plus one: a firm keeps at most its head count plus this many vacancies
 }
 
-// A Workforce is what a firm knows of its own staff when it plans: heads,
-// efficiency units, its humans' marginal product and what a hire costs.
+// A Workforce is what a firm knows of its own staff when it plans: its
+// heads and efficiency units.
 type Workforce struct {
 	Heads     int32
 	Units     float64
-	MP        float64 // marginal product of a human efficiency unit, per year
-	HireWage  float64 // expected wage per efficiency unit of a new hire, per year
 	Vacancies float64 // the vacancy stock the firm keeps open (set by Staff)
 	Open      float64 // the chance that each of its listed jobs is open in a round of the matching, Vacancies / jobs listed (set by Staff)
 }
@@ -102,9 +97,12 @@ type Workforce struct {
 //   - otherwise it wants to hire, this step, the share Close of its gap
 //     and the workers expected to leave, Close·gap + Leave·heads, and
 //     keeps the vacancy stock that gives them at the observed fill rate,
-//     V = hires / (FillRate·dt) — the same stock whatever the step length —
-//     but only if a vacancy pays: FillRate × (the hire's value,
-//     (MP − its wage) × Horizon) at least PostCost. The stock is listed as
+//     V = hires / (FillRate·dt) — the same stock whatever the step length.
+//     The target is where a hire pays: the plan is made at the cost of a
+//     hire, its wage and the annuity of the vacancy costs of finding it
+//     (Firm.HumanCost), so a firm below its target expects a hire to
+//     pay, and one over it by more than its leavers posts no vacancy.
+//     The stock is listed as
 //     ⌈V⌉ jobs, each open in a round of the matching with chance V/⌈V⌉ and
 //     open again when filled: a firm with a fifth of a vacancy has one job
 //     open a fifth of the time, so it hires, per unit of its stock, what a
@@ -154,8 +152,7 @@ func (s Staffing) Staff(plan economy.Plan, scale, humanCapable float64, weights 
 		}
 		return
 	}
-	value := (wf.MP - wf.HireWage) * mean * s.Horizon
-	if !(hires > 0) || !(s.FillRate > 0) || !(s.Step > 0) || s.FillRate*value < s.PostCost {
+	if !(hires > 0) || !(s.FillRate > 0) || !(s.Step > 0) {
 		return
 	}
 	v := min(hires/(s.FillRate*s.Step), target/mean+1, float64(wf.Heads)+s.Room) // never more open jobs than the workforce it aims at, nor than it has plus an average firm's

@@ -22,7 +22,7 @@ func firmBins(b int, units float64) ([]float64, []economy.Split, Bins) {
 	return weights, split, bins
 }
 
-var staffing = Staffing{Close: 0.1, Leave: 0.02, Step: 1.0 / 12, FillRate: 9, Horizon: 2, PostCost: 0.1, Room: 101}
+var staffing = Staffing{Close: 0.1, Leave: 0.02, Step: 1.0 / 12, FillRate: 9, Room: 101}
 
 // ascending is the bins in ascending order of requirement when bin i's
 // requirement rises with i.
@@ -37,8 +37,8 @@ func ascending(b int) []int {
 // A firm under its target keeps the vacancy stock that gives it, at the
 // fill rate, the share Close of its gap and its expected leavers this
 // step — a stock that does not depend on how its tasks are cut into bins
-// — listed as ⌈V⌉ jobs each open with chance V/⌈V⌉; a vacancy that does
-// not pay is not posted.
+// — listed as ⌈V⌉ jobs each open with chance V/⌈V⌉; a firm over its
+// target by more than that posts none.
 func TestStaffVacanciesAreFirmLevel(t *testing.T) {
 	for _, c := range []struct {
 		staff, target, want float64
@@ -48,7 +48,7 @@ func TestStaffVacanciesAreFirmLevel(t *testing.T) {
 	} {
 		for _, b := range []int{1, 10, 100} {
 			weights, split, bins := firmBins(b, c.staff)
-			wf := Workforce{Heads: int32(c.staff), Units: c.staff, MP: 1, HireWage: 0.9}
+			wf := Workforce{Heads: int32(c.staff), Units: c.staff}
 			staffing.Staff(economy.Plan{Human: c.target, Scaled: true}, 1, 0, weights, split, ascending(b), make([]float64, b), bins, &wf, rand.New(rand.NewPCG(1, 2)))
 			if d := wf.Vacancies - c.want; d > 1e-9 || d < -1e-9 {
 				t.Errorf("staff %v, %d bins: %v vacancies, want %v", c.staff, b, wf.Vacancies, c.want)
@@ -65,11 +65,14 @@ func TestStaffVacanciesAreFirmLevel(t *testing.T) {
 			}
 		}
 	}
+	// Over its target by more than its expected leavers (0.02 × 100 =
+	// 2 units a step, closed at 0.1 of the gap: 20 units), a firm posts
+	// nothing; a hire would not pay at its target's cost.
 	weights, split, bins := firmBins(10, 100)
-	wf := Workforce{Heads: 100, Units: 100, MP: 1, HireWage: 0.999} // a hire's value 0.002 × 9 < 0.1
-	staffing.Staff(economy.Plan{Human: 110, Scaled: true}, 1, 0, weights, split, ascending(10), make([]float64, 10), bins, &wf, rand.New(rand.NewPCG(1, 2)))
+	wf := Workforce{Heads: 100, Units: 100}
+	staffing.Staff(economy.Plan{Human: 79, Scaled: true}, 1, 0, weights, split, ascending(10), make([]float64, 10), bins, &wf, rand.New(rand.NewPCG(1, 2)))
 	if wf.Vacancies != 0 {
-		t.Errorf("a vacancy that does not pay was posted: %v", wf.Vacancies)
+		t.Errorf("a firm over its target posted %v vacancies", wf.Vacancies)
 	}
 }
 
@@ -93,7 +96,7 @@ func TestStaffAsksForTheSectorsUnfilledSkills(t *testing.T) {
 		const firms = 20000
 		for range firms {
 			_, split, bins := firmBins(len(weights), c.staff)
-			wf := Workforce{Heads: int32(c.staff), Units: c.staff, MP: 1, HireWage: 0.9}
+			wf := Workforce{Heads: int32(c.staff), Units: c.staff}
 			staffing.Staff(economy.Plan{Human: c.target, Scaled: true}, 1, 0, weights, split, ascending(len(weights)), unfilled, bins, &wf, r)
 			for i, v := range bins.Vacancies {
 				got[i] += float64(v)
@@ -117,7 +120,7 @@ func TestStaffLayoffsBeyondAttrition(t *testing.T) {
 	}{{10, 9.5, 0}, {10, 8, 0}, {100, 80, 0}, {10, 5, 0.1*5 - 0.02*10}, {100, 50, 0.1*50 - 0.02*100}} {
 		for _, b := range []int{1, 5, 10} {
 			weights, split, bins := firmBins(b, c.staff)
-			wf := Workforce{Heads: int32(c.staff), Units: c.staff, MP: 1, HireWage: 0.9}
+			wf := Workforce{Heads: int32(c.staff), Units: c.staff}
 			staffing.Staff(economy.Plan{Human: c.target, Scaled: true}, 1, 0, weights, split, ascending(b), make([]float64, b), bins, &wf, rand.New(rand.NewPCG(1, 2)))
 			laid := 0.0
 			for i := range b {

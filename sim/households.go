@@ -202,8 +202,10 @@ func (w *World) householdsChunk(ch, lo, hi int) {
 		wk.Income = income
 		p.consumption += cons
 		if wk.Status == agents.Unemployed && int(wk.Sector) < len(p.resSum) {
-			p.resSum[wk.Sector] += w.reservation(wk, w.resFloor(wk.Sector))
-			p.resN[wk.Sector]++
+			if w.employable(j) {
+				p.resSum[wk.Sector] += w.reservation(wk, w.resFloor(wk.Sector))
+				p.resN[wk.Sector]++
+			}
 			p.spells += int(wk.Spell)
 		}
 		w.sample(j, wk)

@@ -43,6 +43,8 @@ type labour struct {
 	sectorFind  []float64 // hires from unemployment per unemployed worker per year in each sector
 	sectorWage  []float64 // mean wage rate of each sector's new hires from unemployment, per year
 	sectorValue []float64 // flow value of unemployment in each sector, rU (unemployedValue)
+	firstOpen   []int     // per sector: the requirement rank of the least demanding bin with a listed job last step (0 if none); the unemployed who qualify for it are the ones firms can hire
+	intensity   []float64 // search intensity in each sector: applications relative to --applications, (vacancies per unemployed worker)^--search-elasticity, smoothed
 	unfilled    []float64 // per sector·bin: the share of the bin's target its sector's workers leave unfilled (assignSectors)
 	sectorNeed  []float64 // per sector·bin: the target and the human units of assignSectors, its scratch
 	sectorHave  []float64
@@ -55,7 +57,17 @@ type labour struct {
 // unemployment, layoffs (exogenous, of workers paid above their product,
 // and by firms over their targets) and, of the layoffs, those displaced by
 // automation.
-type separations struct{ quits, layoffs, displaced int }
+//
+// searched counts, per sector, the rounds of the matching the unemployed
+// search in this step: every round for those unemployed at its start,
+// the rounds from their separation's for those separated in it (whether
+// or not they send an application); the rounds after a hire are taken
+// off by the matching (matchFlows.after). It is the exposure the
+// job-finding rate is measured on.
+type separations struct {
+	quits, layoffs, displaced int
+	searched                  [4]int
+}
 
 // init makes the labour room's slices, once.
 func (l *labour) init(c Config) {
@@ -68,6 +80,10 @@ func (l *labour) init(c Config) {
 	l.sectorRes, l.sectorVac = make([]float64, c.Sectors), make([]float64, c.Sectors)
 	l.sectorFill, l.sectorFind, l.sectorWage = make([]float64, c.Sectors), make([]float64, c.Sectors), make([]float64, c.Sectors)
 	l.sectorValue = make([]float64, c.Sectors)
+	l.intensity, l.firstOpen = make([]float64, c.Sectors), make([]int, c.Sectors)
+	for s := range l.intensity {
+		l.intensity[s] = 1
+	}
 	sb := c.Sectors * c.TaskBins
 	l.unfilled, l.sectorNeed, l.sectorHave = make([]float64, sb), make([]float64, sb), make([]float64, sb)
 	l.match.init(c)
@@ -104,10 +120,10 @@ func (w *World) separateOrList(c, _, _ int) {
 // mean numbers of applications of an unemployed and of an employed worker.
 type separationOdds struct {
 	quit, layoff, surplus float64
-	searchU, searchE      float64 // mean applications of an unemployed and an employed worker this step
-	zeroU, zeroE          float64 // exp(−searchU), exp(−searchE): the chance of none
-	cut, horizon, firing  float64 // the largest wage cut a year, the job's expected life, the firing cost in years of wage
-	ratio                 float64 // a worker paid more than ratio times its product is laid off (overpaidRatio)
+	searchU, searchE      [4]float64 // mean applications of an unemployed and an employed worker of each sector this step
+	zeroU, zeroE          [4]float64 // exp(−searchU), exp(−searchE): the chance of none
+	cut, horizon, firing  float64    // the largest wage cut a year, the job's expected life, the firing cost in years of wage
+	ratio                 float64    // a worker paid more than ratio times its product is laid off (overpaidRatio)
 }
 
 // odds are this step's separation and search probabilities.
@@ -118,13 +134,15 @@ func (w *World) odds() separationOdds {
 		quit:    agents.Hazard(c.QuitHazard, dt),
 		layoff:  agents.Hazard(c.LayoffHazard, dt),
 		surplus: agents.Hazard(c.Adjustment, dt),
-		searchU: c.Applications * dt,
-		searchE: c.Applications * c.OnTheJobSearch * dt,
 		cut:     c.WageCut,
 		horizon: 1 / (c.InterestRate + w.labour.sepRate),
 		firing:  c.FiringCost,
 	}
-	o.zeroU, o.zeroE = math.Exp(-o.searchU), math.Exp(-o.searchE)
+	for s := range c.Sectors {
+		a := c.Applications * w.labour.intensity[s] * dt
+		o.searchU[s], o.searchE[s] = a, a*c.OnTheJobSearch
+		o.zeroU[s], o.zeroE[s] = math.Exp(-o.searchU[s]), math.Exp(-o.searchE[s])
+	}
 	o.ratio = o.overpaidRatio()
 	return o
 }
@@ -182,6 +200,7 @@ func (w *World) separateChunk(ch, lo, hi int) {
 	o := &w.labour.odds
 	r := w.rng.get(ch, streamWorkers, w.step, ch)
 	var sep separations
+	rounds := w.rounds()
 	seekers := m.seekers[lo:hi]
 	n := 0
 	for j := lo; j < hi; j++ {
@@ -189,7 +208,10 @@ func (w *World) separateChunk(ch, lo, hi int) {
 		if wk.Status != agents.Employed {
 			w.labour.posts[j] = post{slot: -1}
 			if wk.Status == agents.Unemployed {
-				if apps := poissonAt(r.Float64(), o.searchU, o.zeroU); apps > 0 {
+				if w.employable(j) {
+					sep.searched[wk.Sector] += rounds
+				}
+				if apps := poissonAt(r.Float64(), o.searchU[wk.Sector], o.zeroU[wk.Sector]); apps > 0 {
 					seekers[n] = w.seeker(j, apps, nil)
 					n++
 				}
@@ -211,7 +233,7 @@ func (w *World) separateChunk(ch, lo, hi int) {
 		default:
 			p := w.postOf(wk)
 			w.labour.posts[j] = p
-			if apps := poissonAt(r.Float64(), o.searchE, o.zeroE); apps > 0 {
+			if apps := poissonAt(r.Float64(), o.searchE[wk.Sector], o.zeroE[wk.Sector]); apps > 0 {
 				seekers[n] = w.seeker(j, apps, &p)
 				n++
 			}
@@ -230,8 +252,18 @@ func (w *World) separateChunk(ch, lo, hi int) {
 			sep.quits++
 		}
 		wk.Status, wk.Firm, wk.Spell = agents.Unemployed, -1, 0
-		if apps := poissonAt(r.Float64(), o.searchU, o.zeroU); apps > 0 {
+		// A separation falls at a uniformly drawn time of the step: the
+		// worker searches from the round it falls in, and sends the
+		// applications of the rounds left (a quarter's separations do not
+		// all search for the whole quarter).
+		join := int(r.Float64() * float64(rounds))
+		if w.employable(j) {
+			sep.searched[wk.Sector] += rounds - join
+		}
+		mean := o.searchU[wk.Sector] * float64(rounds-join) / float64(rounds)
+		if apps := poissonAt(r.Float64(), mean, math.Exp(-mean)); apps > 0 {
 			seekers[n] = w.seeker(j, apps, nil)
+			seekers[n].join = uint8(join)
 			n++
 		}
 	}
@@ -500,15 +532,7 @@ func (w *World) updateMarketStats() {
 	floor := c.HomeProduction * l.meanRate0
 	var resSum [4]float64
 	var resN [4]int
-	if w.step == 0 {
-		for j := range w.workers {
-			wk := &w.workers[j]
-			if wk.Status == agents.Unemployed {
-				resSum[wk.Sector] += w.reservation(wk, w.resFloor(wk.Sector))
-				resN[wk.Sector]++
-			}
-		}
-	} else {
+	if w.step > 0 {
 		for _, p := range w.hh.wpart {
 			for s := range p.resSum {
 				resSum[s] += p.resSum[s]
@@ -542,6 +566,9 @@ func (w *World) updateMarketStats() {
 	for _, p := range l.separated {
 		sep.quits += p.quits
 		sep.layoffs += p.layoffs
+		for s := range p.searched {
+			sep.searched[s] += p.searched[s]
+		}
 	}
 	fl := l.flows
 	if w.step == 0 {
@@ -549,9 +576,38 @@ func (w *World) updateMarketStats() {
 		l.sepU = c.QuitHazard + c.LayoffHazard
 		l.sepRate = l.sepU
 	} else if employed > 0 {
-		sepU := float64(sep.quits+sep.layoffs) / employed / dt
-		l.sepU += gain * (sepU - l.sepU)
-		l.sepRate += gain * (sepU + float64(fl.moves)/employed/dt - l.sepRate)
+		// The employed at the step's start: those at its end, plus those
+		// who separated into unemployment, less those hired from it.
+		intoU := float64(sep.quits + sep.layoffs)
+		all := intoU + float64(fl.moves)
+		if start := employed + intoU - float64(fl.fromU); start > all {
+			rate := cohortRate(all, start-all, dt)
+			l.sepRate += gain * (rate - l.sepRate)
+			l.sepU += gain * (rate*intoU/max(all, 1) - l.sepU)
+		}
+	}
+	if w.step == 0 {
+		// The start's reservation wages, at the floor the start's
+		// value of unemployment sets (its job-finding rate the steady
+		// state of the start's unemployment rate).
+		for s := range c.Sectors {
+			meanMP := l.meanRate0
+			if units[s] > 0 {
+				meanMP = mp[s] / units[s]
+			}
+			l.sectorFind[s] = 0
+			if u := c.InitialUnemployment; u > 0 {
+				l.sectorFind[s] = l.sepU * (1 - u) / u
+			}
+			l.sectorValue[s] = unemployedValue(floor, meanMP, l.sectorFind[s], c.Bargaining, c.InterestRate, l.sepU)
+		}
+		for j := range w.workers {
+			wk := &w.workers[j]
+			if wk.Status == agents.Unemployed && w.employable(j) {
+				resSum[wk.Sector] += w.reservation(wk, w.resFloor(wk.Sector))
+				resN[wk.Sector]++
+			}
+		}
 	}
 	best := -1.0
 	for s := range c.Sectors {
@@ -566,6 +622,18 @@ func (w *World) updateMarketStats() {
 		l.sectorVac[s] = 0
 		if vac[s]+emp[s] > 0 {
 			l.sectorVac[s] = vac[s] / (vac[s] + emp[s])
+		}
+		// Search intensity rises with the vacancies an employable
+		// searcher sees: applications (θ/1)^--search-elasticity times
+		// --applications, θ the vacancies per employable unemployed
+		// worker (Pissarides 2000, ch. 5). With applications the scarce
+		// side of the matching, matches are then Cobb–Douglas in the
+		// vacancies with that elasticity, so that more vacancies fill
+		// more jobs and a tight market raises the job-finding rate, the
+		// value of search and so wages.
+		if w.step > 0 {
+			theta := vac[s] / max(float64(resN[s]), 1)
+			l.intensity[s] += gain * (math.Pow(min(max(theta, 1e-3), 1e3), c.SearchElasticity) - l.intensity[s])
 		}
 		if l.sectorVac[s] > best {
 			best, l.bestSector = l.sectorVac[s], s
@@ -584,8 +652,11 @@ func (w *World) updateMarketStats() {
 			} else { // nothing to observe: back toward the prior, so that posting can resume
 				l.sectorFill[s] += gain * (startFillRate - l.sectorFill[s])
 			}
-			if resN[s] > 0 {
-				l.sectorFind[s] += gain * (float64(fl.sector[s])/float64(resN[s])/dt - l.sectorFind[s])
+			// Hires from unemployment per year of search by the
+			// unemployed (separations.searched): the hazard, whatever
+			// the step length and however many separate within it.
+			if searched := sep.searched[s] - fl.after[s]; searched > 0 {
+				l.sectorFind[s] += gain * (float64(fl.sector[s])/(float64(searched)*dt/float64(w.rounds())) - l.sectorFind[s])
 			}
 			if fl.sector[s] > 0 {
 				l.sectorWage[s] += gain * (fl.wage[s]/float64(fl.sector[s]) - l.sectorWage[s])
@@ -594,6 +665,7 @@ func (w *World) updateMarketStats() {
 		l.sectorValue[s] = unemployedValue(floor, meanMP, l.sectorFind[s], c.Bargaining, c.InterestRate, l.sepU)
 	}
 	w.assignSectors()
+	w.findFirstOpen()
 	for f := range w.firms {
 		fm := &w.firms[f]
 		// The product the firm expects of a worker: its marginal product
@@ -606,19 +678,64 @@ func (w *World) updateMarketStats() {
 			*e += gain * (fm.MPHuman - *e)
 			*lasting += slow * (fm.MPHuman - *lasting)
 		}
-		res := l.sectorRes[fm.Sector]
-		mpf := *e
-		if mpf <= 0 {
-			mpf = res
-		}
-		// A hire costs its bargained wage and, as an annuity over the
-		// job's expected life, the vacancy costs of finding it (c/q).
-		wage := agents.Bargain(res, max(mpf, res), c.Bargaining)
+		// A hire costs, per efficiency unit, the wage it is bargained at
+		// and the annuity over the job's expected life of the vacancy
+		// costs of finding it, h = (r + s)·c/q. Both are taken at the
+		// firm's target, where the product the wage is bargained over is
+		// the cost itself: with w = res + β(MP − res) and MP = w + h,
+		// the cost is c_H = res + h/(1 − β) — Pissarides' job-creation
+		// condition (2000, ch. 1; with many workers a firm, Stole &
+		// Zwiebel 1996). It is the same for every firm of a sector, so a
+		// firm's target does not move with the noise in its own product
+		// that a small firm's lumpy hires and quits make.
 		hiring := (c.InterestRate + l.sepRate) * l.postCost / max(l.sectorFill[fm.Sector], 1e-9)
-		fm.HireWage = wage
-		fm.HumanCost = max(wage+hiring, 1e-12)
+		fm.HumanCost = max(l.sectorRes[fm.Sector]+hiring/max(1-c.Bargaining, 1e-9), 1e-12)
 		l.offers[f] = *e
 	}
+}
+
+// employable says whether worker j qualifies for a job of the kind its
+// sector listed last step: for its least demanding bin (labour.firstOpen).
+// The job-finding rate and the reservation wage that firms and searchers
+// read are those of the employable unemployed: a worker whose every task
+// has gone to AI is not in the market the firms hire in, and its long
+// spell and decayed reservation wage would understate what a hire costs.
+func (w *World) employable(j int) bool {
+	return int(w.labour.qual[j]) > w.labour.firstOpen[w.workers[j].Sector]
+}
+
+// findFirstOpen sets labour.firstOpen from this step's job list.
+func (w *World) findFirstOpen() {
+	m := &w.labour.match
+	for s := range w.labour.firstOpen {
+		w.labour.firstOpen[s] = 0
+		if len(m.below) <= s {
+			continue
+		}
+		for k := 0; k+1 < len(m.below[s]); k++ {
+			if m.below[s][k+1] > 0 {
+				w.labour.firstOpen[s] = k
+				break
+			}
+		}
+	}
+}
+
+// cohortRate is the hazard per year at which a cohort that loses events
+// of its members over a step of dt years, left, keeps the rest:
+// ln(1 + events/left)/dt, the inverse of agents.Hazard. Observed this
+// way, a job-finding or separation rate is the same whatever the step
+// length; events/(events+left)/dt, the share over the step per year,
+// falls short of it the more, the longer the step (a quarter in which
+// five in six unemployed find a job is a hazard of 7.2 a year, not 3.3).
+func cohortRate(events, left, dt float64) float64 {
+	if !(events > 0) {
+		return 0
+	}
+	if !(left > 0) {
+		left = 0.5 // all left: as if half a member stayed, a finite rate
+	}
+	return math.Log1p(events/left) / dt
 }
 
 // assignSectors finds, for every sector, the share of each bin's target

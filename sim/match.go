@@ -53,6 +53,7 @@ type seeker struct {
 	qual   int16   // bins, in ascending order of requirement, it qualifies for
 	sector uint8
 	apps   uint8 // applications it has still to send this step, spread over the rounds
+	join   uint8 // the first round it searches in: a worker separated this step searches from the round its separation falls in
 	hired  bool  // placed this step: hired, moved or kept by a counter-offer
 }
 
@@ -70,10 +71,12 @@ func (m *matching) init(c Config) {
 	}
 	m.held = make([]int32, 0, c.Workers)
 	m.hires = make([]hire, 0, c.Workers)
-	// Room for jobs: the default economy opens at most about a fifth of a
-	// job per worker; listJobs grows the list (by half again) if a step
-	// has more.
-	jobs := max(1024, c.Workers/2)
+	// Room for jobs: half a job per worker and one per firm (a firm
+	// lists its vacancy stock V as ⌈V⌉ jobs, at most one more than V;
+	// the default economy keeps about a twentieth of a vacancy per
+	// worker); listJobs grows the list (by half again) if a step has
+	// more.
+	jobs := max(1024, c.Workers/2+c.Firms)
 	m.jobs, m.mp, m.best = make([]int32, 0, jobs), make([]float64, 0, jobs), make([]applicant, 0, jobs)
 	m.live = make([]int32, 0, jobs)
 	m.seekers = make([]seeker, c.Workers)
@@ -155,6 +158,7 @@ type matchFlows struct {
 	sector [4]int     // hires from unemployment in each sector
 	wage   [4]float64 // sum of the rates of the hires from unemployment in each sector
 	hired  [4]int     // hires of both kinds in each sector
+	after  [4]int     // rounds of the step left after each hire from unemployment, summed per sector: search not done (separations.searched)
 }
 
 // matchJobs runs the matching (on the side goroutine, beside the
@@ -207,8 +211,8 @@ func (w *World) matchRound(r *rand.Rand, k, rounds int, fl *matchFlows) {
 	batch := m.batch[:0]
 	for i := range m.seekers[:m.nseekers] {
 		sk := &m.seekers[i]
-		if sk.hired {
-			continue // in an earlier round
+		if sk.hired || k < int(sk.join) {
+			continue // placed in an earlier round, or not yet searching
 		}
 		// Each of the step's applications goes to a round drawn
 		// uniformly (the ones left, each to this round with probability
@@ -279,6 +283,7 @@ func (w *World) matchRound(r *rand.Rand, k, rounds int, fl *matchFlows) {
 		} else {
 			fl.fromU++
 			fl.sector[s]++
+			fl.after[s] += rounds - 1 - k
 			fl.wage[s] += rate
 		}
 		fl.hired[s]++

@@ -82,7 +82,7 @@ func (w *World) decideChunk(ch, lo, hi int) {
 			}
 		}
 		base, end := f*c.TaskBins, (f+1)*c.TaskBins
-		wf := agents.Workforce{MP: w.prod.mpExpected[f], HireWage: fm.HireWage}
+		var wf agents.Workforce
 		for k := base; k < end; k++ {
 			wf.Heads += l.count[k]
 			wf.Units += l.human[k]
@@ -92,8 +92,6 @@ func (w *World) decideChunk(ch, lo, hi int) {
 			Leave:    agents.Hazard(l.sepRate, dt),
 			Step:     dt,
 			FillRate: l.sectorFill[s],
-			Horizon:  1 / (c.InterestRate + l.sepRate),
-			PostCost: l.postCost,
 			Room:     float64(c.Workers/c.Firms + 1),
 		}
 		staffing.Staff(fm.Plan, scale, humanCapable, w.tasks.Weights[s], w.split, w.byReq, l.unfilled[s*c.TaskBins:(s+1)*c.TaskBins], agents.Bins{

@@ -272,42 +272,58 @@ func (w *World) placeWorkers() {
 	w.pour()
 }
 
-// pour assigns every worker of each sector to a firm-bin slot so that the
-// slots' human units track w.prod.target, slots taken in descending order
-// of skill requirement and workers in descending order of skill, with
-// cumulative rounding (each slot within one worker of its target).
+// pour assigns every worker of each sector to a firm-bin slot so that
+// every firm's human units track its target (w.prod.target summed over
+// its bins): the slots are taken in descending order of skill requirement
+// (then of firm) and the workers in descending order of skill, and a slot
+// takes the next worker while its firm's units, with half the worker's,
+// stay within the firm's target summed over the slots visited so far
+// (cumulative rounding per firm: each firm ends within about one worker
+// of its target, however many bins its workers are spread over). The
+// workers left at the end go, one at a time, to the firm furthest below
+// its target.
 func (w *World) pour() {
 	c := w.cfg
 	if w.labour.order == nil {
 		w.labour.order = w.sortedWorkers()
 	}
 	order := w.labour.order
+	want, got := make([]float64, c.Firms), make([]float64, c.Firms)
+	top := make([]int, c.Firms) // each firm's last slot with a target
+	for f := range top {
+		top[f] = -1
+	}
 	next := 0
 	for s := range c.Sectors {
-		var want, got float64
-		last := -1
 		for k := len(w.byReq) - 1; k >= 0; k-- {
 			i := w.byReq[k]
 			for f := s; f < c.Firms; f += c.Sectors {
 				slot := f*c.TaskBins + i
-				want += w.prod.target[slot]
+				want[f] += w.prod.target[slot]
 				if w.prod.target[slot] > 0 {
-					last = slot
+					top[f] = slot
 				}
 				for next < len(order) && int(w.workers[order[next]].Sector) == s &&
-					got+float64(w.workers[order[next]].Efficiency)/2 <= want {
+					got[f]+float64(w.workers[order[next]].Efficiency)/2 <= want[f] {
 					w.hireAt(int(order[next]), slot)
-					got += float64(w.workers[order[next]].Efficiency)
+					got[f] += float64(w.workers[order[next]].Efficiency)
 					next++
 				}
 			}
 		}
 		for ; next < len(order) && int(w.workers[order[next]].Sector) == s; next++ {
-			if last < 0 {
+			best := -1
+			for f := s; f < c.Firms; f += c.Sectors {
+				if top[f] >= 0 && (best < 0 || want[f]-got[f] > want[best]-got[best]) {
+					best = f
+				}
+			}
+			if best < 0 {
 				w.workers[order[next]].Status = agents.Unemployed
 				continue
 			}
-			w.hireAt(int(order[next]), last)
+			w.hireAt(int(order[next]), top[best])
+			got[best] += float64(w.workers[order[next]].Efficiency)
 		}
 	}
 }
