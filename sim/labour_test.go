@@ -4,6 +4,7 @@ import (
 	"math"
 	"testing"
 
+	"github.com/laborsim/laborsim/agents"
 	"github.com/laborsim/laborsim/economy"
 )
 
@@ -145,5 +146,77 @@ func TestCeilingWithoutWorkers(t *testing.T) {
 		if !(a.GDP > 0) {
 			t.Fatalf("step %d: GDP %v with %d employed, participation %v", a.Step, a.GDP, a.Employed, a.ParticipationRate)
 		}
+	}
+}
+
+// cohortRate inverts agents.Hazard: a cohort losing, over a step, the
+// share of its members that a hazard λ takes is observed at λ, at any step
+// length.
+func TestCohortRateInvertsHazard(t *testing.T) {
+	for _, rate := range []float64{0.05, 0.4, 6, 40} {
+		for _, dt := range []float64{1.0 / 52, 1.0 / 12, 0.25, 1} {
+			p := agents.Hazard(rate, dt)
+			if got := cohortRate(1e6*p, 1e6*math.Exp(-rate*dt), dt); math.Abs(got-rate) > 1e-9*rate {
+				t.Errorf("hazard %v over %v years: observed %v", rate, dt, got)
+			}
+		}
+	}
+	if got := cohortRate(0, 10, 0.25); got != 0 {
+		t.Errorf("no events: %v", got)
+	}
+	if got := cohortRate(10, 0, 0.25); math.IsInf(got, 0) || math.IsNaN(got) || got <= 0 {
+		t.Errorf("no one left: %v, want a finite rate", got)
+	}
+}
+
+// The start puts every firm within about a worker of its share of its
+// sector's units, however small the firm and however many bins its
+// workers spread over (one rounding across all slots let a firm of six
+// workers in 100 bins drift by several workers).
+func TestStartPlacesEachFirmAtItsShare(t *testing.T) {
+	c := DefaultConfig()
+	c.Workers, c.Firms, c.InitialUnemployment = 20_000, 2_000, 0
+	w, err := New(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	largest := 0.0
+	for j := range w.workers {
+		largest = max(largest, float64(w.workers[j].Efficiency))
+	}
+	b := c.TaskBins
+	worst := 0.0
+	for f := range w.firms {
+		units, share := 0.0, 0.0
+		for k := f * b; k < (f+1)*b; k++ {
+			units += w.labour.human[k]
+			share += w.prod.target[k]
+		}
+		worst = max(worst, math.Abs(units-share))
+	}
+	if worst > largest {
+		t.Errorf("a firm's units are %v from its share; the largest worker is %v", worst, largest)
+	}
+}
+
+// Without AI, unemployment does not depend on how many firms the workers
+// are cut into: at 20,000 workers, 200 and 2,000 firms (about 60 and 6
+// workers in the labour force each) give mean unemployment over five years
+// within 1.5 points (the validate check runs 20, 200 and 2,000 firms over
+// ten years).
+func TestFirmSizeDoesNotSetUnemployment(t *testing.T) {
+	mean := func(firms int) float64 {
+		c := DefaultConfig()
+		c.AIAgents, c.FixedFrontier, c.AICostDecline = 0, true, 1
+		c.Workers, c.Firms, c.Years = 20_000, firms, 5
+		sum := 0.0
+		res := run(t, c)
+		for _, a := range res.Series {
+			sum += a.UnemploymentRate
+		}
+		return sum / float64(len(res.Series))
+	}
+	if a, b := mean(200), mean(2000); math.Abs(a-b) > 0.015 {
+		t.Errorf("mean unemployment %.4f at 200 firms, %.4f at 2,000", a, b)
 	}
 }
