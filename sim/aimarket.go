@@ -180,8 +180,12 @@ func (w *World) clearAI() {
 	if n == 0 {
 		// No agent to rent: the market clears where no firm wants one,
 		// at the highest price a firm would pay — which is what firms
-		// observe, so that none plans with AI that is not there.
+		// observe, so that none plans with AI that is not there — and
+		// no slot holds an agent (a fleet that shrank below one
+		// agent-instance kept last step's allocation otherwise).
 		w.ai.price = max(lo, hi)
+		clear(w.ai.count)
+		clear(w.ai.units)
 		return
 	}
 	dLo := w.aiDemand(lo)
