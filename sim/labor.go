@@ -36,8 +36,7 @@ type labour struct {
 	// The market statistics (updateMarketStats), read in the next step:
 	// what firms and workers have observed, each smoothed at
 	// --expectation-speed (DESIGN §5: expectations from observations).
-	offers      []float64 // per firm: what it bargains over in a hire, its humans' marginal product or, if larger, its expected cost of a hire
-	sectorRes   []float64 // mean reservation wage rate of each sector's unemployed
+	sectorRes   []float64 // mean reservation wage rate of each sector's employable unemployed
 	sectorVac   []float64 // vacancy rate of each sector
 	sectorFill  []float64 // hires per vacancy per year in each sector
 	sectorFind  []float64 // hires from unemployment per unemployed worker per year in each sector
@@ -76,7 +75,6 @@ func (l *labour) init(c Config) {
 	l.posts, l.wageBill, l.severance = make([]post, c.Workers), make([]float64, c.Firms), make([]float64, c.Firms)
 	l.qual = make([]int16, c.Workers)
 	l.separated = make([]separations, chunks(c.Workers, workerChunk))
-	l.offers = make([]float64, c.Firms)
 	l.sectorRes, l.sectorVac = make([]float64, c.Sectors), make([]float64, c.Sectors)
 	l.sectorFill, l.sectorFind, l.sectorWage = make([]float64, c.Sectors), make([]float64, c.Sectors), make([]float64, c.Sectors)
 	l.sectorValue = make([]float64, c.Sectors)
@@ -95,7 +93,7 @@ func (l *labour) init(c Config) {
 // target (the slot's layoff probability) — and lists the job seekers: the
 // unemployed, and the employed who search on the job this step. One more
 // chunk, the first claimed, lists the open jobs (listJobs, sequential): it
-// reads the vacancies and the firms' offers and writes the job list, which
+// reads the vacancies and the firms' expected products and writes the job list, which
 // the separations do not touch, and the goroutine that runs it then joins
 // the separations.
 func (w *World) separate() {
@@ -586,20 +584,23 @@ func (w *World) updateMarketStats() {
 			l.sepU += gain * (rate*intoU/max(all, 1) - l.sepU)
 		}
 	}
+	var meanMP [4]float64 // each sector's expected product per efficiency unit
+	for s := range c.Sectors {
+		meanMP[s] = l.meanRate0
+		if units[s] > 0 {
+			meanMP[s] = mp[s] / units[s]
+		}
+	}
 	if w.step == 0 {
 		// The start's reservation wages, at the floor the start's
 		// value of unemployment sets (its job-finding rate the steady
 		// state of the start's unemployment rate).
 		for s := range c.Sectors {
-			meanMP := l.meanRate0
-			if units[s] > 0 {
-				meanMP = mp[s] / units[s]
-			}
 			l.sectorFind[s] = 0
 			if u := c.InitialUnemployment; u > 0 {
 				l.sectorFind[s] = l.sepU * (1 - u) / u
 			}
-			l.sectorValue[s] = unemployedValue(floor, meanMP, l.sectorFind[s], c.Bargaining, c.InterestRate, l.sepU)
+			l.sectorValue[s] = unemployedValue(floor, meanMP[s], l.sectorFind[s], c.Bargaining, c.InterestRate, l.sepU)
 		}
 		for j := range w.workers {
 			wk := &w.workers[j]
@@ -611,11 +612,7 @@ func (w *World) updateMarketStats() {
 	}
 	best := -1.0
 	for s := range c.Sectors {
-		meanMP := l.meanRate0
-		if units[s] > 0 {
-			meanMP = mp[s] / units[s]
-		}
-		l.sectorRes[s] = math.Max(floor, meanMP)
+		l.sectorRes[s] = math.Max(floor, meanMP[s])
 		if resN[s] > 0 {
 			l.sectorRes[s] = resSum[s] / float64(resN[s])
 		}
@@ -638,14 +635,10 @@ func (w *World) updateMarketStats() {
 		if l.sectorVac[s] > best {
 			best, l.bestSector = l.sectorVac[s], s
 		}
-		fill, find := float64(startFillRate), 0.0
-		wage := agents.Bargain(l.sectorRes[s], max(meanMP, l.sectorRes[s]), c.Bargaining)
 		switch {
-		case w.step == 0:
-			if u := c.InitialUnemployment; u > 0 {
-				find = l.sepU * (1 - u) / u // the steady state of the start's unemployment rate
-			}
-			l.sectorFill[s], l.sectorFind[s], l.sectorWage[s] = fill, find, wage
+		case w.step == 0: // the job-finding rate was set above
+			l.sectorFill[s] = startFillRate
+			l.sectorWage[s] = agents.Bargain(l.sectorRes[s], max(meanMP[s], l.sectorRes[s]), c.Bargaining)
 		default:
 			if vac[s] > 0 {
 				l.sectorFill[s] += gain * (float64(fl.hired[s])/vac[s]/dt - l.sectorFill[s])
@@ -653,7 +646,7 @@ func (w *World) updateMarketStats() {
 				l.sectorFill[s] += gain * (startFillRate - l.sectorFill[s])
 			}
 			// Hires from unemployment per year of search by the
-			// unemployed (separations.searched): the hazard, whatever
+			// employable unemployed (separations.searched): the hazard, whatever
 			// the step length and however many separate within it.
 			if searched := sep.searched[s] - fl.after[s]; searched > 0 {
 				l.sectorFind[s] += gain * (float64(fl.sector[s])/(float64(searched)*dt/float64(w.rounds())) - l.sectorFind[s])
@@ -662,7 +655,7 @@ func (w *World) updateMarketStats() {
 				l.sectorWage[s] += gain * (fl.wage[s]/float64(fl.sector[s]) - l.sectorWage[s])
 			}
 		}
-		l.sectorValue[s] = unemployedValue(floor, meanMP, l.sectorFind[s], c.Bargaining, c.InterestRate, l.sepU)
+		l.sectorValue[s] = unemployedValue(floor, meanMP[s], l.sectorFind[s], c.Bargaining, c.InterestRate, l.sepU)
 	}
 	w.assignSectors()
 	w.findFirstOpen()
@@ -690,7 +683,6 @@ func (w *World) updateMarketStats() {
 		// that a small firm's lumpy hires and quits make.
 		hiring := (c.InterestRate + l.sepRate) * l.postCost / max(l.sectorFill[fm.Sector], 1e-9)
 		fm.HumanCost = max(l.sectorRes[fm.Sector]+hiring/max(1-c.Bargaining, 1e-9), 1e-12)
-		l.offers[f] = *e
 	}
 }
 
@@ -709,9 +701,6 @@ func (w *World) findFirstOpen() {
 	m := &w.labour.match
 	for s := range w.labour.firstOpen {
 		w.labour.firstOpen[s] = 0
-		if len(m.below) <= s {
-			continue
-		}
 		for k := 0; k+1 < len(m.below[s]); k++ {
 			if m.below[s][k+1] > 0 {
 				w.labour.firstOpen[s] = k

@@ -17,7 +17,7 @@ type matching struct {
 	liveStart []int       // live jobs of sector s are live[liveStart[s]:liveStart[s+1]]
 	liveBelow [][]int32   // liveBelow[s][k]: live jobs of sector s in the k lowest-requirement bins
 	next      []int       // listJobs' write position of each (sector, requirement rank)
-	mp        []float64   // marginal product each job's firm bargains over (labour.offers)
+	mp        []float64   // the product each job's firm bargains over (production.mpExpected), copied beside the job
 	best      []applicant // each job's best applicant
 	offer     []int32     // best offer (job index) each seeker holds, -1 if none
 	held      []int32     // seekers holding an offer
@@ -121,7 +121,7 @@ func (w *World) listJobs() {
 	m.jobs, m.mp, m.best = m.jobs[:total], m.mp[:total], m.best[:total]
 	for f := range c.Firms {
 		row := m.next[f%c.Sectors*b:][:b]
-		mp := w.labour.offers[f]
+		mp := w.prod.mpExpected[f]
 		for i, v := range w.prod.vacancies[f*b : (f+1)*b] {
 			at := row[w.rank[i]]
 			for k := range int(v) {
