@@ -35,7 +35,10 @@ func (a *accounts) startGDP(gdp float64) {
 
 // gdpGrowth is the annual growth rate of GDP at step s: over the last year
 // once a year has passed, before that over the steps since the start,
-// annualised. It records gdp for step s.
+// annualised. It records gdp for step s. Growth from next to nothing (a
+// start whose GDP is ~1e-122, as free AI at the start with a tiny economy
+// gives) annualises past the largest float: then the growth since the
+// start is reported as it is, not annualised, a finite number.
 func (a *accounts) gdpGrowth(s int, gdp float64) float64 {
 	spy := len(a.gdpPast)
 	k := s % spy
@@ -47,7 +50,10 @@ func (a *accounts) gdpGrowth(s int, gdp float64) float64 {
 	if s >= spy {
 		return gdp/past - 1
 	}
-	return math.Pow(gdp/past, float64(spy)/float64(s)) - 1
+	if g := math.Pow(gdp/past, float64(spy)/float64(s)) - 1; !math.IsInf(g, 0) {
+		return g
+	}
+	return gdp/past - 1
 }
 
 // init sizes the samples and sets the preferences, once.
