@@ -85,3 +85,33 @@ func InvestmentRate(q, depr, adjustment float64) float64 {
 func HardwareStep(logH, rate, depr, dt float64) float64 {
 	return logH + (rate-depr)*dt/math.Ln10
 }
+
+// CapitalStep advances a capital stock k over a step of dt years in which
+// its owner invests at the rate rate (money a year, at the step's state)
+// and capital costs price a unit and depreciates at depr a year. The
+// investment is held as a share of the stock over the step,
+// i = rate/(price·k), so that the stock follows the exact solution of
+// dk/dt = (i − δ)k, k' = k·exp((i − δ)·dt), as the hardware does
+// (HardwareStep): capital installed early in the step produces and earns
+// within it, and the path does not depend on the step length. A stock
+// grown as k(1 − δ·dt) + rate·dt/price would compound once a step: at a
+// net growth of 0.45 a year, (1 + 0.45/4)⁴ = 1.53 a year in quarters
+// against e^0.45 = 1.57. spent is what the capital installed over the step costs,
+// as a rate a year: price·i·∫k dt / dt, the rate itself to the first
+// order in dt. The growth over a step is at most e-fold (i·dt ≤ 1), a
+// bound no calibrated run comes near (the default's largest i·dt is 0.23
+// at 4 steps a year). With no stock, or no investment, the stock is
+// k·exp(−δ·dt) + rate·dt/price and spent is rate. The price and dt are
+// positive and the rate is not negative (capital is not sold back).
+func CapitalStep(k, rate, price, depr, dt float64) (next, spent float64) {
+	if !(k > 0) || !(rate > 0) {
+		return max(k, 0)*math.Exp(-depr*dt) + max(rate, 0)*dt/price, max(rate, 0)
+	}
+	i := math.Min(rate/(price*k), 1/dt)
+	g := (i - depr) * dt
+	grow := dt // ∫₀^dt exp((i − δ)t) dt
+	if math.Abs(g) > 1e-12 {
+		grow = dt * math.Expm1(g) / g
+	}
+	return k * math.Exp(g), price * i * k * grow / dt
+}

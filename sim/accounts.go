@@ -116,7 +116,7 @@ func (w *World) account() {
 		AICost:            w.ai.cost,
 		AIPrice:           w.ai.price,
 		AIFrontier:        w.ai.phiA,
-		LogCompute:        w.ai.logH + w.ai.logS,
+		LogCompute:        w.ai.logE,
 	}
 	if c.Frictionless && w.ai.deployed > 0 {
 		a.AIPrice = w.hh.ownerRents / w.ai.deployed

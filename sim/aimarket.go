@@ -47,7 +47,8 @@ type aiMarket struct {
 	phiA float64 // law 1's frontier: the AI-capable share of tasks
 
 	// Compute (economy/compute.go), in log10 relative to the start.
-	logH, logS   float64 // hardware stock and algorithmic efficiency
+	logH, logS   float64 // hardware stock (at the step's start) and algorithmic efficiency (at its midpoint)
+	logE         float64 // effective compute in use this step: H·S at the step's midpoint
 	hardware0    float64 // value of the start's hardware, money
 	invRate      float64 // law 3: gross investment in hardware this step, share of the stock a year
 	q            float64 // Tobin's q of compute this step
@@ -123,7 +124,11 @@ func (m *aiMarket) setCosts(c *Config, years float64) {
 
 // laws starts a step: the clock, law 2's cost, software efficiency, the
 // fleet that inference compute runs and law 1's frontier from training
-// compute.
+// compute. The laws are read at the step's midpoint (the hardware stock
+// advanced half a step at the rate decided last step), the midpoint rule
+// for a step's average: read at its start, a step would run on AI a
+// month dearer and scarcer at 12 steps a year and a quarter at 4, an
+// error of the first order in the step.
 func (w *World) laws() {
 	c := &w.cfg
 	w.step++
@@ -131,13 +136,16 @@ func (w *World) laws() {
 	m := &w.ai
 	m.observeGrowth(c, w.dt())
 	m.lastPrice = m.price
-	m.setCosts(c, w.years)
-	m.logS = economy.SoftwareLog10(c.AICostDecline, c.HardwareProgress, w.years)
+	mid := w.years + w.dt()/2
+	m.setCosts(c, mid)
+	m.logS = economy.SoftwareLog10(c.AICostDecline, c.HardwareProgress, mid)
+	logH := economy.HardwareStep(m.logH, m.invRate, c.ComputeDepreciate, w.dt()/2)
+	m.logE = logH + m.logS
 	if c.AIFleet == FleetCompute {
-		m.setFleet(*c, economy.Fleet(float64(c.AIAgents), economy.FleetLog10(m.logH, m.logS)))
+		m.setFleet(*c, economy.Fleet(float64(c.AIAgents), economy.FleetLog10(logH, m.logS)))
 	}
 	if !c.FixedFrontier {
-		m.phiA = economy.AIFrontier(c.Automation, c.FrontierSlope, m.logH+m.logS, min(c.MaxAutomation, 1-c.TraditionalShare))
+		m.phiA = economy.AIFrontier(c.Automation, c.FrontierSlope, m.logE, min(c.MaxAutomation, 1-c.TraditionalShare))
 	}
 	w.setFrontier()
 }

@@ -70,7 +70,7 @@ type Config struct {
 	HomeProduction          float64 `json:"home-production"`          // --home-production: reservation wage floor, share of the start's mean wage rate
 	Adjustment              float64 `json:"adjustment"`               // --adjustment: speed at which firms close a staffing gap and lay off workers paid above their product, per year
 	FiringCost              float64 `json:"firing-cost"`              // --firing-cost: severance paid at a layoff, years of the worker's wage
-	VacancyCost             float64 `json:"vacancy-cost"`             // --vacancy-cost: cost of keeping a vacancy open a year, share of the mean annual wage
+	VacancyCost             float64 `json:"vacancy-cost"`             // --vacancy-cost: cost of keeping a vacancy open a year, share of the mean expected annual product of a unit
 	ExpectationSpeed        float64 `json:"expectation-speed"`        // --expectation-speed: speed at which firms' expected AI price growth adapts to the observed, per year
 	ParticipationElasticity float64 `json:"participation-elasticity"` // --participation-elasticity: elasticity of participation to prospects at the start
 	IncomeEffect            float64 `json:"income-effect"`            // --income-effect: rise of the reservation value per unit of unearned income

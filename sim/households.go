@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 
 	"github.com/laborsim/laborsim/agents"
+	"github.com/laborsim/laborsim/economy"
 )
 
 // households is the room of the payments and of those paid: the step's
@@ -48,9 +49,10 @@ type workerPartial struct {
 	employed, unemployed, retraining, inactive int
 	wages                                      float64
 	consumption, retrainPaid, subsidy          float64
-	resSum                                     [4]float64
-	resN                                       [4]int
-	spells                                     int // steps unemployed, summed over the unemployed
+	resAbove                                   [4]float64 // the employable unemployed's reservation wages above the floor, summed per sector
+	resAt                                      [4]int     // the employable unemployed at the floor, per sector
+	resN                                       [4]int     // the employable unemployed, per sector
+	spells                                     int        // steps unemployed, summed over the unemployed
 }
 
 // payouts are the per-household flows of one step, fixed before the
@@ -114,7 +116,7 @@ func (w *World) payChunk(ch, lo, hi int) {
 		fm.Surplus = max(0, fm.Output-fm.WageBill-fm.AIBill-tax)
 		invest := c.CapitalReinvest * fm.Surplus
 		dividends := fm.Surplus - invest
-		fm.Capital = fm.Capital*(1-c.Depreciation*dt) + invest*dt/c.CapitalPrice
+		fm.Capital, invest = economy.CapitalStep(fm.Capital, invest, c.CapitalPrice, c.Depreciation, dt)
 		fm.Cash -= (fm.WageBill+fm.AIBill+tax+invest+dividends)*dt + fm.Severance
 		p.gdp += fm.Output
 		p.wages += fm.WageBill
@@ -142,7 +144,7 @@ func (w *World) settleOwners() {
 	dt := w.dt()
 	t := w.hh.totals
 	m := &w.ai
-	m.investDecision(c, w.years, t.aiBill)
+	m.investDecision(c, w.years+w.dt()/2, t.aiBill)
 	personal := m.owned * t.aiBill
 	providerRents := t.aiBill - personal
 	w.hh.ownerRents = t.aiBill
@@ -201,9 +203,15 @@ func (w *World) householdsChunk(ch, lo, hi int) {
 		wk.Wealth += income*dt - cons - spent
 		wk.Income = income
 		p.consumption += cons
-		if wk.Status == agents.Unemployed && int(wk.Sector) < len(p.resSum) {
+		if wk.Status == agents.Unemployed && int(wk.Sector) < len(p.resN) {
 			if w.employable(j) {
-				p.resSum[wk.Sector] += w.reservation(wk, w.resFloor(wk.Sector))
+				// Kept apart from the floor, which updateMarketStats
+				// moves after this pass (see there).
+				if floor, res := w.resFloor(wk.Sector), w.reservation(wk, 0); res > floor {
+					p.resAbove[wk.Sector] += res
+				} else {
+					p.resAt[wk.Sector]++
+				}
 				p.resN[wk.Sector]++
 			}
 			p.spells += int(wk.Spell)

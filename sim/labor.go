@@ -24,8 +24,7 @@ type labour struct {
 	qual      []int16   // each worker's qualification (the bins it can work), kept with its skill
 	decayPow  []float64 // exp(−reservation decay × years) for the spells, in steps, of the run
 	meanRate0 float64   // mean wage rate at the start
-	meanRate  float64   // mean wage rate of the last step (updateMarketStats)
-	postCost  float64   // cost of a vacancy per year: --vacancy-cost times meanRate
+	postCost  float64   // cost of a vacancy per year: --vacancy-cost times the mean expected product of a unit (updateMarketStats)
 	order     []int32   // workers by sector, then descending skill (pour, pourFrictionless)
 
 	separated []separations  // per worker chunk, from separate, for the accounts
@@ -515,37 +514,27 @@ func (w *World) updateMarketStats() {
 	c := &w.cfg
 	l := &w.labour
 	dt := w.dt()
-	// A vacancy costs --vacancy-cost times the mean wage rate: recruiting
-	// is mostly people's time, so its cost moves with wages.
-	var bill, paid float64
-	for f := range w.firms {
-		bill += w.firms[f].WageBill
-		paid += w.firms[f].HumanUnits
-	}
-	l.meanRate = l.meanRate0
-	if paid > 0 && bill > 0 {
-		l.meanRate = bill / paid
-	}
-	l.postCost = c.VacancyCost * l.meanRate
 	floor := c.HomeProduction * l.meanRate0
-	var resSum [4]float64
-	var resN [4]int
+	// The employable unemployed's reservation wages, as the households
+	// pass found them: those above the floor summed, those at it counted
+	// (the floor itself moves below, to this step's value of search).
+	var resAbove [4]float64
+	var resAt, resN [4]int
 	if w.step > 0 {
 		for _, p := range w.hh.wpart {
-			for s := range p.resSum {
-				resSum[s] += p.resSum[s]
+			for s := range p.resN {
+				resAbove[s] += p.resAbove[s]
+				resAt[s] += p.resAt[s]
 				resN[s] += p.resN[s]
 			}
 		}
 	}
+	gain := agents.Hazard(c.ExpectationSpeed, dt)
 	var vac, emp, mp, units [4]float64
 	for f := range w.firms {
 		fm := &w.firms[f]
 		s := fm.Sector
-		e := w.prod.mpExpected[f] // last step's expectation of its product
-		if w.step == 0 {
-			e = fm.MPHuman
-		}
+		e := w.prod.mpExpected[f]
 		for k := f * c.TaskBins; k < (f+1)*c.TaskBins; k++ {
 			vac[s] += float64(w.prod.vacancies[k]) * w.prod.open[f]
 			emp[s] += float64(l.count[k])
@@ -557,8 +546,6 @@ func (w *World) updateMarketStats() {
 	// at --expectation-speed, and at a year's memory for what a job is
 	// expected to produce over its life (layoffs go by it, so that the
 	// month-to-month noise of a small firm's product lays no one off).
-	gain := agents.Hazard(c.ExpectationSpeed, dt)
-	slow := agents.Hazard(lastingSpeed, dt)
 	employed := emp[0] + emp[1] + emp[2] + emp[3]
 	var sep separations
 	for _, p := range l.separated {
@@ -585,11 +572,25 @@ func (w *World) updateMarketStats() {
 		}
 	}
 	var meanMP [4]float64 // each sector's expected product per efficiency unit
+	var mpAll, unitsAll float64
 	for s := range c.Sectors {
 		meanMP[s] = l.meanRate0
 		if units[s] > 0 {
 			meanMP[s] = mp[s] / units[s]
 		}
+		mpAll += mp[s]
+		unitsAll += units[s]
+	}
+	// A vacancy costs --vacancy-cost times the expected product of an
+	// efficiency unit of labour, the economy's mean: recruiting takes
+	// the time of people whose work is worth that product, so the cost
+	// of a vacancy grows with labour productivity, as on a balanced
+	// growth path (Pissarides 2000, ch. 1 and 3). Tied to the wage
+	// instead, vacancies would get cheap relative to what a hire
+	// produces whenever products run ahead of wages.
+	l.postCost = c.VacancyCost * l.meanRate0
+	if unitsAll > 0 && mpAll > 0 {
+		l.postCost = c.VacancyCost * mpAll / unitsAll
 	}
 	if w.step == 0 {
 		// The start's reservation wages, at the floor the start's
@@ -605,17 +606,17 @@ func (w *World) updateMarketStats() {
 		for j := range w.workers {
 			wk := &w.workers[j]
 			if wk.Status == agents.Unemployed && w.employable(j) {
-				resSum[wk.Sector] += w.reservation(wk, w.resFloor(wk.Sector))
+				if floor, res := w.resFloor(wk.Sector), w.reservation(wk, 0); res > floor {
+					resAbove[wk.Sector] += res
+				} else {
+					resAt[wk.Sector]++
+				}
 				resN[wk.Sector]++
 			}
 		}
 	}
 	best := -1.0
 	for s := range c.Sectors {
-		l.sectorRes[s] = math.Max(floor, meanMP[s])
-		if resN[s] > 0 {
-			l.sectorRes[s] = resSum[s] / float64(resN[s])
-		}
 		l.sectorVac[s] = 0
 		if vac[s]+emp[s] > 0 {
 			l.sectorVac[s] = vac[s] / (vac[s] + emp[s])
@@ -638,7 +639,6 @@ func (w *World) updateMarketStats() {
 		switch {
 		case w.step == 0: // the job-finding rate was set above
 			l.sectorFill[s] = startFillRate
-			l.sectorWage[s] = agents.Bargain(l.sectorRes[s], max(meanMP[s], l.sectorRes[s]), c.Bargaining)
 		default:
 			if vac[s] > 0 {
 				l.sectorFill[s] += gain * (float64(fl.hired[s])/vac[s]/dt - l.sectorFill[s])
@@ -656,21 +656,27 @@ func (w *World) updateMarketStats() {
 			}
 		}
 		l.sectorValue[s] = unemployedValue(floor, meanMP[s], l.sectorFind[s], c.Bargaining, c.InterestRate, l.sepU)
+		// The mean reservation wage of the sector's employable
+		// unemployed, at this step's floor: a worker at the floor when
+		// the households pass ran is at it still, so that what firms
+		// expect a hire to cost does not lag the value of search by a
+		// step (a month's lag at 12 steps a year, a week's at 52: an
+		// error of the first order in the step that made the boom's
+		// market the tighter the longer the step). A worker above the
+		// old floor but below the new one is taken at its own wage, an
+		// error of the order of the step squared.
+		l.sectorRes[s] = math.Max(floor, meanMP[s])
+		if resN[s] > 0 {
+			l.sectorRes[s] = (resAbove[s] + float64(resAt[s])*w.resFloor(uint8(s))) / float64(resN[s])
+		}
+		if w.step == 0 {
+			l.sectorWage[s] = agents.Bargain(l.sectorRes[s], max(meanMP[s], l.sectorRes[s]), c.Bargaining)
+		}
 	}
 	w.assignSectors()
 	w.findFirstOpen()
 	for f := range w.firms {
 		fm := &w.firms[f]
-		// The product the firm expects of a worker: its marginal product
-		// smoothed, so that the week-to-week noise of a small firm's
-		// hires and quits does not set wages, offers and layoffs.
-		e, lasting := &w.prod.mpExpected[f], &w.prod.mpLasting[f]
-		if w.step == 0 {
-			*e, *lasting = fm.MPHuman, fm.MPHuman
-		} else {
-			*e += gain * (fm.MPHuman - *e)
-			*lasting += slow * (fm.MPHuman - *lasting)
-		}
 		// A hire costs, per efficiency unit, the wage it is bargained at
 		// and the annuity over the job's expected life of the vacancy
 		// costs of finding it, h = (r + s)·c/q. Both are taken at the

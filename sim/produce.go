@@ -145,6 +145,7 @@ func (w *World) produce() {
 // firm's AI agents.
 func (w *World) produceChunk(ch, lo, hi int) {
 	b := w.cfg.TaskBins
+	gain, slow := agents.Hazard(w.cfg.ExpectationSpeed, w.dt()), agents.Hazard(lastingSpeed, w.dt())
 	var t slotTotals
 	for f := lo; f < hi; f++ {
 		var ai, human float64
@@ -160,8 +161,28 @@ func (w *World) produceChunk(ch, lo, hi int) {
 		}
 		w.prod.aiHere[f] = agentsHere
 		w.produceFirm(f, ai, human, posted)
+		w.expect(f, gain, slow)
 	}
 	w.prod.slotSums[ch] = t
+}
+
+// expect updates the products firm f expects of a worker, as soon as
+// this step's marginal product is known: mpExpected, the marginal product
+// smoothed at --expectation-speed (so that the week-to-week noise of a
+// small firm's hires and quits does not set wages, offers and layoffs),
+// and mpLasting, smoothed over about a year. The wages renegotiated this
+// step and the values of search then go by this step's product: read a
+// step later, each would lag the economy by a month at 12 steps a year
+// and a week at 52, an error of the first order in the step.
+func (w *World) expect(f int, gain, slow float64) {
+	mp := w.firms[f].MPHuman
+	e, lasting := &w.prod.mpExpected[f], &w.prod.mpLasting[f]
+	if w.step == 0 {
+		*e, *lasting = mp, mp
+		return
+	}
+	*e += gain * (mp - *e)
+	*lasting += slow * (mp - *lasting)
 }
 
 // slotTotals are one firm chunk's sums over its slots, each taken slot by
