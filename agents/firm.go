@@ -12,8 +12,12 @@ import (
 type Firm struct {
 	Sector  uint8
 	TFP     float64 // A_f
-	Capital float64 // traditional capital K_T, efficiency units
-	Cash    float64
+	Capital float64 // traditional capital K_T, efficiency units, at the step's start
+	// CapitalInUse is the traditional capital that plans and produces
+	// this step: the stock at the step's midpoint, predicted at the last
+	// step's investment (the midpoint rule, as the AI laws are read).
+	CapitalInUse float64
+	Cash         float64
 
 	X      float64 // output index of the last step (Y = A·X)
 	Output float64 // Y

@@ -87,31 +87,25 @@ func HardwareStep(logH, rate, depr, dt float64) float64 {
 }
 
 // CapitalStep advances a capital stock k over a step of dt years in which
-// its owner invests at the rate rate (money a year, at the step's state)
-// and capital costs price a unit and depreciates at depr a year. The
-// investment is held as a share of the stock over the step,
-// i = rate/(price·k), so that the stock follows the exact solution of
-// dk/dt = (i − δ)k, k' = k·exp((i − δ)·dt), as the hardware does
-// (HardwareStep): capital installed early in the step produces and earns
-// within it, and the path does not depend on the step length. A stock
-// grown as k(1 − δ·dt) + rate·dt/price would compound once a step: at a
-// net growth of 0.45 a year, (1 + 0.45/4)⁴ = 1.53 a year in quarters
-// against e^0.45 = 1.57. spent is what the capital installed over the step costs,
-// as a rate a year: price·i·∫k dt / dt, the rate itself to the first
-// order in dt. The growth over a step is at most e-fold (i·dt ≤ 1), a
-// bound no calibrated run comes near (the default's largest i·dt is 0.23
-// at 4 steps a year). With no stock, or no investment, the stock is
-// k·exp(−δ·dt) + rate·dt/price and spent is rate. The price and dt are
-// positive and the rate is not negative (capital is not sold back).
-func CapitalStep(k, rate, price, depr, dt float64) (next, spent float64) {
-	if !(k > 0) || !(rate > 0) {
-		return max(k, 0)*math.Exp(-depr*dt) + max(rate, 0)*dt/price, max(rate, 0)
+// its owner buys capital at the rate rate (money a year, constant over the
+// step: a share of the step's surplus) at price a unit, while the stock
+// depreciates at depr a year: the exact solution of dk/dt = rate/price −
+// δk over the step,
+//
+//	k' = k·e^(−δ·dt) + (rate/price)·(1 − e^(−δ·dt))/δ,
+//
+// (rate·dt/price at δ = 0). Steps compose exactly, so for a given flow the
+// stock does not depend on the step length; k(1 − δ·dt) + rate·dt/price,
+// the Euler step, depreciates the whole step's purchases for none of it
+// and the start's stock at the start's rate, an error of the first order
+// in the step. The money spent is rate·dt, all of it capital bought: the
+// step's investment and dividends still add up to its surplus. price and
+// dt are positive; a negative rate is taken as 0 (capital is not sold
+// back).
+func CapitalStep(k, rate, price, depr, dt float64) float64 {
+	bought := max(rate, 0) / price * dt // at δ = 0
+	if x := depr * dt; x != 0 {
+		bought = max(rate, 0) / price * (-math.Expm1(-x)) / depr
 	}
-	i := math.Min(rate/(price*k), 1/dt)
-	g := (i - depr) * dt
-	grow := dt // ∫₀^dt exp((i − δ)t) dt
-	if math.Abs(g) > 1e-12 {
-		grow = dt * math.Expm1(g) / g
-	}
-	return k * math.Exp(g), price * i * k * grow / dt
+	return max(k, 0)*math.Exp(-depr*dt) + bought
 }

@@ -405,13 +405,17 @@ func (w *World) moveAgents() {
 
 // investDecision is law 3: the providers' investment in hardware this
 // step, by Tobin's q of compute (what the fleet earned, rents, over what
-// it would earn fully rented at the list price), and its cost at this
-// step's hardware price. In the fixed fleet the hardware still trains
-// models.
-func (m *aiMarket) investDecision(c *Config, years, rents float64) {
+// it would earn fully rented at the list price), and its cost, valued at
+// the step's midpoint years (the hardware price then, and the stock half
+// a step of dt on at the rate decided). In the fixed fleet the hardware
+// still trains models.
+func (m *aiMarket) investDecision(c *Config, years, dt, rents float64) {
 	m.q = economy.ProviderQ(rents, m.costPrice*m.fleet)
 	m.invRate = economy.InvestmentRate(m.q, c.ComputeDepreciate, c.ComputeAdjust)
-	value := economy.HardwarePrice(m.hardware0, c.HardwareProgress, years) * math.Pow(10, m.logH)
+	// The spending of the step at its midpoint, price and stock alike:
+	// the stock half a step on at the rate just decided.
+	logH := economy.HardwareStep(m.logH, m.invRate, c.ComputeDepreciate, dt/2)
+	value := economy.HardwarePrice(m.hardware0, c.HardwareProgress, years) * math.Pow(10, logH)
 	m.computeSpend = m.invRate * value // a rate per year
 }
 

@@ -96,7 +96,7 @@ func (w *World) sectorTotals() []sectorInputs {
 	}
 	for f := range w.firms {
 		fm := &w.firms[f]
-		sec[fm.Sector].capital += fm.Capital
+		sec[fm.Sector].capital += fm.CapitalInUse
 		sec[fm.Sector].tfp += fm.TFP * w.firmWeight(f)
 		sec[fm.Sector].weight += w.firmWeight(f)
 		sec[fm.Sector].firms++
@@ -113,7 +113,7 @@ func (w *World) sectorTotals() []sectorInputs {
 // capital, or 1 when the economy has none.
 func (w *World) firmWeight(f int) float64 {
 	if w.cfg.TraditionalShare > 0 {
-		return w.firms[f].Capital
+		return w.firms[f].CapitalInUse
 	}
 	return 1
 }

@@ -91,7 +91,7 @@ func TestFrictionlessFirms(t *testing.T) {
 		}
 		for f := range w.firms {
 			ai[w.firms[f].Sector] += w.firms[f].AIUnits
-			capital[w.firms[f].Sector] += w.firms[f].Capital
+			capital[w.firms[f].Sector] += w.firms[f].CapitalInUse
 		}
 		for f := range w.firms {
 			fm := &w.firms[f]
@@ -99,7 +99,7 @@ func TestFrictionlessFirms(t *testing.T) {
 			var lo, hi float64
 			switch {
 			case b.Trad > 0:
-				lo = labour[s] * fm.Capital / capital[s]
+				lo = labour[s] * fm.CapitalInUse / capital[s]
 				hi = lo
 			case ai[s]*b.Human > labour[s]*b.AI: // region 1
 				lo = labour[s] * fm.AIUnits / ai[s]

@@ -116,7 +116,12 @@ func (w *World) payChunk(ch, lo, hi int) {
 		fm.Surplus = max(0, fm.Output-fm.WageBill-fm.AIBill-tax)
 		invest := c.CapitalReinvest * fm.Surplus
 		dividends := fm.Surplus - invest
-		fm.Capital, invest = economy.CapitalStep(fm.Capital, invest, c.CapitalPrice, c.Depreciation, dt)
+		fm.Capital = economy.CapitalStep(fm.Capital, invest, c.CapitalPrice, c.Depreciation, dt)
+		// Next step produces with the stock half a step on, at this
+		// step's investment (the midpoint rule: with the stock of the
+		// step's start, output would lag the capital installed within
+		// the step by half a step, an error of the first order).
+		fm.CapitalInUse = economy.CapitalStep(fm.Capital, invest, c.CapitalPrice, c.Depreciation, dt/2)
 		fm.Cash -= (fm.WageBill+fm.AIBill+tax+invest+dividends)*dt + fm.Severance
 		p.gdp += fm.Output
 		p.wages += fm.WageBill
@@ -144,7 +149,7 @@ func (w *World) settleOwners() {
 	dt := w.dt()
 	t := w.hh.totals
 	m := &w.ai
-	m.investDecision(c, w.years+w.dt()/2, t.aiBill)
+	m.investDecision(c, w.years+dt/2, dt, t.aiBill)
 	personal := m.owned * t.aiBill
 	providerRents := t.aiBill - personal
 	w.hh.ownerRents = t.aiBill

@@ -314,7 +314,9 @@ func (w *World) seeker(j, apps int, p *post) seeker {
 	if p != nil {
 		sk.res, sk.from, sk.wage = wk.Rate, p.slot, p.wage
 	} else {
-		sk.res = w.reservation(wk, w.resFloor(wk.Sector))
+		// The reservation wage before the floor is kept beside it:
+		// matchRound decays it over the step's rounds.
+		sk.res, sk.wage = w.reservation(wk, w.resFloor(wk.Sector)), w.reservation(wk, 0)
 	}
 	return sk
 }
@@ -543,9 +545,7 @@ func (w *World) updateMarketStats() {
 		}
 	}
 	// Smoothing: the share of the gap to this step's observation closed,
-	// at --expectation-speed, and at a year's memory for what a job is
-	// expected to produce over its life (layoffs go by it, so that the
-	// month-to-month noise of a small firm's product lays no one off).
+	// at --expectation-speed.
 	employed := emp[0] + emp[1] + emp[2] + emp[3]
 	var sep separations
 	for _, p := range l.separated {
@@ -662,9 +662,12 @@ func (w *World) updateMarketStats() {
 		// expect a hire to cost does not lag the value of search by a
 		// step (a month's lag at 12 steps a year, a week's at 52: an
 		// error of the first order in the step that made the boom's
-		// market the tighter the longer the step). A worker above the
-		// old floor but below the new one is taken at its own wage, an
-		// error of the order of the step squared.
+		// market the tighter the longer the step). Where the floor
+		// rises, a worker above the old floor but below the new one is
+		// taken at its own wage; where it falls, a worker at the old
+		// floor whose own wage lies between the two is taken at the new
+		// floor: errors of the order of the step squared (the floor's
+		// move in a step times the share of workers within it).
 		l.sectorRes[s] = math.Max(floor, meanMP[s])
 		if resN[s] > 0 {
 			l.sectorRes[s] = (resAbove[s] + float64(resAt[s])*w.resFloor(uint8(s))) / float64(resN[s])

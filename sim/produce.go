@@ -23,8 +23,8 @@ type production struct {
 	// Per-firm copies that the passes over workers and jobs read at
 	// random: 8 bytes a firm instead of a Firm's cache lines.
 	mpHuman    []float64 // MPHuman, set by produce
-	mpExpected []float64 // the product of a human unit the firm expects, MPHuman smoothed at --expectation-speed (updateMarketStats): what wages and offers go by
-	mpLasting  []float64 // the product the firm expects of a job over its life, MPHuman smoothed over about a year (updateMarketStats): what layoffs go by
+	mpExpected []float64 // the product of a human unit the firm expects, MPHuman smoothed at --expectation-speed (World.expect, in produce): what wages and offers go by
+	mpLasting  []float64 // the product the firm expects of a job over its life, MPHuman smoothed over about a year (World.expect, in produce): what layoffs go by
 	open       []float64 // the chance that each of a firm's listed jobs is open in a round of the matching (decide sets them)
 	aiHere     []float64 // AI agent-instances deployed at each firm, counted by produce
 
@@ -65,17 +65,17 @@ func (w *World) decideChunk(ch, lo, hi int) {
 		fm := &w.firms[f]
 		s := int(fm.Sector)
 		bl := w.blocks[s]
-		fm.Plan = w.ces.Demand(fm.TFP, fm.Capital, bl, fm.HumanCost, pu)
+		fm.Plan = w.ces.Demand(fm.TFP, fm.CapitalInUse, bl, fm.HumanCost, pu)
 		fm.RT, fm.QH = 0, 0
 		if bl.Trad > 0 {
-			fm.RT = fm.Capital / bl.Trad
+			fm.RT = fm.CapitalInUse / bl.Trad
 			fm.QH = bl.Human * math.Pow(fm.TFP/fm.HumanCost, c.Sigma-1)
 		}
 		scale := w.unscaledSize(f)
 		fm.Scale = scale
 		humanCapable := fm.Plan.AI * scale
 		if fm.Plan.UseAI { // the capable ratio at a human's cost, for what AI does not cover
-			alone := w.ces.Demand(fm.TFP, fm.Capital, bl, fm.HumanCost, fm.HumanCost)
+			alone := w.ces.Demand(fm.TFP, fm.CapitalInUse, bl, fm.HumanCost, fm.HumanCost)
 			humanCapable = alone.AI * scale
 			if alone.Scaled {
 				humanCapable = alone.AI
@@ -203,7 +203,7 @@ type slotTotals struct {
 func (w *World) produceFirm(f int, ai, human float64, posted int) {
 	fm := &w.firms[f]
 	bl := w.blocks[fm.Sector]
-	x, rAI, rHuman := w.ces.Index(bl, fm.Capital, ai, human)
+	x, rAI, rHuman := w.ces.Index(bl, fm.CapitalInUse, ai, human)
 	fm.X = x
 	y := fm.TFP * x
 	fm.Output = y - min(y, float64(posted)*w.prod.open[f]*w.labour.postCost)
@@ -218,7 +218,7 @@ func (w *World) produceFirm(f int, ai, human float64, posted int) {
 		// product of a first worker's unit (with σ < 1 output and the
 		// marginal product at no labour at all are 0, and the firm would
 		// never hire again).
-		x1, rAI1, rHuman1 := w.ces.Index(bl, fm.Capital, ai, 1)
+		x1, rAI1, rHuman1 := w.ces.Index(bl, fm.CapitalInUse, ai, 1)
 		fm.MPHuman = w.ces.Marginal(fm.TFP, x1, rHuman1)
 		if ai <= 0 {
 			fm.MPAI = w.ces.Marginal(fm.TFP, x1, rAI1)

@@ -100,7 +100,7 @@ var schedule = []phase{
 	{"moves-wait", nil, sideWait, both},
 	// The market statistics for the next step are taken beside the
 	// accounts and the investment: they read the firms, the slots and the
-	// households' partials and write the firms' hiring costs, expected products and
+	// households' partials and write the firms' hiring costs and
 	// the sectors' statistics; the accounts read the samples and the
 	// money, the investment the compute spend, and write none of those.
 	{"stats", (*World).updateMarketStats, sideTask, both},

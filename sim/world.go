@@ -190,10 +190,11 @@ func (w *World) initFirms(r *rand.Rand) {
 			kPerL = c.CapitalPerWorker * (b.Trad / ksPhi) / ((b.AI + b.Human) / (1 - ksPhi))
 		}
 		w.firms[f] = agents.Firm{
-			Sector:  uint8(s),
-			TFP:     c.TFP * math.Exp(d*r.NormFloat64()-d*d/2),
-			Capital: kPerL * workers,
-			Paid:    1,
+			Sector:       uint8(s),
+			TFP:          c.TFP * math.Exp(d*r.NormFloat64()-d*d/2),
+			Capital:      kPerL * workers,
+			CapitalInUse: kPerL * workers, // the start's stock, held through the first step
+			Paid:         1,
 		}
 	}
 }
