@@ -49,10 +49,8 @@ type workerPartial struct {
 	employed, unemployed, retraining, inactive int
 	wages                                      float64
 	consumption, retrainPaid, subsidy          float64
-	resAbove                                   [4]float64 // the employable unemployed's reservation wages above the floor, summed per sector
-	resAt                                      [4]int     // the employable unemployed at the floor, per sector
-	resN                                       [4]int     // the employable unemployed, per sector
-	spells                                     int        // steps unemployed, summed over the unemployed
+	res                                        resTally // the employable unemployed's reservation wages
+	spells                                     int      // steps unemployed, summed over the unemployed
 }
 
 // payouts are the per-household flows of one step, fixed before the
@@ -208,16 +206,9 @@ func (w *World) householdsChunk(ch, lo, hi int) {
 		wk.Wealth += income*dt - cons - spent
 		wk.Income = income
 		p.consumption += cons
-		if wk.Status == agents.Unemployed && int(wk.Sector) < len(p.resN) {
+		if wk.Status == agents.Unemployed && int(wk.Sector) < len(p.res.n) {
 			if w.employable(j) {
-				// Kept apart from the floor, which updateMarketStats
-				// moves after this pass (see there).
-				if floor, res := w.resFloor(wk.Sector), w.reservation(wk, 0); res > floor {
-					p.resAbove[wk.Sector] += res
-				} else {
-					p.resAt[wk.Sector]++
-				}
-				p.resN[wk.Sector]++
+				p.res.add(w, wk)
 			}
 			p.spells += int(wk.Spell)
 		}

@@ -321,6 +321,36 @@ func (w *World) seeker(j, apps int, p *post) seeker {
 	return sk
 }
 
+// resTally sums the employable unemployed's reservation wages per sector,
+// kept apart from the floor, which updateMarketStats moves after the
+// households' pass: those above it summed, those at it counted, so that
+// the mean can be taken at the floor of the step's end.
+type resTally struct {
+	above [4]float64 // reservation wages above the floor, summed
+	at    [4]int     // workers at the floor
+	n     [4]int     // workers
+}
+
+// add counts worker wk, at the floor as it stands.
+func (t *resTally) add(w *World, wk *agents.Worker) {
+	s := wk.Sector
+	if res := w.reservation(wk, 0); res > w.resFloor(s) {
+		t.above[s] += res
+	} else {
+		t.at[s]++
+	}
+	t.n[s]++
+}
+
+// merge adds a chunk's tally, sector by sector.
+func (t *resTally) merge(o *resTally) {
+	for s := range t.n {
+		t.above[s] += o.above[s]
+		t.at[s] += o.at[s]
+		t.n[s] += o.n[s]
+	}
+}
+
 // resFloor is the least an unemployed worker of sector s accepts, whatever
 // its last wage: the flow value of being unemployed there, rU (sectorValue,
 // set by updateMarketStats), never below the value of home production.
@@ -518,19 +548,16 @@ func (w *World) updateMarketStats() {
 	dt := w.dt()
 	floor := c.HomeProduction * l.meanRate0
 	// The employable unemployed's reservation wages, as the households
-	// pass found them: those above the floor summed, those at it counted
-	// (the floor itself moves below, to this step's value of search).
-	var resAbove [4]float64
-	var resAt, resN [4]int
+	// pass found them (the floor moves below, to this step's value of
+	// search).
+	var res resTally
 	if w.step > 0 {
 		for _, p := range w.hh.wpart {
-			for s := range p.resN {
-				resAbove[s] += p.resAbove[s]
-				resAt[s] += p.resAt[s]
-				resN[s] += p.resN[s]
-			}
+			res.merge(&p.res)
 		}
 	}
+	// Smoothing: the share of the gap to this step's observation closed,
+	// at --expectation-speed.
 	gain := agents.Hazard(c.ExpectationSpeed, dt)
 	var vac, emp, mp, units [4]float64
 	for f := range w.firms {
@@ -544,8 +571,6 @@ func (w *World) updateMarketStats() {
 			units[s] += l.human[k]
 		}
 	}
-	// Smoothing: the share of the gap to this step's observation closed,
-	// at --expectation-speed.
 	employed := emp[0] + emp[1] + emp[2] + emp[3]
 	var sep separations
 	for _, p := range l.separated {
@@ -606,12 +631,7 @@ func (w *World) updateMarketStats() {
 		for j := range w.workers {
 			wk := &w.workers[j]
 			if wk.Status == agents.Unemployed && w.employable(j) {
-				if floor, res := w.resFloor(wk.Sector), w.reservation(wk, 0); res > floor {
-					resAbove[wk.Sector] += res
-				} else {
-					resAt[wk.Sector]++
-				}
-				resN[wk.Sector]++
+				res.add(w, wk)
 			}
 		}
 	}
@@ -630,7 +650,7 @@ func (w *World) updateMarketStats() {
 		// more jobs and a tight market raises the job-finding rate, the
 		// value of search and so wages.
 		if w.step > 0 {
-			theta := vac[s] / max(float64(resN[s]), 1)
+			theta := vac[s] / max(float64(res.n[s]), 1)
 			l.intensity[s] += gain * (math.Pow(min(max(theta, 1e-3), 1e3), c.SearchElasticity) - l.intensity[s])
 		}
 		if l.sectorVac[s] > best {
@@ -669,8 +689,8 @@ func (w *World) updateMarketStats() {
 		// floor: errors of the order of the step squared (the floor's
 		// move in a step times the share of workers within it).
 		l.sectorRes[s] = math.Max(floor, meanMP[s])
-		if resN[s] > 0 {
-			l.sectorRes[s] = (resAbove[s] + float64(resAt[s])*w.resFloor(uint8(s))) / float64(resN[s])
+		if res.n[s] > 0 {
+			l.sectorRes[s] = (res.above[s] + float64(res.at[s])*w.resFloor(uint8(s))) / float64(res.n[s])
 		}
 		if w.step == 0 {
 			l.sectorWage[s] = agents.Bargain(l.sectorRes[s], max(meanMP[s], l.sectorRes[s]), c.Bargaining)

@@ -10,18 +10,19 @@ import (
 // matching is the scratch space of the search-and-matching market,
 // allocated once and reused every step.
 type matching struct {
-	jobs      []int32     // open jobs as slots f·B+b, per sector in ascending requirement order
-	start     []int       // jobs of sector s are jobs[start[s]:start[s+1]]
-	below     [][]int32   // below[s][k]: jobs of sector s in the k lowest-requirement bins
-	live      []int32     // the jobs open in this round, in the order of jobs (openJobs)
-	liveStart []int       // live jobs of sector s are live[liveStart[s]:liveStart[s+1]]
-	liveBelow [][]int32   // liveBelow[s][k]: live jobs of sector s in the k lowest-requirement bins
-	next      []int       // listJobs' write position of each (sector, requirement rank)
-	mp        []float64   // the product each job's firm bargains over (production.mpExpected), copied beside the job
-	best      []applicant // each job's best applicant
-	offer     []int32     // best offer (job index) each seeker holds, -1 if none
-	held      []int32     // seekers holding an offer
-	hires     []hire      // this step's hires, in the order they were made
+	jobs      []int32                         // open jobs as slots f·B+b, per sector in ascending requirement order
+	start     []int                           // jobs of sector s are jobs[start[s]:start[s+1]]
+	below     [][]int32                       // below[s][k]: jobs of sector s in the k lowest-requirement bins
+	live      []int32                         // the jobs open in this round, in the order of jobs (openJobs)
+	liveStart []int                           // live jobs of sector s are live[liveStart[s]:liveStart[s+1]]
+	liveBelow [][]int32                       // liveBelow[s][k]: live jobs of sector s in the k lowest-requirement bins
+	next      []int                           // listJobs' write position of each (sector, requirement rank)
+	mp        []float64                       // the product each job's firm bargains over (production.mpExpected), copied beside the job
+	best      []applicant                     // each job's best applicant
+	offer     []int32                         // best offer (job index) each seeker holds, -1 if none
+	held      []int32                         // seekers holding an offer
+	hires     []hire                          // this step's hires, in the order they were made
+	fall      [matchRoundsPerYear + 1]float64 // exp(−reservation decay × i rounds) for the i rounds a seeker can have searched in a step (match sets it)
 
 	// The job seekers, listed by separate in index order: worker chunk
 	// ch's are seekers[ch·workerChunk:][:seeking[ch]] until match packs
@@ -189,6 +190,10 @@ func (w *World) match() matchFlows {
 	r := w.rng.get(0, streamMatch, w.step, 0)
 	var fl matchFlows
 	rounds := w.rounds()
+	decay := w.cfg.ReservationDecay * w.dt() / float64(rounds)
+	for i := range rounds {
+		m.fall[i] = math.Exp(-decay * float64(i))
+	}
 	for k := range rounds {
 		w.matchRound(r, k, rounds, &fl)
 	}
@@ -221,14 +226,13 @@ func (w *World) matchRound(r *rand.Rand, k, rounds int, fl *matchFlows) {
 	for s := range c.Sectors {
 		floor[s] = w.resFloor(uint8(s))
 	}
-	decay := c.ReservationDecay * w.dt() / float64(rounds)
 	for i := range m.seekers[:m.nseekers] {
 		sk := &m.seekers[i]
 		if sk.hired || k < int(sk.join) {
 			continue // placed in an earlier round, or not yet searching
 		}
 		if sk.from < 0 && k > int(sk.join) {
-			sk.res = max(floor[sk.sector], sk.wage*math.Exp(-decay*float64(k-int(sk.join))))
+			sk.res = max(floor[sk.sector], sk.wage*m.fall[k-int(sk.join)])
 		}
 		// Each of the step's applications goes to a round drawn
 		// uniformly (the ones left, each to this round with probability
