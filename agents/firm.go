@@ -63,6 +63,7 @@ type Staffing struct {
 	Step     float64 // dt, the step's length in years
 	FillRate float64 // expected hires per vacancy per year, as observed in the firm's sector
 	Room     float64 // the workers of an average firm, plus one: a firm keeps at most its head count plus this many vacancies
+	AIGrowth float64 // the factor by which the AI in Bins.AI, deployed last step, is expected to grow this step (the fleet's growth); 0 is read as 1
 }
 
 // A Workforce is what a firm knows of its own staff when it plans: its
@@ -77,11 +78,14 @@ type Workforce struct {
 // Staff sets the firm's human targets per bin, its vacancies and its
 // layoff probabilities for one step from its plan. Human-only parts get
 // plan.Human per unit of weight, AI-capable parts plan.AI; when AI is
-// cheaper, the capable parts get humans only where the AI deployed there
+// cheaper, the capable parts get humans only where the AI expected there
 // falls short of humanCapable per unit of weight — the capable ratio the
 // firm would choose at its human cost alone — so that humans fill what
 // rationed AI leaves, as many as pay at a human's cost, and none where AI
-// has arrived.
+// has arrived. The AI expected is last step's deployment, b.AI, grown by
+// AIGrowth: a firm that planned with last step's AI alone would, while
+// the fleet grows, hire for tasks the AI arriving this step does, and
+// the more the longer the step.
 //
 // b.Human and b.Count hold the firm's workers by the most demanding bin
 // each can work (its qualification), not by the vacancy it came through:
@@ -118,12 +122,16 @@ type Workforce struct {
 //     count it aims at, plus one, nor than its head count plus Room.
 func (s Staffing) Staff(plan economy.Plan, scale, humanCapable float64, weights []float64, split []economy.Split, byReq []int, unfilled []float64, b Bins, wf *Workforce, r *rand.Rand) {
 	target, short := 0.0, 0.0
+	growth := s.AIGrowth
+	if !(growth > 0) {
+		growth = 1
+	}
 	for i, w := range weights {
 		sp := split[i]
 		human := w * sp.Human * plan.Human * scale
 		capable := w * sp.AI * plan.AI * scale
 		if plan.UseAI {
-			capable = max(0, w*sp.AI*humanCapable-b.AI[i])
+			capable = max(0, w*sp.AI*humanCapable-b.AI[i]*growth)
 		}
 		b.Target[i] = human + capable
 		target += b.Target[i]

@@ -135,3 +135,41 @@ func TestStaffLayoffsBeyondAttrition(t *testing.T) {
 		}
 	}
 }
+
+// Where AI is cheaper, humans are wanted in the AI-capable bins only for
+// what the AI expected there leaves of the capable ratio at a human's
+// cost: last step's deployment grown with the fleet (AIGrowth; 0 reads as
+// no growth), so that a growing fleet's arrivals are not hired for.
+func TestStaffExpectsTheAIToGrowWithTheFleet(t *testing.T) {
+	const b, humanCapable = 4, 8.0
+	// Four bins of weight 1/4: a capable ratio of 2 human units each at
+	// a human's cost, one AI unit deployed in each last step.
+	for _, c := range []struct{ growth, want float64 }{
+		{0, 4 * (2 - 1)},     // read as no growth
+		{1, 4 * (2 - 1)},     // no growth: humans for what last step's AI left
+		{1.5, 4 * (2 - 1.5)}, // the fleet grew by half, and so is the AI expected
+		{2, 0},               // the AI expected covers the capable ratio
+		{3, 0},               // and more: no human is wanted, no target is negative
+	} {
+		weights, _, bins := firmBins(b, 0)
+		split := make([]economy.Split, b)
+		for i := range b {
+			split[i] = economy.Split{AI: 1}
+			bins.AI[i] = 1
+		}
+		st := staffing
+		st.AIGrowth = c.growth
+		wf := Workforce{}
+		st.Staff(economy.Plan{AI: 100, UseAI: true, Scaled: true}, 1, humanCapable, weights, split, ascending(b), make([]float64, b), bins, &wf, rand.New(rand.NewPCG(1, 2)))
+		got := 0.0
+		for i := range b {
+			if bins.Target[i] < 0 {
+				t.Errorf("growth %v: bin %d has a negative target %v", c.growth, i, bins.Target[i])
+			}
+			got += bins.Target[i]
+		}
+		if math.Abs(got-c.want) > 1e-12 {
+			t.Errorf("growth %v: target %v human units, want %v", c.growth, got, c.want)
+		}
+	}
+}

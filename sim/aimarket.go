@@ -43,6 +43,7 @@ type aiMarket struct {
 	costPrice float64 // the list price: cost times one plus the markup, the market's floor
 	price     float64 // the market-clearing price this step
 	lastPrice float64 // last step's market price
+	lastFleet float64 // last step's fleet, before laws set this step's
 
 	phiA float64 // law 1's frontier: the AI-capable share of tasks
 
@@ -141,6 +142,7 @@ func (w *World) laws() {
 	m.logS = economy.SoftwareLog10(c.AICostDecline, c.HardwareProgress, mid)
 	logH := economy.HardwareStep(m.logH, m.invRate, c.ComputeDepreciate, w.dt()/2)
 	m.logE = logH + m.logS
+	m.lastFleet = m.fleet
 	if c.AIFleet == FleetCompute {
 		m.setFleet(*c, economy.Fleet(float64(c.AIAgents), economy.FleetLog10(logH, m.logS)))
 	}
@@ -158,6 +160,17 @@ func (w *World) laws() {
 // the market follows, not the cost's.
 func (m *aiMarket) expectedPrice(dt float64) float64 {
 	return math.Max(m.costPrice, m.lastPrice*math.Exp(m.growth*dt))
+}
+
+// fleetGrowth is the factor by which the fleet grew from last step to
+// this one (1 before there was a fleet). The fleet is public — the
+// providers' capacity this step, set by the laws before firms plan — so
+// firms expect the AI they rented last step to grow with it (Staffing.AIGrowth).
+func (m *aiMarket) fleetGrowth() float64 {
+	if !(m.lastFleet > 0) {
+		return 1
+	}
+	return m.fleet / m.lastFleet
 }
 
 // observeGrowth updates the expected growth of the AI price with the

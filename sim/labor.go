@@ -46,9 +46,11 @@ type labour struct {
 	unfilled    []float64 // per sector·bin: the share of the bin's target its sector's workers leave unfilled (assignSectors)
 	sectorNeed  []float64 // per sector·bin: the target and the human units of assignSectors, its scratch
 	sectorHave  []float64
-	sepRate     float64 // separations per employed worker per year, job-to-job moves included
-	sepU        float64 // separations into unemployment per employed worker per year
-	bestSector  int     // the sector retrainees move to
+	hireCost    []float64 // per sector: the cost of a hire per efficiency unit observed last step, before the projection (updateMarketStats)
+	costGrowth  []float64 // per sector: the expected growth of that cost, log points per year, adaptive like the AI price's
+	sepRate     float64   // separations per employed worker per year, job-to-job moves included
+	sepU        float64   // separations into unemployment per employed worker per year
+	bestSector  int       // the sector retrainees move to
 }
 
 // separations are one worker chunk's separations of a step: quits into
@@ -77,6 +79,7 @@ func (l *labour) init(c Config) {
 	l.sectorRes, l.sectorVac = make([]float64, c.Sectors), make([]float64, c.Sectors)
 	l.sectorFill, l.sectorFind, l.sectorWage = make([]float64, c.Sectors), make([]float64, c.Sectors), make([]float64, c.Sectors)
 	l.sectorValue = make([]float64, c.Sectors)
+	l.hireCost, l.costGrowth = make([]float64, c.Sectors), make([]float64, c.Sectors)
 	l.intensity, l.firstOpen = make([]float64, c.Sectors), make([]int, c.Sectors)
 	for s := range l.intensity {
 		l.intensity[s] = 1
@@ -698,8 +701,8 @@ func (w *World) updateMarketStats() {
 	}
 	w.assignSectors()
 	w.findFirstOpen()
-	for f := range w.firms {
-		fm := &w.firms[f]
+	var expected [4]float64
+	for s := range c.Sectors {
 		// A hire costs, per efficiency unit, the wage it is bargained at
 		// and the annuity over the job's expected life of the vacancy
 		// costs of finding it, h = (r + s)·c/q. Both are taken at the
@@ -710,9 +713,33 @@ func (w *World) updateMarketStats() {
 		// Zwiebel 1996). It is the same for every firm of a sector, so a
 		// firm's target does not move with the noise in its own product
 		// that a small firm's lumpy hires and quits make.
-		hiring := (c.InterestRate + l.sepRate) * l.postCost / max(l.sectorFill[fm.Sector], 1e-9)
-		fm.HumanCost = max(l.sectorRes[fm.Sector]+hiring/max(1-c.Bargaining, 1e-9), 1e-12)
+		hiring := (c.InterestRate + l.sepRate) * l.postCost / max(l.sectorFill[s], 1e-9)
+		cost := max(l.sectorRes[s]+hiring/max(1-c.Bargaining, 1e-9), 1e-12)
+		expected[s] = l.projectCost(s, cost, gain, dt, w.step > 1)
 	}
+	for f := range w.firms {
+		w.firms[f].HumanCost = expected[w.firms[f].Sector]
+	}
+}
+
+// projectCost returns the cost of a hire in sector s that firms plan the
+// next step with, from the cost observed over this one. The observation
+// is a step old when the firms use it, so like the AI price
+// (aiMarket.expectedPrice) it is moved on by the growth firms expect,
+// e^(g·dt). The expected growth is adaptive (DESIGN §5): it moves toward
+// each step's observed growth at --expectation-speed (gain), from 0 at
+// the start; the first step's change is not counted as growth, since
+// step 0's statistics are the starting values the smoothing begins from.
+// Without the projection the firms of a growing economy plan with a cost
+// a step stale, below the one they meet by a step's growth, and at long
+// steps post more vacancies than at short ones (the step-length check of
+// laborsim validate measures it).
+func (l *labour) projectCost(s int, cost, gain, dt float64, observed bool) float64 {
+	if observed && l.hireCost[s] > 0 {
+		l.costGrowth[s] += gain * (math.Log(cost/l.hireCost[s])/dt - l.costGrowth[s])
+	}
+	l.hireCost[s] = cost
+	return cost * math.Exp(l.costGrowth[s]*dt)
 }
 
 // employable says whether worker j qualifies for a job of the kind its

@@ -220,3 +220,28 @@ func TestFirmSizeDoesNotSetUnemployment(t *testing.T) {
 		t.Errorf("mean unemployment %.4f at 200 firms, %.4f at 2,000", a, b)
 	}
 }
+
+// The cost of a hire firms plan with is the observed one moved on by the
+// growth they expect, which learns a steady trend: once learnt, the cost
+// planned with is the one met a step later, at any step length; before
+// any growth is observed it is the observed cost.
+func TestProjectedHireCostTracksItsTrend(t *testing.T) {
+	const trend = 0.3 // log points a year
+	for _, spy := range []int{4, 12, 52} {
+		dt := 1 / float64(spy)
+		gain := agents.Hazard(2, dt)
+		l := labour{hireCost: make([]float64, 1), costGrowth: make([]float64, 1)}
+		cost := func(k int) float64 { return 1.7 * math.Exp(trend*float64(k)*dt) }
+		if got := l.projectCost(0, cost(0), gain, dt, false); got != cost(0) {
+			t.Errorf("%d steps a year: first projection %v, want the observed %v", spy, got, cost(0))
+		}
+		for k := 1; k < 10*spy; k++ {
+			got := l.projectCost(0, cost(k), gain, dt, true)
+			if k == 10*spy-1 {
+				if rel := got/cost(k+1) - 1; math.Abs(rel) > 1e-6 {
+					t.Errorf("%d steps a year: after ten years the projection misses the next cost by %.2g", spy, rel)
+				}
+			}
+		}
+	}
+}

@@ -61,6 +61,7 @@ func (w *World) decideChunk(ch, lo, hi int) {
 	dt := w.dt()
 	pu := w.prod.expected / c.AIProductivity
 	r := w.rng.get(ch, streamFirms, w.step, ch)
+	growth := w.ai.fleetGrowth()
 	for f := lo; f < hi; f++ {
 		fm := &w.firms[f]
 		s := int(fm.Sector)
@@ -93,6 +94,7 @@ func (w *World) decideChunk(ch, lo, hi int) {
 			Step:     dt,
 			FillRate: l.sectorFill[s],
 			Room:     float64(c.Workers/c.Firms + 1),
+			AIGrowth: growth,
 		}
 		staffing.Staff(fm.Plan, scale, humanCapable, w.tasks.Weights[s], w.split, w.byReq, l.unfilled[s*c.TaskBins:(s+1)*c.TaskBins], agents.Bins{
 			Human: l.human[base:end], Count: l.count[base:end], AI: w.ai.units[base:end],
