@@ -44,6 +44,7 @@ type aiMarket struct {
 	price     float64 // the market-clearing price this step
 	lastPrice float64 // last step's market price
 	lastFleet float64 // last step's fleet, before laws set this step's
+	rationed  bool    // last step's market cleared above the list price: every agent was rented
 
 	phiA float64 // law 1's frontier: the AI-capable share of tasks
 
@@ -137,6 +138,7 @@ func (w *World) laws() {
 	m := &w.ai
 	m.observeGrowth(c, w.dt())
 	m.lastPrice = m.price
+	m.rationed = m.price > m.costPrice*(1+1e-9)
 	mid := w.years + w.dt()/2
 	m.setCosts(c, mid)
 	m.logS = economy.SoftwareLog10(c.AICostDecline, c.HardwareProgress, mid)
@@ -162,12 +164,16 @@ func (m *aiMarket) expectedPrice(dt float64) float64 {
 	return math.Max(m.costPrice, m.lastPrice*math.Exp(m.growth*dt))
 }
 
-// fleetGrowth is the factor by which the fleet grew from last step to
-// this one (1 before there was a fleet). The fleet is public — the
-// providers' capacity this step, set by the laws before firms plan — so
-// firms expect the AI they rented last step to grow with it (Staffing.AIGrowth).
+// fleetGrowth is the factor by which firms expect the AI they rented
+// last step to grow this step. Where last step's market was rationed
+// (cleared above the list price, every agent rented) what a firm got
+// was its share of the fleet, and the fleet is public — the providers'
+// capacity this step, set by the laws before firms plan — so the firm
+// expects its AI to grow with it: fleet/lastFleet. Where it was not,
+// each firm rented what it asked for at the list price, which the
+// fleet does not set: 1.
 func (m *aiMarket) fleetGrowth() float64 {
-	if !(m.lastFleet > 0) {
+	if !m.rationed || !(m.lastFleet > 0) {
 		return 1
 	}
 	return m.fleet / m.lastFleet
