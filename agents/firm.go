@@ -63,7 +63,7 @@ type Staffing struct {
 	Step     float64 // dt, the step's length in years
 	FillRate float64 // expected hires per vacancy per year, as observed in the firm's sector
 	Room     float64 // the workers of an average firm, plus one: a firm keeps at most its head count plus this many vacancies
-	AIGrowth float64 // the factor by which the AI in Bins.AI, deployed last step, is expected to grow this step (the fleet's growth); 0 is read as 1
+	AIGrowth float64 // the factor by which the AI in Bins.AI, deployed last step, is expected to grow this step (the fleet's growth where the AI market was rationed, else 1); 0 is read as 1
 }
 
 // A Workforce is what a firm knows of its own staff when it plans: its
