@@ -161,3 +161,29 @@ func ExampleLimit() {
 	// labor share: simulated 0.6923, closed form 0.6923
 	// wage per efficiency unit: simulated 0.6657, closed form 0.6657
 }
+
+// TestLabourMarketChecks holds the labour market's checks as the command
+// runs them (issue 15): results that do not depend on the step length,
+// the firms' size or the task bins, the no-AI baseline in the JOLTS and
+// CPS bands, a downward-sloping Beveridge curve, vacancies per unemployed
+// worker below 3, and rigid wages showing as unemployment.
+func TestLabourMarketChecks(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs about 50 economies of 10,000 and 20,000 workers")
+	}
+	names := []string{"step-length", "firm-size", "task-bins", "jolts-cps", "beveridge", "tightness", "wage-rigidity"}
+	rep, err := Validate(context.Background(), DefaultOptions(), names)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Groups) != len(names) {
+		t.Fatalf("%d groups, want %d", len(rep.Groups), len(names))
+	}
+	for _, g := range rep.Groups {
+		for _, q := range g.Outcomes {
+			if !q.Pass {
+				t.Errorf("%s: %s %s: simulated %v, accepted [%v, %v]", g.Name, q.Quantity, q.Params, q.Got, q.Lo, q.Hi)
+			}
+		}
+	}
+}

@@ -30,8 +30,22 @@ quantity is outside its accepted range. The checks (--checks):
   convergence      the error shrinks from 1,000 to 100,000 workers
   bls-range        default scenario without AI progress stays within the US
                    range 0.56-0.66 (BLS 1947-2016) at every step
+  ks-dynamic       the frictionless limit step by step as the fleet grows from
+                   compute: wage and labor share vs the closed form each step
   scale            default scenario at 1,000, 10,000 and 100,000 workers:
                    same mean labor share, seed-to-seed noise shrinking like 1/√N
+  step-length      the default at 4, 12 and 52 steps a year: the annual paths of
+                   GDP, labor share, unemployment, vacancies and median wage agree
+  firm-size        no AI, 20,000 workers: mean unemployment at 20 and 2,000
+                   firms within 1.5 points of 200's
+  task-bins        the same at 20 and 400 task bins against 100
+  jolts-cps        no AI: unemployment, openings, hires, separations, quits,
+                   layoffs, participation and V/U within US bands (JOLTS, CPS)
+  beveridge        no AI at three vacancy costs: the Beveridge curve slopes down
+  tightness        vacancies per unemployed worker below 3 in every month, with
+                   the default fleet and with none
+  wage-rigidity    a fixed fleet of two agents per worker: the final median wage
+                   at --wage-cut 5% a month within a third of 1%'s
   sobol-ishigami   the Sobol estimators of 'laborsim sensitivity' on the Ishigami
                    function (a = 7, b = 0.1): first-order and total indices of
                    x1, x2, x3 within 0.02 of their closed form (no simulation)
@@ -41,8 +55,8 @@ The frictionless, homogeneous limit is
   ` + validation.LimitFlags() + `
 
 with K = AI agents × AI productivity and L = workers. docs/VALIDATION.md
-explains each check and its source. The whole suite takes about a minute of CPU, most
-of it the scale check.
+explains each check and its source. The whole suite takes about half a minute of CPU, most
+of it the scale check and the labour market's checks.
 
 Flags:
 `
