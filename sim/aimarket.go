@@ -44,7 +44,7 @@ type aiMarket struct {
 	price     float64 // the market-clearing price this step
 	lastPrice float64 // last step's market price
 	lastFleet float64 // last step's fleet, before laws set this step's
-	rationed  bool    // last step's market cleared above the list price: every agent was rented
+	rationed  bool    // the market last cleared above the list price, every agent rented (set by clearAI, read by the firms' plans before the next clearing)
 
 	phiA float64 // law 1's frontier: the AI-capable share of tasks
 
@@ -138,7 +138,6 @@ func (w *World) laws() {
 	m := &w.ai
 	m.observeGrowth(c, w.dt())
 	m.lastPrice = m.price
-	m.rationed = m.price > m.costPrice*(1+1e-9)
 	mid := w.years + w.dt()/2
 	m.setCosts(c, mid)
 	m.logS = economy.SoftwareLog10(c.AICostDecline, c.HardwareProgress, mid)
@@ -200,6 +199,7 @@ func (w *World) clearAI() {
 	w.parallel(len(w.firms), marketChunk, (*World).keptChunk)
 	n := w.ai.supply()
 	w.ai.price = w.ai.costPrice
+	w.ai.rationed = false
 	lo, hi := w.ai.costPrice, 0.0
 	for _, h := range w.ai.chunkMax {
 		hi = max(hi, h)
@@ -232,6 +232,7 @@ func (w *World) clearAI() {
 		}
 		dLo, dHi := w.aiDemand(lo), w.aiDemand(hi)
 		w.ai.price = hi
+		w.ai.rationed = true
 		theta = 0
 		if !math.IsInf(dLo, 0) && dLo > dHi {
 			theta = math.Max(0, math.Min(1, (n-dHi)/(dLo-dHi)))

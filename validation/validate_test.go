@@ -51,8 +51,15 @@ func TestChecks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rep.Groups) != 4 {
-		t.Fatalf("%d groups, want 4", len(rep.Groups))
+	requirePass(t, rep, 4)
+}
+
+// requirePass fails t for each quantity of rep outside its accepted
+// range, or if rep does not hold groups groups or does not pass.
+func requirePass(t *testing.T, rep Report, groups int) {
+	t.Helper()
+	if len(rep.Groups) != groups {
+		t.Fatalf("%d groups, want %d", len(rep.Groups), groups)
 	}
 	for _, g := range rep.Groups {
 		for _, q := range g.Outcomes {
@@ -176,14 +183,5 @@ func TestLabourMarketChecks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rep.Groups) != len(names) {
-		t.Fatalf("%d groups, want %d", len(rep.Groups), len(names))
-	}
-	for _, g := range rep.Groups {
-		for _, q := range g.Outcomes {
-			if !q.Pass {
-				t.Errorf("%s: %s %s: simulated %v, accepted [%v, %v]", g.Name, q.Quantity, q.Params, q.Got, q.Lo, q.Hi)
-			}
-		}
-	}
+	requirePass(t, rep, len(names))
 }
